@@ -1,0 +1,92 @@
+"""Entry point: `python -m bot` runs the bot; `ask` answers one command offline; `corpus check`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError
+
+log = logging.getLogger("bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="News archive Discord bot.")
+    commands = parser.add_subparsers(dest="action")
+    ask = commands.add_parser("ask", help="answer one slash command offline and print what a user would see")
+    ask.add_argument("command", help="e.g. '/article search query: kharkiv counter-offensive'")
+    ask.add_argument("--json", action="store_true", help="print the Discord payload and the results as JSON")
+    ask.add_argument("--database", help="SQLite file for state (default: a temporary one)")
+    commands.add_parser("run", help="log in to Discord and serve (the default)")
+    corpus = commands.add_parser("corpus", help="inspect the corpus")
+    corpus.add_argument("what", choices=["check"])
+    return parser
+
+
+async def _ask(settings: Settings, line: str, as_json: bool, database: str | None) -> int:
+    from bot.app import App
+    from bot.console import parse_command, render_json, render_text
+    from bot.core.corpus import load_corpus
+    from bot.core.replies import Reply, UserError
+    from bot.store import Store
+
+    corpus = load_corpus(settings.corpus_dir)
+    with tempfile.TemporaryDirectory() as scratch:
+        store = await Store.open(database or Path(scratch) / "console.sqlite3")
+        try:
+            try:
+                invocation = parse_command(line)
+            except UserError as error:
+                reply = Reply.notice("Sorry", str(error))
+            else:
+                reply = await App(corpus, store).answer(invocation)
+        finally:
+            await store.close()
+    sys.stdout.write(render_json(reply) + "\n" if as_json else render_text(reply))
+    return 0
+
+
+def _corpus_check(settings: Settings) -> int:
+    from bot.core.corpus import load_corpus
+
+    corpus = load_corpus(settings.corpus_dir)
+    for item in corpus.articles.values():
+        print(f"{item.id}\t{item.headline[:60]}\t{item.date_label}\t{item.word_count} words\t"
+              f"{'; '.join(item.warnings) or 'ok'}")
+    for error in corpus.errors:
+        print(f"ERROR\t{error}")
+    return 1 if corpus.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.load()
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO),
+                        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    if args.action == "ask":
+        logging.getLogger().setLevel(logging.WARNING)
+        return asyncio.run(_ask(settings, args.command, args.json, args.database))
+    if args.action == "corpus":
+        logging.getLogger().setLevel(logging.WARNING)
+        return _corpus_check(settings)
+    try:
+        token = settings.require_token()
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    from bot.glue.client import run
+
+    return run(settings, token)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The bot's commands behind one door, shared by the Discord glue and the offline console."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+
+from bot.core.answers import article, help, quote, timeline
+from bot.core.corpus import Corpus
+from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
+from bot.core.replies import Reply, UserError
+from bot.core.text import truncate
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+# The public interface: command name → its options (all strings, all optional unless listed in REQUIRED).
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "article search": ("query",),
+    "article show": ("article",),
+    "quote random": ("speaker", "article"),
+    "timeline": ("date", "start", "end", "query"),
+    "help": (),
+}
+REQUIRED = {"article search": ("query",), "article show": ("article",)}
+
+
+@dataclass
+class Invocation:
+    """One command as a user typed it, wherever it came from."""
+
+    command: str
+    options: dict[str, str] = field(default_factory=dict)
+    user_id: int = 0
+    guild_id: int | None = None
+    channel_id: int = 0
+
+
+class App:
+    """Answers invocations from the corpus in memory and the store."""
+
+    def __init__(self, corpus: Corpus, store: Store, rng: random.Random | None = None) -> None:
+        self.corpus = corpus
+        self.store = store
+        self.rng = rng or random.Random()
+
+    async def answer(self, invocation: Invocation) -> Reply:
+        """The reply to an invocation; a UserError becomes a short ephemeral notice."""
+        started = time.perf_counter()
+        try:
+            reply = await self._dispatch(invocation)
+        except UserError as error:
+            reply = Reply.notice("Sorry", str(error))
+        await self.store.record_use(invocation.command, invocation.guild_id)
+        log.info("served /%s guild=%s in %.1f ms", invocation.command, invocation.guild_id or "-",
+                 (time.perf_counter() - started) * 1000)
+        return reply
+
+    async def _dispatch(self, invocation: Invocation) -> Reply:
+        name, options = invocation.command, {k: v for k, v in invocation.options.items() if v is not None}
+        if name not in COMMANDS:
+            raise UserError(f"There is no command /{truncate(name, 60)}; try /help.")
+        unknown = set(options) - set(COMMANDS[name])
+        if unknown:
+            raise UserError(f"/{name} has no option {', '.join(sorted(unknown))}.")
+        missing = [o for o in REQUIRED.get(name, ()) if not options.get(o, "").strip()]
+        if missing:
+            raise UserError(f"/{name} needs `{missing[0]}:`.")
+        if name == "article search":
+            return article.search_reply(self.corpus, options["query"])
+        if name == "article show":
+            return article.show_reply(self.corpus, options["article"])
+        if name == "quote random":
+            return await self._random_quote(invocation, options)
+        if name == "timeline":
+            return timeline.timeline_reply(self.corpus, **options)
+        return help.help_reply(len(self.corpus.articles))
+
+    async def _random_quote(self, invocation: Invocation, options: dict[str, str]) -> Reply:
+        pool = quote.candidates(self.corpus, options.get("speaker"), options.get("article"))
+        if not pool:
+            return quote.no_quote_reply(self.corpus, options.get("speaker"), options.get("article"))
+        filter_key = "|".join(f"{k}={options[k].strip().lower()}" for k in sorted(options))
+        shown = await self.store.shown_quotes(invocation.channel_id, filter_key)
+        chosen, restarted = quote.pick(pool, shown, self.rng)
+        await self.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
+        return quote.quote_reply(self.corpus, chosen, options)
+
+    def autocomplete(self, command: str, option: str, current: str) -> list[tuple[str, str]]:
+        """Up to 25 (name, value) choices for an option, each within Discord's 100 characters."""
+        index = self.corpus.index
+        if option == "article":
+            pairs = index.suggest(current, limit=AUTOCOMPLETE_CHOICES)
+        elif option == "query":
+            pairs = [(headline, headline) for headline, _ in index.suggest(current, limit=AUTOCOMPLETE_CHOICES)]
+        elif option == "speaker":
+            speakers = sorted({q.who for q in self.corpus.quotations() if q.who})
+            wanted = current.strip().lower()
+            pairs = [(s, s) for s in speakers if wanted in s.lower()]
+        else:
+            pairs = []
+        return [(truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))
+                for name, value in pairs[:AUTOCOMPLETE_CHOICES]]

@@ -1,0 +1,1 @@
+"""Pure answer logic: never imports discord."""

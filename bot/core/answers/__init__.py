@@ -1,0 +1,1 @@
+"""Pure command handlers: options in, neutral Reply out."""
