@@ -18,10 +18,10 @@ log = logging.getLogger(__name__)
 
 # The public interface: command name → its options (all strings, all optional unless listed in REQUIRED).
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "article search": ("query",),
+    "article search": ("query", "start", "end", "publication"),
     "article show": ("article",),
-    "quote random": ("speaker", "article"),
-    "timeline": ("date", "start", "end", "query"),
+    "quote random": ("speaker", "article", "topic"),
+    "timeline": ("date", "start", "end", "query", "article"),
     "help": (),
 }
 REQUIRED = {"article search": ("query",), "article show": ("article",)}
@@ -69,7 +69,7 @@ class App:
         if missing:
             raise UserError(f"/{name} needs `{missing[0]}:`.")
         if name == "article search":
-            return article.search_reply(self.corpus, options["query"])
+            return article.search_reply(self.corpus, **options)
         if name == "article show":
             return article.show_reply(self.corpus, options["article"])
         if name == "quote random":
@@ -79,7 +79,7 @@ class App:
         return help.help_reply(len(self.corpus.articles))
 
     async def _random_quote(self, invocation: Invocation, options: dict[str, str]) -> Reply:
-        pool = quote.candidates(self.corpus, options.get("speaker"), options.get("article"))
+        pool = quote.candidates(self.corpus, options.get("speaker"), options.get("article"), options.get("topic"))
         if not pool:
             return quote.no_quote_reply(self.corpus, options.get("speaker"), options.get("article"))
         filter_key = "|".join(f"{k}={options[k].strip().lower()}" for k in sorted(options))

@@ -7,16 +7,8 @@ import re
 from bot.core.articles import Article
 from bot.core.corpus import Corpus
 from bot.core.replies import Field, Page, Reply
+from bot.core.summary import summary
 from bot.core.text import truncate
-
-
-def summary(article: Article, sentences: int = 2) -> str:
-    """What the author wrote to sum up the article, else its lead sentences."""
-    if article.standfirst:
-        return article.standfirst
-    if article.lead:
-        return article.lead
-    return " ".join(s.text for s in article.sentences[:sentences])
 
 
 def byline(article: Article) -> str:
@@ -34,7 +26,8 @@ def bold_terms(passage: str, terms: tuple[str, ...]) -> str:
     return pattern.sub(r"**\1**", escaped)
 
 
-def search_reply(corpus: Corpus, query: str, limit: int = 5) -> Reply:
+def search_reply(corpus: Corpus, query: str, start: str | None = None, end: str | None = None,
+                 publication: str | None = None, limit: int = 5) -> Reply:
     query = query.strip()
     if not query:
         return Reply.notice("Nothing to search for", "Type a few words, e.g. `/article search query: kharkiv`.")

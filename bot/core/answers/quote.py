@@ -10,7 +10,8 @@ from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
 
 
-def candidates(corpus: Corpus, speaker: str | None = None, article: str | None = None) -> list[Quote]:
+def candidates(corpus: Corpus, speaker: str | None = None, article: str | None = None,
+               topic: str | None = None) -> list[Quote]:
     quotes = [q for q in corpus.quotations() if q.who]
     if speaker:
         wanted = speaker.strip().lower()
@@ -18,6 +19,9 @@ def candidates(corpus: Corpus, speaker: str | None = None, article: str | None =
     if article:
         found = corpus.article(article)
         quotes = [q for q in quotes if found and q.article_id == found.id]
+    if topic:
+        words = topic.lower().split()
+        quotes = [q for q in quotes if all(w in q.sentence.lower() for w in words)]
     return quotes
 
 

@@ -42,7 +42,7 @@ def event_label(event: Event) -> str:
 
 
 def timeline_reply(corpus: Corpus, date: str | None = None, start: str | None = None, end: str | None = None,
-                   query: str | None = None) -> Reply:
+                   query: str | None = None, article: str | None = None) -> Reply:
     low, high = dt.date.min, dt.date.max
     if date:
         low, high = parse_user_date(date)
@@ -56,6 +56,11 @@ def timeline_reply(corpus: Corpus, date: str | None = None, start: str | None = 
     if query:
         words = query.lower().split()
         events = [e for e in events if all(w in (e.sentence + e.description).lower() for w in words)]
+    if article:
+        found = corpus.article(article)
+        if found is None:
+            raise UserError(f"No article is called “{truncate(article, 100)}”; pick one from the list.")
+        events = [e for e in events if e.article_id == found.id]
     if not events:
         return Reply.notice("No events", "No dated event matches that. Try a wider range, e.g. `date: 2022`.")
     lines: list[str] = []
