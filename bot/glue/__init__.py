@@ -1,0 +1,1 @@
+"""Thin discord.py glue: parse interactions, call the App, render replies."""

@@ -1,0 +1,110 @@
+"""The discord.py bot: extensions, command sync, start-up and a clean shutdown on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import signal
+
+import discord
+import yarl
+from discord.ext import commands
+
+from bot.app import App
+from bot.glue.cogs import EXTENSIONS
+from bot.glue.tree import ArchiveTree
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def point_at(settings: Settings) -> None:
+    """Send REST and gateway traffic where the settings say (Discord, a proxy, or a loopback emulator)."""
+    discord.http.Route.BASE = settings.api_base_url
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class ArchiveBot(commands.Bot):
+    """A slash-command-only bot that answers from an App."""
+
+    def __init__(self, settings: Settings, app: App) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents(guilds=True),
+            tree_cls=ArchiveTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+        )
+        self.settings = settings
+        self.app = app
+        self.synced = asyncio.Event()
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync to the dev guild at once, else globally; only when the command set changed (200 creates/day)."""
+        guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        key = f"commands:{guild.id if guild else 'global'}"
+        if await self.app.store.get_meta(key) == digest:
+            log.info("slash commands unchanged; not syncing")
+        else:
+            synced = await self.tree.sync(guild=guild)
+            await self.app.store.set_meta(key, digest)
+            log.info("synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
+        self.synced.set()
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+def create_bot(settings: Settings, app: App) -> ArchiveBot:
+    point_at(settings)
+    return ArchiveBot(settings, app)
+
+
+async def serve(settings: Settings, token: str) -> int:
+    """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
+    from bot.core.corpus import load_corpus
+    from bot.store import Store
+
+    corpus = await asyncio.to_thread(load_corpus, settings.corpus_dir)
+    store = await Store.open(settings.database)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    bot = create_bot(settings, App(corpus, store))
+    status = 0
+    try:
+        async with bot:
+            runner = asyncio.create_task(bot.start(token))
+            stopper = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if runner in done and runner.exception() is not None:
+                raise runner.exception()
+            log.info("shutting down")
+            await bot.close()
+            stopper.cancel()
+            await asyncio.gather(runner, return_exceptions=True)
+    except discord.LoginFailure:
+        log.error("login failed: Discord rejected the token (check DISCORD_TOKEN)")
+        status = 1
+    finally:
+        await store.close()
+        log.info("database closed")
+    return status
+
+
+def run(settings: Settings, token: str) -> int:
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level, logging.INFO), root=True)
+    return asyncio.run(serve(settings, token))

@@ -1,0 +1,76 @@
+"""Core replies as discord.py objects: embeds from the one payload renderer, safe mentions, replies sent."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.app import Invocation
+from bot.core.replies import Reply, message_payload
+
+if TYPE_CHECKING:
+    from bot.glue.client import ArchiveBot
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+DEFER_AFTER_SECONDS = 2.0  # Discord fails an interaction not answered within 3 s
+
+
+def embed_for(reply: Reply, page: int = 0) -> discord.Embed:
+    return discord.Embed.from_dict(message_payload(reply, page)["embeds"][0])
+
+
+def invocation_for(interaction: discord.Interaction, command: str, **options: str | None) -> Invocation:
+    return Invocation(
+        command=command,
+        options={k: v for k, v in options.items() if v is not None},
+        user_id=interaction.user.id,
+        guild_id=interaction.guild_id,
+        channel_id=interaction.channel_id or 0,
+    )
+
+
+async def respond(interaction: discord.Interaction, command: str, **options: str | None) -> None:
+    """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
+    from bot.glue.pages import ReplyView
+
+    client: ArchiveBot = interaction.client  # type: ignore[assignment]
+    task = asyncio.ensure_future(client.app.answer(invocation_for(interaction, command, **options)))
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
+    if not done:
+        await interaction.response.defer(thinking=True)
+    reply = await task
+    view = ReplyView.for_reply(reply, interaction.user.id, command)
+    kwargs = {"embed": embed_for(reply), "allowed_mentions": NO_MENTIONS}
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        message = await interaction.followup.send(ephemeral=reply.ephemeral, wait=True, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
+        message = await interaction.original_response() if view is not None else None
+    if view is not None:
+        view.message = message
+
+
+def choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=name, value=value) for name, value in pairs]
+
+
+def autocompleter(command: str, option: str):
+    """An autocomplete callback for one option; it never raises (Discord shows nothing on failure)."""
+
+    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        client: ArchiveBot = interaction.client  # type: ignore[assignment]
+        try:
+            return choices(client.app.autocomplete(command, option, current or ""))
+        except Exception:
+            log.exception("autocomplete failed for /%s %s", command, option)
+            return []
+
+    return complete
