@@ -43,7 +43,9 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
             except UserError as error:
                 reply = Reply.notice("Sorry", str(error))
             else:
-                reply = await App(corpus, store).answer(invocation)
+                invocation.can_manage = True  # whoever runs the console operates the bot
+                app = App(corpus, store, loader=lambda: load_corpus(settings.corpus_dir))
+                reply = await app.answer(invocation)
         finally:
             await store.close()
     sys.stdout.write(render_json(reply) + "\n" if as_json else render_text(reply))

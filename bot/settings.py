@@ -35,6 +35,14 @@ def _read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
+def _integer(text: str, name: str) -> int | None:
+    if not text:
+        return None
+    if not text.strip().isdigit():
+        raise SettingsError(f"{name} must be a whole number, not {text!r}")
+    return int(text)
+
+
 @dataclass(frozen=True)
 class Settings:
     token: Secret = field(default=Secret(""), repr=False)
@@ -44,6 +52,10 @@ class Settings:
     corpus_dir: Path = ROOT / "seeds"
     database: Path = ROOT / "data" / "bot.sqlite3"
     log_level: str = "INFO"
+    shard_count: int | None = None  # run as an AutoShardedClient over these shards (scale-out)
+    shard_ids: tuple[int, ...] | None = None
+    cooldown_uses: int = 5  # per user, on expensive commands; 0 turns cooldowns off
+    cooldown_seconds: float = 10.0
 
     @classmethod
     def load(cls, environ: dict[str, str] | None = None, file: Path = DEFAULT_FILE) -> Settings:
@@ -58,6 +70,13 @@ class Settings:
         guild = pick("DISCORD_GUILD_ID", discord_section, "guild_id")
         if guild and not guild.isdigit():
             raise SettingsError(f"DISCORD_GUILD_ID must be a server id (digits), not {guild!r}")
+        shard_count = _integer(pick("DISCORD_SHARD_COUNT", discord_section, "shard_count"), "DISCORD_SHARD_COUNT")
+        shard_text = pick("DISCORD_SHARD_IDS", discord_section, "shard_ids")
+        shard_ids = tuple(_integer(part, "DISCORD_SHARD_IDS") for part in shard_text.split(",") if part.strip())
+        if shard_ids and not shard_count:
+            raise SettingsError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)")
+        if shard_count and any(i >= shard_count for i in shard_ids):
+            raise SettingsError(f"DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT ({shard_count})")
         corpus = Path(pick("BOT_CORPUS_DIR", bot_section, "corpus_dir") or "seeds")
         database = Path(pick("BOT_DATABASE", bot_section, "database") or "data/bot.sqlite3")
         return cls(
@@ -69,6 +88,12 @@ class Settings:
             corpus_dir=corpus if corpus.is_absolute() else ROOT / corpus,
             database=database if database.is_absolute() else ROOT / database,
             log_level=pick("BOT_LOG_LEVEL", bot_section, "log_level").upper() or "INFO",
+            shard_count=shard_count,
+            shard_ids=shard_ids or None,
+            cooldown_uses=_integer(pick("BOT_COOLDOWN_USES", bot_section, "cooldown_uses") or "5",
+                                   "BOT_COOLDOWN_USES"),
+            cooldown_seconds=float(_integer(pick("BOT_COOLDOWN_SECONDS", bot_section, "cooldown_seconds") or "10",
+                                            "BOT_COOLDOWN_SECONDS")),
         )
 
     def require_token(self) -> str:

@@ -19,6 +19,8 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+SHUTDOWN_GRACE_SECONDS = 5.0  # platforms kill a process ~10 s after SIGTERM
+
 
 def point_at(settings: Settings) -> None:
     """Send REST and gateway traffic where the settings say (Discord, a proxy, or a loopback emulator)."""
@@ -27,16 +29,17 @@ def point_at(settings: Settings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
-class ArchiveBot(commands.Bot):
-    """A slash-command-only bot that answers from an App."""
+class ArchiveMixin:
+    """A slash-command-only bot that answers from an App (shared by the plain and the sharded client)."""
 
-    def __init__(self, settings: Settings, app: App) -> None:
+    def __init__(self, settings: Settings, app: App, **options) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),
             tree_cls=ArchiveTree,
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            **options,
         )
         self.settings = settings
         self.app = app
@@ -67,23 +70,38 @@ class ArchiveBot(commands.Bot):
         log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
 
 
-def create_bot(settings: Settings, app: App) -> ArchiveBot:
+class ArchiveBot(ArchiveMixin, commands.Bot):
+    """One process, one gateway connection."""
+
+
+class ShardedArchiveBot(ArchiveMixin, commands.AutoShardedBot):
+    """One process running the shards DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT."""
+
+
+def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
     point_at(settings)
+    if settings.shard_count:
+        return ShardedArchiveBot(settings, app, shard_count=settings.shard_count,
+                                 shard_ids=list(settings.shard_ids) if settings.shard_ids else None)
     return ArchiveBot(settings, app)
 
 
 async def serve(settings: Settings, token: str) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
-    from bot.core.corpus import load_corpus
+    from bot.core.corpus import Corpus, load_corpus
     from bot.store import Store
 
-    corpus = await asyncio.to_thread(load_corpus, settings.corpus_dir)
+    def loader() -> Corpus:
+        return load_corpus(settings.corpus_dir)
+
+    corpus = await asyncio.to_thread(loader)
     store = await Store.open(settings.database)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    bot = create_bot(settings, App(corpus, store))
+    app = App(corpus, store, loader=loader)
+    bot = create_bot(settings, app)
     status = 0
     try:
         async with bot:
@@ -92,7 +110,8 @@ async def serve(settings: Settings, token: str) -> int:
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
             if runner in done and runner.exception() is not None:
                 raise runner.exception()
-            log.info("shutting down")
+            log.info("shutting down: finishing %d answers in progress", app.in_flight)
+            await app.drain(timeout=SHUTDOWN_GRACE_SECONDS)
             await bot.close()
             stopper.cancel()
             await asyncio.gather(runner, return_exceptions=True)

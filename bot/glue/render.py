@@ -25,22 +25,25 @@ def embed_for(reply: Reply, page: int = 0) -> discord.Embed:
     return discord.Embed.from_dict(message_payload(reply, page)["embeds"][0])
 
 
-def invocation_for(interaction: discord.Interaction, command: str, **options: str | None) -> Invocation:
+def invocation_for(interaction: discord.Interaction, command: str, _can_manage: bool = False,
+                   **options: str | None) -> Invocation:
     return Invocation(
         command=command,
         options={k: v for k, v in options.items() if v is not None},
         user_id=interaction.user.id,
         guild_id=interaction.guild_id,
         channel_id=interaction.channel_id or 0,
+        can_manage=_can_manage,
     )
 
 
-async def respond(interaction: discord.Interaction, command: str, **options: str | None) -> None:
+async def respond(interaction: discord.Interaction, command: str, _can_manage: bool = False,
+                  **options: str | None) -> None:
     """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
     from bot.glue.pages import ReplyView
 
     client: ArchiveBot = interaction.client  # type: ignore[assignment]
-    task = asyncio.ensure_future(client.app.answer(invocation_for(interaction, command, **options)))
+    task = asyncio.ensure_future(client.app.answer(invocation_for(interaction, command, _can_manage, **options)))
     done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
     if not done:
         await interaction.response.defer(thinking=True)
@@ -56,6 +59,17 @@ async def respond(interaction: discord.Interaction, command: str, **options: str
         message = await interaction.original_response() if view is not None else None
     if view is not None:
         view.message = message
+
+
+def user_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+    """Per-user cooldown on expensive commands, from the settings (0 uses turns it off)."""
+    settings = interaction.client.settings  # type: ignore[attr-defined]
+    if settings.cooldown_uses <= 0:
+        return None
+    return app_commands.Cooldown(settings.cooldown_uses, settings.cooldown_seconds)
+
+
+expensive = app_commands.checks.dynamic_cooldown(user_cooldown, key=lambda interaction: interaction.user.id)
 
 
 def choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:

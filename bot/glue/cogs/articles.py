@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import Interaction, app_commands
 from discord.ext import commands
 
-from bot.glue.render import autocompleter, respond
+from bot.glue.render import autocompleter, expensive, respond
 
 
 class Articles(commands.GroupCog, group_name="article", group_description="Find and read articles"):
@@ -19,6 +19,7 @@ class Articles(commands.GroupCog, group_name="article", group_description="Find 
         end="Published on or before",
         publication="Only articles from this publication",
     )
+    @expensive
     @app_commands.autocomplete(query=autocompleter("article search", "query"),
                                publication=autocompleter("article search", "publication"))
     async def search(self, interaction: Interaction, query: app_commands.Range[str, 1, 200],

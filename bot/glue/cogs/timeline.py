@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import Interaction, app_commands
 from discord.ext import commands
 
-from bot.glue.render import autocompleter, respond
+from bot.glue.render import autocompleter, expensive, respond
 
 
 class Timeline(commands.Cog):
@@ -18,6 +18,7 @@ class Timeline(commands.Cog):
         start="From this date", end="Up to this date", query="Only events about these words",
         article="Only events from this article",
     )
+    @expensive
     @app_commands.autocomplete(article=autocompleter("timeline", "article"))
     async def timeline(self, interaction: Interaction, date: str | None = None, start: str | None = None,
                        end: str | None = None, query: str | None = None, article: str | None = None) -> None:
