@@ -65,7 +65,8 @@ def timeline_reply(corpus: Corpus, date: str | None = None, start: str | None = 
         return Reply.notice("No events", "No dated event matches that. Try a wider range, e.g. `date: 2022`.")
     lines: list[str] = []
     year = None
-    for event in sorted(events, key=lambda e: (e.first, e.last, e.article_id, e.start)):
+    events.sort(key=lambda e: (e.first, e.last, e.article_id, e.start))
+    for event in events:
         if event.first.year != year:
             year = event.first.year
             lines.append(f"__**{year}**__")

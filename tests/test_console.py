@@ -1,0 +1,78 @@
+"""The offline console: parsing typed commands and the `python -m bot ask` path for every command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.console import parse_command
+from bot.core.replies import UserError
+from tests.conftest import ROOT
+
+
+def ask(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"} | (env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env=environment)
+
+
+def test_parse_command_splits_options_on_known_names() -> None:
+    invocation = parse_command("/timeline start: Sep 2022 end: 2023 query: kharkiv: the city")
+    assert invocation.command == "timeline"
+    assert invocation.options == {"start": "Sep 2022", "end": "2023", "query": "kharkiv: the city"}
+    assert parse_command("/article search query: a b").options == {"query": "a b"}
+
+
+@pytest.mark.parametrize("line", ["/nonsense", "/article search kharkiv", "/help now: 1"])
+def test_parse_command_rejects_malformed_lines_politely(line: str) -> None:
+    with pytest.raises(UserError):
+        parse_command(line)
+
+
+def test_ask_search_prints_the_matching_article() -> None:
+    result = ask("ask", "/article search query: kharkiv counter-offensive")
+    assert result.returncode == 0, result.stderr
+    assert "Kharkiv" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_ask_json_search_lists_ranked_ids_with_scores() -> None:
+    result = ask("ask", "--json", "/article search query: Putin’s war is failing")
+    document = json.loads(result.stdout)
+    ranked = document["results"]["results"]
+    assert ranked[0]["article_id"] == "000_8d65afffd99f3673"
+    assert all(isinstance(r["score"], float) for r in ranked)
+    assert [r["score"] for r in ranked] == sorted((r["score"] for r in ranked), reverse=True)
+    assert document["payload"]["allowed_mentions"] == {"parse": []}
+    assert document["payload"]["embeds"][0]["title"].startswith("Vladimir Putin’s war is failing")
+
+
+def test_ask_quote_random_shows_a_speaker() -> None:
+    document = json.loads(ask("ask", "--json", "/quote random").stdout)
+    quote = document["results"]["quote"]
+    assert quote["speaker"] and quote["text"]
+    assert document["payload"]["components"][0]["components"][0]["label"] == "Another quote"
+
+
+def test_ask_timeline_lists_dated_events_in_order() -> None:
+    document = json.loads(ask("ask", "--json", "/timeline date: 2022").stdout)
+    events = document["results"]["events"]
+    assert events, "2022 is full of events in these articles"
+    precise = [e["first"] for e in events if e["granularity"] in ("day", "month")]
+    assert precise and precise == sorted(precise)
+    assert "2022-09-15" in precise  # the Economist article of Sep 15th 2022 is published that day
+
+
+def test_ask_help_and_bad_input_are_polite() -> None:
+    assert "/article search" in ask("ask", "/help").stdout
+    result = ask("ask", "/timeline date: the day after never")
+    assert result.returncode == 0 and "only you can see this" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_running_without_a_token_says_so_in_one_line_and_exits_2() -> None:
+    result = ask(env={"DISCORD_TOKEN": ""})
+    assert result.returncode == 2
+    assert "DISCORD_TOKEN" in result.stderr and "Traceback" not in result.stderr
