@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from bot.core.answers import article, help, quote, status, timeline
 from bot.core.corpus import Corpus
@@ -60,13 +63,11 @@ class App:
     async def answer(self, invocation: Invocation) -> Reply:
         """The reply to an invocation; a UserError becomes a short ephemeral notice."""
         started = time.perf_counter()
-        self.in_flight += 1
-        try:
-            reply = await self._dispatch(invocation, self.corpus)
-        except UserError as error:
-            reply = Reply.notice("Sorry", str(error))
-        finally:
-            self.in_flight -= 1
+        with self.busy():
+            try:
+                reply = await self._dispatch(invocation, self.corpus)
+            except UserError as error:
+                reply = Reply.notice("Sorry", str(error))
         await self.store.record_use(invocation.command, invocation.guild_id)
         log.info("served /%s guild=%s in %.1f ms", invocation.command, invocation.guild_id or "-",
                  (time.perf_counter() - started) * 1000)
@@ -110,6 +111,15 @@ class App:
         log.info("corpus reloaded: %d articles", len(fresh.articles))
         return status.status_reply(fresh, self.reloaded_at, title="Corpus reloaded")
 
+    @contextlib.contextmanager
+    def busy(self) -> Iterator[None]:
+        """Count work in flight (an answer, or a whole Discord exchange) so shutdown can wait for it."""
+        self.in_flight += 1
+        try:
+            yield
+        finally:
+            self.in_flight -= 1
+
     async def drain(self, timeout: float) -> bool:
         """Wait for answers in progress to finish (at shutdown); False if some were still running."""
         deadline = time.monotonic() + timeout
@@ -120,8 +130,9 @@ class App:
     async def _random_quote(self, invocation: Invocation, options: dict[str, str], corpus: Corpus) -> Reply:
         pool = quote.candidates(corpus, options.get("speaker"), options.get("article"), options.get("topic"))
         if not pool:
-            return quote.no_quote_reply(corpus, options.get("speaker"), options.get("article"))
-        filter_key = "|".join(f"{k}={options[k].strip().lower()}" for k in sorted(options))
+            return quote.no_quote_reply(corpus, options.get("speaker"), options.get("article"),
+                                        options.get("topic"))
+        filter_key = quote.filter_key(corpus, options)
         shown = await self.store.shown_quotes(invocation.channel_id, filter_key)
         chosen, restarted = quote.pick(pool, shown, self.rng)
         await self.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
@@ -134,10 +145,17 @@ class App:
             pairs = index.suggest(current, limit=AUTOCOMPLETE_CHOICES)
         elif option == "query":
             pairs = [(headline, headline) for headline, _ in index.suggest(current, limit=AUTOCOMPLETE_CHOICES)]
+            plan = index.plan(current) if current.strip() else None
+            if plan and plan.corrections:  # offer the corrected spelling first: 'zelenksy' → 'zelensky'
+                pairs.insert(0, (plan.corrected_text(), plan.corrected_text()))
+        elif option == "publication":
+            pairs = [(name, name) for name in index.suggest_publications(current, limit=AUTOCOMPLETE_CHOICES)]
         elif option == "speaker":
-            speakers = sorted({q.who for q in self.corpus.quotations() if q.who})
-            wanted = current.strip().lower()
-            pairs = [(s, s) for s in speakers if wanted in s.lower()]
+            speakers = quote.speakers(self.corpus)
+            if current.strip():  # fuzzy, so 'zelenskiy' or 'erdogan' find their speaker
+                ranked = process.extract(current, speakers, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES)
+                speakers = [name for name, score, _ in ranked if score >= 60]
+            pairs = [(s, s) for s in speakers]
         else:
             pairs = []
         return [(truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))

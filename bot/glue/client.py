@@ -66,6 +66,13 @@ class ArchiveMixin:
             log.info("synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
         self.synced.set()
 
+    async def close(self) -> None:
+        from bot.glue.pages import LIVE_VIEWS
+
+        for view in list(LIVE_VIEWS):
+            view.stop()  # their timeout timers would otherwise outlive the client
+        await super().close()
+
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 
 import discord
 
@@ -12,6 +13,7 @@ from bot.core.text import truncate
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 180.0
+LIVE_VIEWS: weakref.WeakSet[ReplyView] = weakref.WeakSet()  # stopped when the bot closes
 
 
 class ReplyView(discord.ui.View):
@@ -32,6 +34,11 @@ class ReplyView(discord.ui.View):
             button.callback = self._action_callback(index)
             self.add_item(button)
         self._refresh()
+        LIVE_VIEWS.add(self)
+
+    def stop(self) -> None:
+        LIVE_VIEWS.discard(self)
+        super().stop()
 
     @classmethod
     def for_reply(cls, reply: Reply, owner_id: int, command: str) -> ReplyView | None:
@@ -85,8 +92,9 @@ class ReplyView(discord.ui.View):
             from bot.glue.render import invocation_for
 
             action = self.reply.actions[index]
-            reply = await interaction.client.app.answer(  # type: ignore[attr-defined]
-                invocation_for(interaction, action.command, **action.options))
+            app = interaction.client.app  # type: ignore[attr-defined]
+            with app.busy():
+                reply = await app.answer(invocation_for(interaction, action.command, **action.options))
             if reply.ephemeral:
                 await interaction.response.send_message(embed=_embed(reply), ephemeral=True)
                 return
@@ -97,6 +105,7 @@ class ReplyView(discord.ui.View):
         return callback
 
     async def on_timeout(self) -> None:
+        LIVE_VIEWS.discard(self)
         if self.message is not None:
             try:
                 await self.message.edit(view=None)

@@ -40,23 +40,32 @@ def invocation_for(interaction: discord.Interaction, command: str, _can_manage: 
 async def respond(interaction: discord.Interaction, command: str, _can_manage: bool = False,
                   **options: str | None) -> None:
     """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
+    client: ArchiveBot = interaction.client  # type: ignore[assignment]
+    with client.app.busy():  # the whole exchange counts as in flight, so shutdown waits for the send too
+        task = asyncio.ensure_future(client.app.answer(invocation_for(interaction, command, _can_manage, **options)))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        await show(interaction, await task, command)
+
+
+async def show(interaction: discord.Interaction, reply: Reply, command: str) -> None:
+    """Send a reply as the interaction's answer (or follow-up, once deferred), with its buttons."""
     from bot.glue.pages import ReplyView
 
-    client: ArchiveBot = interaction.client  # type: ignore[assignment]
-    task = asyncio.ensure_future(client.app.answer(invocation_for(interaction, command, _can_manage, **options)))
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
-    if not done:
-        await interaction.response.defer(thinking=True)
-    reply = await task
     view = ReplyView.for_reply(reply, interaction.user.id, command)
     kwargs = {"embed": embed_for(reply), "allowed_mentions": NO_MENTIONS}
     if view is not None:
         kwargs["view"] = view
-    if interaction.response.is_done():
-        message = await interaction.followup.send(ephemeral=reply.ephemeral, wait=True, **kwargs)
+    if not interaction.response.is_done():
+        sent = await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
+        message = sent.resource if isinstance(sent.resource, discord.InteractionMessage) else None
     else:
-        await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
-        message = await interaction.original_response() if view is not None else None
+        if reply.ephemeral:
+            # Discord ignores `ephemeral` on the follow-up that replaces a public "thinking…" message:
+            # remove that message so a private notice stays private.
+            await interaction.delete_original_response()
+        message = await interaction.followup.send(ephemeral=reply.ephemeral, wait=True, **kwargs)
     if view is not None:
         view.message = message
 

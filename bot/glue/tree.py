@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -44,7 +45,8 @@ async def apologise(interaction: discord.Interaction, error: BaseException) -> N
         else:
             await interaction.response.send_message(message, ephemeral=True,
                                                     allowed_mentions=discord.AllowedMentions.none())
-    except discord.HTTPException:
+    except (discord.HTTPException, aiohttp.ClientError, RuntimeError):
+        # Discord refused, the network failed, or the HTTP session closed during shutdown: nothing more to say.
         log.warning("could not deliver an error message for interaction %s", interaction.id)
 
 
