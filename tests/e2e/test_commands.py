@@ -1,0 +1,118 @@
+"""Each slash command through the real bot and discord.py, answered from the real seeds."""
+
+from __future__ import annotations
+
+import regex
+
+from bot.app import COMMANDS
+
+KHARKIV_HEADLINE = "Vladimir Putin’s war is failing. The West should help it fail faster"
+COUNTER_OFFENSIVE_HEADLINE = "Ukraine’s coming counter-offensive may shape its future—and Europe’s"
+EPHEMERAL = 64
+
+
+def declared_options(commands: list[dict], path: str) -> set[str]:
+    """Option names of a synced command given as 'article search'."""
+    top, *rest = path.split()
+    node = next(c for c in commands if c["name"] == top)
+    for name in rest:
+        node = next(o for o in node["options"] if o["name"] == name and o["type"] == 1)
+    return {o["name"] for o in node.get("options") or [] if o["type"] not in (1, 2)}
+
+
+async def test_the_bot_syncs_the_public_commands_to_its_guild(running_bot):
+    synced = running_bot.emulator.commands[running_bot.emulator.guild_id]
+    by_name = {c["name"]: c for c in synced}
+    assert {"article", "quote", "timeline", "help"} <= set(by_name)
+    assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show"}
+    assert {o["name"] for o in by_name["quote"]["options"]} == {"random"}
+    for command, options in COMMANDS.items():  # the public interface in bot.app is what Discord shows
+        if command.split()[0] in by_name:
+            assert declared_options(synced, command) == set(options), command
+    query = next(o for o in by_name["article"]["options"][0]["options"] if o["name"] == "query")
+    assert query["required"] and query["autocomplete"] and query["type"] == 3
+    assert running_bot.emulator.requests_to("PUT", "/applications/{application_id}/commands") == []
+
+
+async def test_article_search_finds_the_kharkiv_article_first(running_bot):
+    exchange, reply = await running_bot.ask("article search", {"query": "kharkiv"})
+    first = reply["embeds"][0]
+    assert first["title"] == KHARKIV_HEADLINE
+    assert "kharkiv" in first["description"].lower() or any("Kharkiv" in f["value"] for f in first["fields"])
+    assert not reply.get("flags", 0) & EPHEMERAL
+    assert reply["allowed_mentions"] == {"parse": []}
+    buttons = running_bot.emulator.buttons(exchange.original_message_id)
+    assert buttons["Next"].get("disabled") is not True and buttons["Back"]["disabled"] is True
+
+
+async def test_article_show_answers_with_the_autocompleted_article(running_bot):
+    emulator = running_bot.emulator
+    completion = await emulator.autocomplete("article show", {"article": "counter"}, focused="article")
+    choices = await completion.choices()
+    assert choices and choices[0]["name"].startswith("Ukraine’s coming counter-offensive")
+    _, reply = await running_bot.ask("article show", {"article": choices[0]["value"]})
+    assert reply["embeds"][0]["title"] == COUNTER_OFFENSIVE_HEADLINE
+    assert not reply.get("flags", 0) & EPHEMERAL
+
+
+async def test_quote_random_gives_a_quotation_from_its_article_with_a_speaker(running_bot):
+    _, reply = await running_bot.ask("quote random")
+    embed = reply["embeds"][0]
+    speaker = regex.search(r"— \*\*(.+?)\*\*", embed["description"])
+    assert speaker and speaker.group(1).strip()
+    headline = next(f["value"] for f in embed["fields"] if f["name"] == "Article")
+    article = running_bot.app.corpus.article(headline)
+    words = regex.findall(r"\w+", embed["title"])[:8]  # the quotation's opening words, as printed
+    assert article is not None and " ".join(words) in " ".join(regex.findall(r"\w+", article.body))
+
+
+async def test_timeline_for_2022_lists_events_dated_in_2022(running_bot):
+    exchange, reply = await running_bot.ask("timeline", {"date": "2022"})
+    embed = reply["embeds"][0]
+    dates = regex.findall(r"^\*\*([^*]+)\*\* — ", embed["description"], flags=regex.M)
+    assert len(dates) >= 5 and all("2022" in d for d in dates)
+    assert "Page 1/" in embed["footer"]["text"]
+
+
+async def test_help_lists_what_the_bot_can_do(running_bot):
+    _, reply = await running_bot.ask("help")
+    text = str(reply["embeds"][0])
+    for command in ("/article search", "/quote random", "/timeline"):
+        assert command in text
+    assert not reply.get("flags", 0) & EPHEMERAL
+
+
+async def test_an_empty_result_is_an_ephemeral_notice(running_bot):
+    _, reply = await running_bot.ask("article search", {"query": "zzzqqq"})
+    assert reply["flags"] & EPHEMERAL
+    assert "zzzqqq" in reply["embeds"][0]["description"]
+
+
+async def test_echoed_user_text_pings_no_one(running_bot):
+    exchange, reply = await running_bot.ask("article search", {"query": "@everyone <@&1> zzzqqq"})
+    assert "@everyone <@&1>" in str(reply["embeds"])
+    assert reply["allowed_mentions"] == {"parse": []}
+    mentions = {"everyone", "roles", "users"}
+    assert not any(set((r.body.get("allowed_mentions") or {}).get("parse") or []) & mentions
+                   for r in running_bot.emulator.requests if isinstance(r.body, dict))
+
+
+async def test_a_user_error_is_a_short_ephemeral_explanation(running_bot):
+    _, reply = await running_bot.ask("timeline", {"date": "blorp"})
+    assert reply["flags"] & EPHEMERAL and "blorp" in reply["embeds"][0]["description"]
+    _, unknown = await running_bot.ask("article show", {"article": "nothing-here"})
+    assert unknown["flags"] & EPHEMERAL and "nothing-here" in unknown["embeds"][0]["description"]
+
+
+async def test_autocomplete_answers_at_most_25_choices_within_limits(running_bot):
+    emulator = running_bot.emulator
+    for command, option, typed in [("article search", "query", ""), ("quote random", "speaker", ""),
+                                   ("quote random", "speaker", "zel"), ("timeline", "article", "ukraine")]:
+        choices = await (await emulator.autocomplete(command, {option: typed}, focused=option)).choices()
+        assert len(choices) <= 25
+        assert all(1 <= len(c["name"]) <= 100 and 1 <= len(c["value"]) <= 100 for c in choices)
+    zel = await (await emulator.autocomplete("quote random", {"speaker": "zel"}, focused="speaker")).choices()
+    assert "Volodymyr Zelensky" in [c["value"] for c in zel]
+    full = await (await emulator.autocomplete("quote random", {"speaker": "zelensky"},
+                                              focused="speaker")).choices()
+    assert full[0]["value"] == "Volodymyr Zelensky"

@@ -1,0 +1,109 @@
+"""Sending INTERACTION_CREATE (commands, autocomplete, button presses) and answering interaction callbacks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import payloads
+from .exchange import Answer, Exchange
+from .payloads import Person
+
+if TYPE_CHECKING:
+    from .server import DiscordEmulator, Request
+
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE = 2, 3, 4
+EPHEMERAL, LOADING = 64, 128
+
+
+class DiscordError(Exception):
+    """An error Discord itself would answer, with its HTTP status and JSON error code."""
+
+    def __init__(self, status: int, code: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+def find_command(emulator: DiscordEmulator, name: str) -> dict[str, Any]:
+    """A synced top-level command by name: the guild's set first, then the global one."""
+    for scope in (emulator.guild_id, None):
+        for command in emulator.commands.get(scope, []):
+            if command["name"] == name and command.get("type", 1) == 1:
+                return command
+    synced = {scope: [c["name"] for c in cmds] for scope, cmds in emulator.commands.items()}
+    raise KeyError(f"the bot has not synced a /{name} command (synced: {synced})")
+
+
+async def send_command(emulator: DiscordEmulator, command: str, options: dict[str, Any] | None,
+                       user: Person | None, focused: str | None) -> Exchange:
+    """Dispatch a slash command (or, with `focused`, an autocomplete request) typed as 'article search'."""
+    top, *path = command.strip().lstrip("/").split()
+    definition = find_command(emulator, top)
+    data: dict[str, Any] = {
+        "id": definition["id"], "name": top, "type": 1,
+        "options": payloads.command_options(definition, path, dict(options or {}), focused),
+    }
+    if definition.get("guild_id"):
+        data["guild_id"] = definition["guild_id"]
+    kind = AUTOCOMPLETE if focused else APPLICATION_COMMAND
+    return await _dispatch(emulator, payloads.interaction(
+        kind, data, application_id=emulator.application_id, guild_id=emulator.guild_id,
+        channel_id=emulator.channel_id, user=user or emulator.user))
+
+
+async def press_button(emulator: DiscordEmulator, message_id: int, custom_id: str, user: Person | None,
+                       component_type: int = 2) -> Exchange:
+    """Dispatch a press of the component `custom_id` on a message the bot sent."""
+    stored = emulator.messages.get(message_id)
+    if stored is None:
+        raise KeyError(f"no message {message_id} in the emulator")
+    ids = [c.get("custom_id") for row in stored.get("components", []) for c in row.get("components", [])]
+    if custom_id not in ids:
+        raise KeyError(f"message {message_id} has no component {custom_id!r}; it has {ids}")
+    exchange = await _dispatch(emulator, payloads.interaction(
+        MESSAGE_COMPONENT, {"custom_id": custom_id, "component_type": component_type},
+        application_id=emulator.application_id, guild_id=emulator.guild_id, channel_id=emulator.channel_id,
+        user=user or emulator.user, message=stored), original=message_id)
+    return exchange
+
+
+async def _dispatch(emulator: DiscordEmulator, payload: dict[str, Any],
+                    original: int | None = None) -> Exchange:
+    exchange = Exchange(payload, original_message_id=original)
+    emulator.exchanges[exchange.token] = exchange
+    await emulator.gateway.dispatch("INTERACTION_CREATE", payload)
+    return exchange
+
+
+def callback_response(emulator: DiscordEmulator, request: Request) -> dict[str, Any]:
+    """Apply an interaction callback and answer it as Discord does with `?with_response=1`."""
+    exchange = emulator.exchanges.get(request.params["interaction_token"])
+    if exchange is None or str(exchange.id) != request.params["interaction_id"]:
+        raise DiscordError(404, 10062, "Unknown interaction")
+    if exchange.callback is not None:
+        raise DiscordError(400, 40060, "Interaction has already been acknowledged.")
+    body = request.body or {}
+    kind, data = body.get("type"), body.get("data") or {}
+    stored = None
+    if kind == 4:
+        stored = emulator._store_message(data, exchange)
+        exchange.original_message_id = int(stored["id"])
+    elif kind == 5:
+        flags = LOADING | (data.get("flags", 0) & EPHEMERAL)
+        stored = emulator._store_message({"flags": flags}, exchange)
+        exchange.original_message_id = int(stored["id"])
+    elif kind in (6, 7) and exchange.original_message_id in emulator.messages:
+        stored = emulator.messages[exchange.original_message_id]
+        if kind == 7:
+            payloads.edit(stored, data)
+    exchange.record(Answer("callback", body, int(stored["id"]) if stored else None))
+    answer: dict[str, Any] = {"interaction": {
+        "id": str(exchange.id), "type": exchange.payload["type"],
+        "response_message_loading": kind == 5,
+        "response_message_ephemeral": bool((stored or {}).get("flags", 0) & EPHEMERAL),
+    }}
+    if stored is not None:
+        answer["interaction"]["response_message_id"] = stored["id"]
+        answer["resource"] = {"type": kind, "message": stored}
+    elif kind is not None and kind != 8:
+        answer["resource"] = {"type": kind}
+    return answer
