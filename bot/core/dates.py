@@ -1,4 +1,4 @@
-"""Time expressions in article text, resolved against the article's publication date."""
+"""Time expressions in article text as events, resolved against the article's publication date."""
 
 from __future__ import annotations
 
@@ -8,20 +8,27 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.text import truncate
+from bot.core.timex import Mention, find_mentions
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.articles import Article, PubDate
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 Modifier = Literal["start", "mid", "end"] | None
 Tense = Literal["past", "expected"]
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
-_FULL_DATE = re.compile(rf"\b({_MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b")
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES}) (\d{{4}})\b")
-_YEAR = re.compile(r"(?<![$\d,.])\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|percent|billion|million))")
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# Words that put a clause in the future (or in a plan), whatever the tense of its other verbs.
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
+    r"intends? to|poised to|is to|are to|due to|scheduled|upcoming|coming|should|must|"
+    r"need to|might|(?-i:may))\b|['’]ll\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -41,45 +48,269 @@ class Event:
     approximate: bool = False
     tense: Tense = "past"
     kind: Literal["mention", "published"] = "mention"
+    value: str | None = None  # TIMEX3-style: 2022-09-05, 2022-W37, 2022-09, 2022-SU, 2022-Q1, 2022, 200X
 
     @property
     def resolved(self) -> bool:
         return self.first is not None
 
 
+@dataclass(frozen=True)
+class Period:
+    """A calendar period at a granularity, with its TIMEX3-style value."""
+
+    first: dt.date
+    last: dt.date
+    granularity: str
+    value: str
+
+
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def day_period(day: dt.date, last: dt.date | None = None) -> Period:
+    value = day.isoformat() if last is None or last == day else f"{day.isoformat()}/{last.isoformat()}"
+    return Period(day, last or day, "day", value)
+
+
+def week_period(day: dt.date) -> Period:
+    monday = day - dt.timedelta(days=day.weekday())
+    iso = day.isocalendar()
+    return Period(monday, monday + dt.timedelta(days=6), "week", f"{iso.year}-W{iso.week:02d}")
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period(*month_span(year, month), "month", f"{year}-{month:02d}")
+
+
+def season_period(year: int, season: str) -> Period:
+    first_month = _SEASON_START[season]
+    last_year, last_month = (year + 1, 2) if season == "WI" else (year, first_month + 2)
+    return Period(
+        dt.date(year, first_month, 1), month_span(last_year, last_month)[1], "season", f"{year}-{season}"
+    )
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    return Period(
+        dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}"
+    )
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
+
+
+def decade_period(decade: int) -> Period:
+    return Period(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "decade", f"{decade // 10}X")
+
+
+def anchor_period(published: PubDate) -> Period:
+    """The period a publication date stands for: a day, or a whole month or year when only estimated."""
+    value = published.value
+    if published.precision == "day":
+        return day_period(value)
+    return (
+        month_period(value.year, value.month) if published.precision == "month" else year_period(value.year)
+    )
+
+
+def clause_tense(clause: str) -> Tense:
+    return "expected" if _FUTURE.search(clause) else "past"
+
+
+def clause_span(sentence: str, start: int) -> tuple[int, int]:
+    """The clause of a sentence that holds the character at `start`, between dashes, semicolons, brackets."""
+    low, high = 0, len(sentence)
+    for brk in _CLAUSE_BREAK.finditer(sentence):
+        if brk.end() <= start:
+            low = brk.end()
+        elif brk.start() > start:
+            high = brk.start()
+            break
+    return low, high
+
+
+def describe(sentence: str, start: int, end: int, most: int = 20) -> str:
+    """What happened: the clause around the expression, trimmed to about 12–20 words."""
+    low, high = clause_span(sentence, start)
+    if len(sentence[low:high].split()) < 8:
+        low, high = 0, len(sentence)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence[low:high])]
+    if len(words) > most:
+        at = next((i for i, (_, b) in enumerate(words) if low + b > start), len(words) - 1)
+        first = max(0, min(at - 8, len(words) - most))
+        words = words[first : first + most]
+    text = sentence[low + words[0][0] : low + words[-1][1]].strip(" ,;")
+    if low + words[0][0] > 0:
+        text = "…" + text
+    if low + words[-1][1] < len(sentence.rstrip(' .!?■”"')):
+        text = text.rstrip(".,;") + "…"
+    return text
+
+
+def _candidates(mention: Mention, year: int) -> list[Period]:
+    """The periods a year-less month, season or day could be, around a given year."""
+    found = []
+    for candidate in (year - 1, year, year + 1):
+        if mention.season:
+            found.append(season_period(candidate, mention.season))
+        elif mention.day and mention.month:
+            try:
+                last = dt.date(candidate, mention.month, mention.last_day) if mention.last_day else None
+                found.append(day_period(dt.date(candidate, mention.month, mention.day), last))
+            except ValueError:
+                continue  # 29 February of a common year
+        elif mention.weekday is None:
+            found.append(month_period(candidate, mention.month))
+    return found
+
+
+def _shift(day: dt.date, unit: str, count: int) -> dt.date:
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + count
+        return dt.date(index // 12, index % 12 + 1, 1)
+    return dt.date(day.year + count, 1, 1)
+
+
+def _period_at(unit: str, day: dt.date) -> Period:
+    return {
+        "day": day_period,
+        "week": week_period,
+        "month": lambda d: month_period(d.year, d.month),
+        "year": lambda d: year_period(d.year),
+    }[unit](day)
+
+
+def _absolute(mention: Mention) -> Period:
+    if mention.granularity == "decade":
+        return decade_period(mention.year)
+    if mention.season:
+        return season_period(mention.year, mention.season)
+    if mention.quarter:
+        return quarter_period(mention.year, mention.quarter)
+    if mention.day:
+        last = dt.date(mention.year, mention.month, mention.last_day) if mention.last_day else None
+        return day_period(dt.date(mention.year, mention.month, mention.day), last)
+    return month_period(mention.year, mention.month) if mention.month else year_period(mention.year)
+
+
+def from_anchor(mention: Mention, anchor: Period, tense: Tense) -> Period:
+    """A year-less or relative expression placed against the publication date (or its estimate)."""
+    ref = anchor.first
+    if mention.weekday is not None:
+        back = (ref.weekday() - mention.weekday) % 7
+        if mention.relation == "this":
+            return day_period(ref - dt.timedelta(days=ref.weekday() - mention.weekday))
+        if mention.relation == "next" or (mention.relation == "bare" and tense == "expected"):
+            return day_period(ref + dt.timedelta(days=(mention.weekday - ref.weekday()) % 7 or 7))
+        return day_period(ref - dt.timedelta(days=back or (7 if mention.relation == "last" else 0)))
+    if mention.month or mention.season:
+        options = _candidates(mention, ref.year)
+        if anchor.granularity == "year" and mention.relation in ("bare", "this"):
+            return next(p for p in options if p.first.year == ref.year)
+        if mention.relation == "last":
+            return [p for p in options if p.last < ref][-1]
+        if mention.relation == "next":
+            return next(p for p in options if p.first > anchor.last)
+        if mention.relation == "this":
+            return next(
+                (p for p in options if p.first <= ref <= p.last),
+                next(p for p in options if p.first.year == ref.year),
+            )
+        if tense == "expected":
+            return next(p for p in options if p.last >= ref)
+        return [p for p in options if p.first <= ref][-1]
+    unit = mention.granularity
+    offset = {"this": 0, "last": -1, "next": 1}.get(mention.relation, mention.offset)
+    return _period_at(unit, _shift(ref, unit, offset))
+
+
+def resolve(
+    mention: Mention, published: PubDate | None, previous_year: int | None, tense: Tense
+) -> tuple[Period | None, bool]:
+    """The period a mention names and whether it is approximate; (None, False) when nothing anchors it."""
+    if mention.relation == "absolute":
+        return _absolute(mention), False
+    if mention.relation == "anaphoric":
+        return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
+    if published is None:
+        return None, False
+    anchor = anchor_period(published)
+    try:
+        period = from_anchor(mention, anchor, tense)
+    except (IndexError, StopIteration):
+        return None, False  # "February 29" with no leap year around the anchor
+    # A relative day or week is no finer than the estimate it counts from ("this week" in "c. Jul 2024").
+    if (
+        mention.month is None
+        and mention.season is None
+        and GRANULARITY_RANK[period.granularity] < GRANULARITY_RANK[anchor.granularity]
+    ):
+        period = _period_at(anchor.granularity, period.first)
+    return period, published.provenance == "estimated"
+
+
+def _final_tense(period: Period | None, published: PubDate | None, clause: str) -> Tense:
+    if period and published:
+        anchor = anchor_period(published)
+        if period.first > anchor.last:
+            return "expected"
+        if period.last < anchor.first:
+            return "past"
+    return clause_tense(clause)
+
+
+def published_event(article: Article) -> Event:
+    published = article.published
+    period = anchor_period(published)
+    return Event(
+        article_id=article.id,
+        text=published.label(),
+        start=0,
+        end=0,
+        sentence="",
+        description=f"Published: {article.headline}",
+        first=period.first,
+        last=period.last,
+        granularity=period.granularity,
+        approximate=published.provenance == "estimated",
+        kind="published",
+        value=period.value,
+    )
+
+
 def extract_events(article: Article) -> list[Event]:
-    """Dated events of one article: explicit full dates, months with a year, and bare years."""
-    events: list[Event] = []
-    if article.published:
-        events.append(Event(
-            article_id=article.id, text=article.published.label(), start=0, end=0, sentence="",
-            description=f"Published: {article.headline}", first=article.published.value,
-            last=article.published.value, granularity=article.published.precision,
-            approximate=article.published.provenance == "estimated", kind="published",
-        ))
+    """Every dated mention of an article, plus its publication, in reading order."""
+    events: list[Event] = [published_event(article)] if article.published else []
+    previous_year: int | None = None
     for sentence in article.sentences:
-        taken: list[tuple[int, int]] = []
-        for pattern in (_FULL_DATE, _MONTH_YEAR, _YEAR):
-            for match in pattern.finditer(sentence.text):
-                if any(a < match.end() and match.start() < b for a, b in taken):
-                    continue
-                taken.append(match.span())
-                groups = match.groups()
-                if pattern is _FULL_DATE:
-                    day = dt.date(int(groups[2]), _MONTH_NUMBER[groups[0].lower()], int(groups[1]))
-                    first, last, granularity = day, day, "day"
-                elif pattern is _MONTH_YEAR:
-                    first, last = month_span(int(groups[1]), _MONTH_NUMBER[groups[0].lower()])
-                    granularity = "month"
-                else:
-                    first, last, granularity = dt.date(int(groups[0]), 1, 1), dt.date(int(groups[0]), 12, 31), "year"
-                events.append(Event(
-                    article_id=article.id, text=match.group(0), start=sentence.start + match.start(),
-                    end=sentence.start + match.end(), sentence=sentence.text,
-                    description=truncate(sentence.text, 160), first=first, last=last, granularity=granularity,
-                ))
-    return sorted(events, key=lambda e: (e.first or dt.date.max, e.start))
+        for mention in find_mentions(sentence.text):
+            low, high = clause_span(sentence.text, mention.start)
+            clause = sentence.text[low:high]
+            period, approximate = resolve(mention, article.published, previous_year, clause_tense(clause))
+            if mention.relation == "anaphoric" and period is None:
+                continue  # "that year" with no year before it points nowhere we can tell
+            if period is not None and period.granularity != "decade":
+                previous_year = period.first.year
+            events.append(
+                Event(
+                    article_id=article.id,
+                    text=mention.text,
+                    start=sentence.start + mention.start,
+                    end=sentence.start + mention.end,
+                    sentence=sentence.text,
+                    description=describe(sentence.text, mention.start, mention.end),
+                    first=period.first if period else None,
+                    last=period.last if period else None,
+                    granularity=period.granularity if period else mention.granularity,
+                    modifier=mention.modifier,
+                    approximate=approximate,
+                    tense=_final_tense(period, article.published, clause),
+                    value=period.value if period else None,
+                )
+            )
+    return events

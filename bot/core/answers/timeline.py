@@ -1,77 +1,227 @@
-"""Answer for /timeline: dated events in order, grouped by year."""
+"""Answer for /timeline: dated events in order, grouped by year, each date shown at its real precision."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from dataclasses import asdict
+from typing import Any
+
+from rapidfuzz import fuzz
 
 from bot.core.corpus import Corpus
-from bot.core.dates import Event
+from bot.core.dates import Event, Period
 from bot.core.replies import Reply, UserError, paginate
 from bot.core.text import truncate
+from bot.core.userdates import parse_range
+
+_SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+_PART_WORDS = {"start": "early", "mid": "mid", "end": "late"}
+_COMMON: dict[int, tuple[int, set[str]]] = {}  # per corpus: stems too common to tell events apart
+_FUZZY_MATCH = 80  # rapidfuzz partial_ratio a query word needs against an event's sentence
 
 
-def parse_user_date(text: str) -> tuple[dt.date, dt.date]:
-    """A day, month or year as typed by a user, as the inclusive period it names."""
-    from bot.core.articles import parse_date_text
-    from bot.core.dates import month_span
-
-    text = text.strip()
-    if text.isdigit() and len(text) == 4:
-        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
-    day = parse_date_text(text)
-    if day:
-        return day.value, day.value
-    parts = text.replace(",", " ").split()
-    if len(parts) == 2 and parts[1].isdigit():
-        found = parse_date_text(f"{parts[0]} 1 {parts[1]}")
-        if found:
-            return month_span(found.value.year, found.value.month)
-    raise UserError(f"I can't read “{truncate(text, 100)}” as a date. Try `2022`, `Sep 2022` or `2022-09-05`.")
+def period_label(
+    first: dt.date,
+    last: dt.date,
+    granularity: str,
+    value: str = "",
+    modifier: str | None = None,
+    approximate: bool = False,
+) -> str:
+    """A period as a reader says it: '5 Sep 2022', 'Sep 2022', 'Spring 2022', 'mid-2022', 'c. Jul 2024'."""
+    if granularity == "day":
+        if first == last:
+            text = f"{first.day} {first:%b %Y}"
+        elif (first.year, first.month) == (last.year, last.month):
+            text = f"{first.day}–{last.day} {first:%b %Y}"
+        else:
+            text = f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    elif granularity == "week":
+        text = f"week of {first.day} {first:%b %Y}"
+    elif granularity == "month":
+        text = f"{first:%b %Y}"
+    elif granularity == "season":
+        season = _SEASON_NAMES.get(value[-2:], "Season")
+        text = f"{season} {first.year}" + (f"–{str(last.year)[2:]}" if last.year != first.year else "")
+    elif granularity == "quarter":
+        text = f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    elif granularity == "decade":
+        text = f"{first.year}s"
+    elif granularity == "year":
+        text = str(first.year)
+    else:
+        text = f"{period_label(first, first, 'day')} – {period_label(last, last, 'day')}"
+    if modifier:
+        part = _PART_WORDS[modifier]
+        if granularity == "season":
+            text = text[0].lower() + text[1:]
+        text = f"{part}-{text}" if part == "mid" else f"{part} {text}"
+    return f"c. {text}" if approximate else text
 
 
 def event_label(event: Event) -> str:
-    if event.first is None:
+    if event.first is None or event.last is None:
         return event.text
-    if event.granularity == "day":
-        text = f"{event.first.day} {event.first:%b %Y}"
-    elif event.granularity == "month":
-        text = f"{event.first:%b %Y}"
-    else:
-        text = str(event.first.year)
-    return f"c. {text}" if event.approximate else text
+    return period_label(
+        event.first, event.last, event.granularity, event.value or "", event.modifier, event.approximate
+    )
 
 
-def timeline_reply(corpus: Corpus, date: str | None = None, start: str | None = None, end: str | None = None,
-                   query: str | None = None, article: str | None = None) -> Reply:
-    low, high = dt.date.min, dt.date.max
-    if date:
-        low, high = parse_user_date(date)
-    if start:
-        low = parse_user_date(start)[0]
-    if end:
-        high = parse_user_date(end)[1]
-    if low > high:
-        raise UserError("The end of the range comes before its start; swap `start` and `end`.")
-    events = [e for e in corpus.events if e.resolved and e.first <= high and e.last >= low]
-    if query:
-        words = query.lower().split()
-        events = [e for e in events if all(w in (e.sentence + e.description).lower() for w in words)]
+def _matches(event: Event, words: list[str]) -> bool:
+    text = f"{event.sentence} {event.description}".lower()
+    return all(
+        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= _FUZZY_MATCH for word in words
+    )
+
+
+def _is_coarser(event: Event, asked: Period | None) -> bool:
+    """An event whose period holds the whole asked one and more ('2022' when September 2022 is asked)."""
+    if asked is None or asked.granularity == "range":
+        return False
+    return (
+        event.first <= asked.first
+        and event.last >= asked.last
+        and (event.last - event.first) > (asked.last - asked.first)
+    )
+
+
+def _groups(events: list[Event]) -> list[list[Event]]:
+    """Events naming the same date (value, part, precision) together: 2014 in three articles is one line."""
+    grouped: dict[tuple[Any, ...], list[Event]] = {}
+    for event in events:
+        grouped.setdefault((event.value, event.modifier, event.approximate), []).append(event)
+    return sorted(
+        grouped.values(), key=lambda g: (g[0].first, -(g[0].last - g[0].first).days, g[0].value or "")
+    )
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:6] for word in re.findall(r"[a-z]{5,}", text.lower())}
+
+
+def _common_stems(corpus: Corpus) -> set[str]:
+    """Stems in more than a tenth of the dated sentences ('Ukraine', 'Russia'): they tell no events apart."""
+    cached = _COMMON.get(id(corpus))
+    if cached and cached[0] == len(corpus.events):
+        return cached[1]
+    counts = Counter(stem for sentence in {e.sentence for e in corpus.events} for stem in _stems(sentence))
+    common = {stem for stem, count in counts.items() if count > max(2, len(corpus.events) // 10)}
+    _COMMON[id(corpus)] = (len(corpus.events), common)
+    return common
+
+
+def _clusters(corpus: Corpus, group: list[Event]) -> list[list[Event]]:
+    """Mentions of one date that share at least two telling words (Crimea, annexed) are one event."""
+    common = _common_stems(corpus)
+    clusters: list[tuple[set[str], list[Event]]] = []
+    for event in group:
+        words = _stems(event.sentence or event.description) - common
+        for stems, members in clusters:
+            if members[0].kind == event.kind and (
+                len(words & stems) >= 2 or event.sentence == members[0].sentence
+            ):
+                members.append(event)
+                stems |= words
+                break
+        else:
+            clusters.append((words, [event]))
+    return [members for _, members in clusters]
+
+
+def _sources(corpus: Corpus, events: list[Event]) -> str:
+    sources: list[str] = []
+    for event in events:
+        headline = truncate(corpus.articles[event.article_id].headline, 48)
+        if headline not in sources:
+            sources.append(headline)
+    return " · ".join(sources[:3]) + (f" · +{len(sources) - 3} more" if len(sources) > 3 else "")
+
+
+def _line(corpus: Corpus, group: list[Event], during: bool) -> str:
+    label = event_label(group[0])
+    prefix = f"**during {label}**" if during else f"**{label}**"
+    clusters = _clusters(corpus, group)
+    if len(clusters) == 1:
+        return f"{prefix} — {truncate(group[0].description, 180)} *({_sources(corpus, group)})*"
+    articles = len({e.article_id for e in group})
+    lines = [f"{prefix} — {len(clusters)} mentions in {articles} article{'s' if articles > 1 else ''}"]
+    lines += [f"  • {truncate(c[0].description, 160)} *({_sources(corpus, c)})*" for c in clusters]
+    return "\n".join(lines)
+
+
+def _year_heading(group: list[Event]) -> str:
+    event = group[0]
+    return f"{event.first.year}s" if event.granularity == "decade" else str(event.first.year)
+
+
+def _event_data(corpus: Corpus, event: Event, during: bool) -> dict[str, Any]:
+    data = asdict(event)
+    data.update(
+        first=str(event.first),
+        last=str(event.last),
+        label=event_label(event),
+        during=during,
+        headline=corpus.articles[event.article_id].headline,
+    )
+    return data
+
+
+def timeline_reply(
+    corpus: Corpus,
+    date: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    query: str | None = None,
+    article: str | None = None,
+    today: dt.date | None = None,
+) -> Reply:
+    asked = parse_range(date, start, end, today or dt.date.today())
+    events = [e for e in corpus.events if e.resolved]
+    if asked is not None:
+        events = [e for e in events if e.first <= asked.last and e.last >= asked.first]
+    if query and query.strip():
+        events = [e for e in events if _matches(e, query.lower().split())]
     if article:
         found = corpus.article(article)
         if found is None:
             raise UserError(f"No article is called “{truncate(article, 100)}”; pick one from the list.")
         events = [e for e in events if e.article_id == found.id]
     if not events:
-        return Reply.notice("No events", "No dated event matches that. Try a wider range, e.g. `date: 2022`.")
+        return Reply.notice(
+            "No events",
+            "No dated event matches that. Try a wider range, e.g. `date: 2022`, or fewer keywords.",
+            events=[],
+        )
+    coarse = [e for e in events if _is_coarser(e, asked)]
+    precise = [e for e in events if not _is_coarser(e, asked)]
     lines: list[str] = []
-    year = None
-    events.sort(key=lambda e: (e.first, e.last, e.article_id, e.start))
-    for event in events:
-        if event.first.year != year:
-            year = event.first.year
-            lines.append(f"__**{year}**__")
-        source = truncate(corpus.articles[event.article_id].headline, 60)
-        lines.append(f"**{event_label(event)}** — {truncate(event.description, 200)} *({source})*")
-    data = {"events": [{"article_id": e.article_id, "text": e.text, "first": str(e.first), "last": str(e.last),
-                        "granularity": e.granularity} for e in events]}
-    return Reply(paginate("Timeline", lines), data=data)
+    heading = None
+    for group in _groups(precise):
+        if _year_heading(group) != heading:
+            heading = _year_heading(group)
+            lines.append(f"__**{heading}**__")
+        lines.append(_line(corpus, group, during=False))
+    if coarse:
+        lines.append("__**Also at this time, less precisely dated**__")
+        lines.extend(_line(corpus, group, during=True) for group in _groups(coarse))
+    title = "Timeline"
+    if asked is not None:
+        title += (
+            f" · {period_label(asked.first, asked.last, asked.granularity, asked.value)}"
+            if asked.granularity != "range"
+            else f" · {_open_range_label(asked)}"
+        )
+    ordered = sorted(events, key=lambda e: (e.first, -(e.last - e.first).days, e.article_id, e.start))
+    data = {
+        "events": [_event_data(corpus, e, _is_coarser(e, asked)) for e in ordered],
+        "period": {"first": str(asked.first), "last": str(asked.last)} if asked else None,
+    }
+    return Reply(paginate(title, lines), data=data)
+
+
+def _open_range_label(asked: Period) -> str:
+    low = "" if asked.first == dt.date.min else period_label(asked.first, asked.first, "day")
+    high = "" if asked.last == dt.date.max else period_label(asked.last, asked.last, "day")
+    return f"{low or '…'} to {high or '…'}"

@@ -1,0 +1,318 @@
+"""Rules that find time expressions in text and say what each names, before it is anchored to a date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+# Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
+_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?P<month>{_FULL_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_PART = r"(?i:(?P<mod>early|mid|late|the (?:start|beginning|middle|end) of)[ -])"
+_SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+# A number that only looks like a year: money, counts of things, parts of bigger numbers.
+_NOT_A_YEAR_AFTER = (
+    r"(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent|troops|soldiers|people|men|shells|rounds|drones|"
+    r"missiles|tanks|km|kilometres|kilometers|miles|metres|meters|dollars|euros|pounds|tonnes|"
+    r"tons|votes|deaths|casualties|hours|feet|billion|million)\b)"
+)
+_MODIFIERS = {
+    "early": "start",
+    "the start of": "start",
+    "the beginning of": "start",
+    "mid": "mid",
+    "the middle of": "mid",
+    "late": "end",
+    "the end of": "end",
+}
+_ANAPHORA = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "later": 1,
+    "earlier": -1,
+    "before": -1,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One time expression as written: its span in the searched text and the calendar pieces it gives."""
+
+    text: str
+    start: int
+    end: int
+    granularity: str  # day, week, month, season, quarter, year, decade
+    relation: Relation = "absolute"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    last_day: int | None = None  # the end of a day range such as "June 7 to 8"
+    season: str | None = None  # SP, SU, FA, WI
+    quarter: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
+    modifier: str | None = None
+
+
+Builder = Callable[[re.Match[str]], Mention | None]
+_RULES: list[tuple[re.Pattern[str], Builder]] = []
+
+
+def rule(pattern: str, flags: int = 0) -> Callable[[Builder], Builder]:
+    def register(builder: Builder) -> Builder:
+        _RULES.append((re.compile(pattern, flags), builder))
+        return builder
+
+    return register
+
+
+def _mention(match: re.Match[str], granularity: str, group: str | int = 0, **parts: object) -> Mention:
+    start = match.start(group) if isinstance(group, int) else match.start(group)
+    return Mention(match.string[start : match.end()], start, match.end(), granularity, **parts)
+
+
+def _modifier(match: re.Match[str]) -> str | None:
+    found = match.groupdict().get("mod")
+    return _MODIFIERS[found.lower()] if found else None
+
+
+def _month(match: re.Match[str]) -> int:
+    return MONTHS[match.group("month").lower().rstrip(".")]
+
+
+def _day_parts(match: re.Match[str]) -> dict[str, object] | None:
+    day, day2, year = int(match.group("day")), match.group("day2"), match.group("year")
+    # the longest the month can be: "30 February" or "31 April" is not a date (29 February only in leap years)
+    longest = calendar.monthrange(int(year) if year else 2000, _month(match))[1]
+    if not 1 <= day <= longest or (day2 and not day < int(day2) <= longest):
+        return None
+    return {
+        "relation": "absolute" if year else "bare",
+        "year": int(year) if year else None,
+        "month": _month(match),
+        "day": day,
+        "last_day": int(day2) if day2 else None,
+    }
+
+
+@rule(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+def _iso_date(match: re.Match[str]) -> Mention | None:
+    year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _mention(match, "day", year=year, month=month, day=day)
+
+
+@rule(rf"\b{_MONTH} {_DAY}{_DAY_RANGE}(?:,? {_YEAR})?\b(?!\.?\d|,\d)")
+def _month_day(match: re.Match[str]) -> Mention | None:
+    parts = _day_parts(match)
+    return _mention(match, "day", **parts) if parts else None
+
+
+@rule(rf"(?<![\d,.$])\b{_DAY}{_DAY_RANGE} (?:of )?{_MONTH}\b(?:,? {_YEAR}\b)?")
+def _day_month(match: re.Match[str]) -> Mention | None:
+    parts = _day_parts(match)
+    return _mention(match, "day", **parts) if parts else None
+
+
+@rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+def _month_year(match: re.Match[str]) -> Mention:
+    return _mention(
+        match, "month", year=int(match.group("year")), month=_month(match), modifier=_modifier(match)
+    )
+
+
+@rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+def _season_year(match: re.Match[str]) -> Mention:
+    return _mention(
+        match,
+        "season",
+        year=int(match.group("year")),
+        season=SEASONS[match.group("season").lower()],
+        modifier=_modifier(match),
+    )
+
+
+@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}")
+def _part_of_year(match: re.Match[str]) -> Mention:
+    return _mention(match, "year", year=int(match.group("year")), modifier=_modifier(match) or "mid")
+
+
+@rule(rf"\b(?:[Tt]he )?{_PART}?(?P<decade>1[89]\d0|20\d0)['’]?s\b")
+def _decade(match: re.Match[str]) -> Mention:
+    return _mention(match, "decade", year=int(match.group("decade")), modifier=_modifier(match))
+
+
+@rule(rf"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth) quarter of|Q(?P<qn>[1-4]),?) {_YEAR}\b")
+def _quarter(match: re.Match[str]) -> Mention:
+    quarter = (
+        int(match.group("qn"))
+        if match.group("qn")
+        else ["first", "second", "third", "fourth"].index(match.group("q")) + 1
+    )
+    return _mention(match, "quarter", year=int(match.group("year")), quarter=quarter)
+
+
+@rule(rf"(?<![\d,.$£€#-])(?<!No\. )\b{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+def _year(match: re.Match[str]) -> Mention:
+    return _mention(match, "year", year=int(match.group("year")))
+
+
+# A month without day or year counts only after a preposition or a modifier: "in May", "last October".
+@rule(
+    rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)"
+    rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)"
+)
+def _bare_month(match: re.Match[str]) -> Mention | None:
+    if not (match.group("prep") or match.group("rel") or match.group("mod")):
+        return None
+    relation = match.group("rel").lower() if match.group("rel") else "bare"
+    start = "rel" if match.group("rel") else "mod" if match.group("mod") else "month"
+    return _mention(match, "month", start, relation=relation, month=_month(match), modifier=_modifier(match))
+
+
+@rule(
+    rf"\b(?:(?P<rel>(?i:this past|this|last|next|the))[ ]|{_PART}|(?P<poss>['’]s) ){_SEASON}\b"
+    rf"(?! of (?!(?:1[89]|20)\d\d))"
+)
+def _bare_season(match: re.Match[str]) -> Mention | None:
+    rel = (match.group("rel") or "").lower()
+    if match.group("season").lower() == "fall" and (rel == "the" or match.group("poss")):
+        return None  # "the fall of Bakhmut", "Russia's fall"
+    relation = {"this past": "last", "this": "this", "last": "last", "next": "next"}.get(rel, "bare")
+    group = "season" if match.group("poss") else "rel" if rel else "mod"
+    return _mention(
+        match,
+        "season",
+        group,
+        relation=relation,
+        season=SEASONS[match.group("season").lower()],
+        modifier=_modifier(match),
+    )
+
+
+@rule(r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", re.I)
+def _relative_unit(match: re.Match[str]) -> Mention:
+    unit = match.group("unit").lower()
+    return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
+
+
+@rule(r"\bthe new year\b", re.I)
+def _new_year(match: re.Match[str]) -> Mention:
+    return _mention(match, "year", relation="next", modifier="start")
+
+
+@rule(
+    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+def _ago(match: re.Match[str]) -> Mention:
+    number = match.group("n").lower()
+    count = int(number) if number.isdigit() else NUMBERS[number]
+    return _mention(match, match.group("unit").lower(), relation="ago", offset=-count)
+
+
+@rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I)
+def _yesterday(match: re.Match[str]) -> Mention:
+    return _mention(
+        match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1
+    )
+
+
+@rule(
+    r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+)
+def _weekday(match: re.Match[str]) -> Mention | None:
+    if not (match.group("prep") or match.group("part")):
+        return None
+    relation = match.group("rel").lower() if match.group("rel") else "bare"
+    return _mention(
+        match,
+        "day",
+        "rel" if match.group("rel") else "weekday",
+        relation=relation,
+        weekday=WEEKDAYS.index(match.group("weekday").lower()),
+    )
+
+
+@rule(
+    r"\b(?P<which>that|the same|the following|the next|the previous|the preceding) year\b"
+    r"|\ba year (?P<which2>later|earlier|before)\b|\bthe year (?P<which3>before)\b",
+    re.I,
+)
+def _anaphoric_year(match: re.Match[str]) -> Mention:
+    which = (match.group("which") or match.group("which2") or match.group("which3")).lower()
+    return _mention(match, "year", relation="anaphoric", offset=_ANAPHORA[which])
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every time expression in a text, the longest winning where two overlap, in reading order."""
+    candidates = [
+        found
+        for pattern, build in _RULES
+        for match in pattern.finditer(text)
+        if (found := build(match)) is not None
+    ]
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,120 @@
+"""/timeline on the real seeds: overlap with the asked period, grouping, labels, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.answers.timeline import period_label, timeline_reply
+from bot.core.corpus import Corpus
+from bot.core.replies import UserError, message_payload
+
+TODAY = dt.date(2025, 3, 12)
+
+
+def _text(reply) -> str:
+    return "\n".join(page.description for page in reply.pages)
+
+
+def test_september_2022_holds_its_days_and_weeks_and_shows_2022_apart(corpus: Corpus) -> None:
+    reply = timeline_reply(corpus, date="September 2022", today=TODAY)
+    events = reply.data["events"]
+    precise = [(e["text"], e["label"]) for e in events if not e["during"]]
+    assert precise == [
+        ("September 5th", "5 Sep 2022"),
+        ("this week", "week of 12 Sep 2022"),
+        ("15 Sep 2022", "15 Sep 2022"),
+    ]
+    during = {e["value"] for e in events if e["during"]}
+    assert during == {"2022"}  # "2022" and "mid-2022": year-level, shown apart
+    text = _text(reply)
+    assert "**during 2022**" in text and "Oct 2022" not in text
+    assert text.index("5 Sep 2022") < text.index("week of 12 Sep 2022") < text.index("during 2022")
+
+
+def test_the_whole_timeline_is_chronological_and_grouped_by_year(corpus: Corpus) -> None:
+    reply = timeline_reply(corpus, today=TODAY)
+    firsts = [e["first"] for e in reply.data["events"]]
+    assert firsts == sorted(firsts)
+    headings = [
+        line for page in reply.pages for line in page.description.splitlines() if line.startswith("__**")
+    ]
+    assert headings[:3] == ["__**1994**__", "__**2000s**__", "__**2014**__"]
+    assert len(reply.pages) > 1 and all(len(p.description) <= 3500 for p in reply.pages)
+    assert message_payload(reply)["components"][0]["components"][2]["label"] == f"1/{len(reply.pages)}"
+
+
+def test_crimea_2014_from_two_articles_is_one_entry_with_both_sources(corpus: Corpus) -> None:
+    reply = timeline_reply(corpus, date="2014", today=TODAY)
+    lines = reply.pages[0].description.splitlines()
+    assert lines[0] == "__**2014**__" and lines[1].startswith("**2014** — 3 mentions in 3 articles")
+    crimea = [line for line in lines if "annexed the peninsula" in line]
+    assert len(crimea) == 1 and " · " in crimea[0]  # one line, two sources
+    assert len(reply.data["events"]) == 4
+
+
+def test_precision_is_shown_as_it_is_known(corpus: Corpus) -> None:
+    text = _text(timeline_reply(corpus, today=TODAY))
+    for label in (
+        "**5 Sep 2022**",
+        "**late Mar 2022**",
+        "**Spring 2022**",
+        "**mid-2022**",
+        "**early 2000s**",
+        "**c. Jul 2024**",
+        "**c. early summer 2024**",
+        "**Winter 2022–23**",
+        "**1994**",
+    ):
+        assert label in text, label
+
+
+@pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        ((dt.date(2022, 9, 5), dt.date(2022, 9, 5), "day"), "5 Sep 2022"),
+        ((dt.date(2023, 6, 7), dt.date(2023, 6, 8), "day"), "7–8 Jun 2023"),
+        ((dt.date(2022, 9, 1), dt.date(2022, 9, 30), "month"), "Sep 2022"),
+        ((dt.date(2022, 3, 1), dt.date(2022, 5, 31), "season", "2022-SP"), "Spring 2022"),
+        ((dt.date(2023, 1, 1), dt.date(2023, 3, 31), "quarter"), "Q1 2023"),
+        ((dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"), "2014"),
+        ((dt.date(2024, 7, 1), dt.date(2024, 7, 31), "month", "", None, True), "c. Jul 2024"),
+    ],
+)
+def test_period_labels(args: tuple, label: str) -> None:
+    assert period_label(*args) == label
+
+
+def test_fuzzy_query_and_article_filter(corpus: Corpus) -> None:
+    misspelt = timeline_reply(corpus, query="karkiv", today=TODAY)
+    # every dated sentence that names Kharkiv: the Sep 2022 offensive and the 2024 spring push
+    assert {e["text"] for e in misspelt.data["events"]} == {"this week", "the spring", "early summer"}
+    one = timeline_reply(corpus, article="003_ca573a1cae3f6ec8", today=TODAY)
+    assert {e["article_id"] for e in one.data["events"]} == {"003_ca573a1cae3f6ec8"}
+
+
+def test_open_range_and_relative_user_dates(corpus: Corpus) -> None:
+    reply = timeline_reply(corpus, start="Nov 2024", today=TODAY)
+    # everything overlapping November 2024 onwards, coarse periods included: the range has no single size
+    assert [e["value"] for e in reply.data["events"]] == [
+        "2024",
+        "2024-FA",
+        "2024-11-15",
+        "2024-11-19",
+        "2025",
+        "2025",
+        "2025",
+    ]
+    assert reply.pages[0].title == "Timeline · 1 Nov 2024 to …"
+    last_year = timeline_reply(corpus, date="last year", today=TODAY)
+    assert all(e["last"] >= "2024-01-01" and e["first"] <= "2024-12-31" for e in last_year.data["events"])
+
+
+def test_bad_dates_and_inverted_ranges_are_user_errors(corpus: Corpus) -> None:
+    with pytest.raises(UserError, match="Sep 2022"):
+        timeline_reply(corpus, date="the day after never", today=TODAY)
+    with pytest.raises(UserError, match="comes before the start"):
+        timeline_reply(corpus, start="2024", end="2022", today=TODAY)
+    empty = timeline_reply(corpus, date="1066", today=TODAY)
+    assert empty.ephemeral and empty.data["events"] == []
