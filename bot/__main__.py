@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--database", help="SQLite file for state (default: a temporary one)")
     commands.add_parser("run", help="log in to Discord and serve (the default)")
     corpus = commands.add_parser("corpus", help="inspect the corpus")
-    corpus.add_argument("what", choices=["check"])
+    corpus.add_argument("what", choices=["check", "export"],
+                        help="check: one row per article; export: everything extracted, as JSON")
+    corpus.add_argument("--json", action="store_true", help="export as JSON (the only export format)")
     return parser
 
 
@@ -52,15 +54,12 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
     return 0
 
 
-def _corpus_check(settings: Settings) -> int:
+def _corpus_check(settings: Settings, what: str = "check") -> int:
     from bot.core.corpus import load_corpus
+    from bot.corpus_report import check_text, export_json
 
     corpus = load_corpus(settings.corpus_dir)
-    for item in corpus.articles.values():
-        print(f"{item.id}\t{item.headline[:60]}\t{item.date_label}\t{item.word_count} words\t"
-              f"{'; '.join(item.warnings) or 'ok'}")
-    for error in corpus.errors:
-        print(f"ERROR\t{error}")
+    sys.stdout.write(export_json(corpus) + "\n" if what == "export" else check_text(corpus, settings.corpus_dir))
     return 1 if corpus.errors else 0
 
 
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_ask(settings, args.command, args.json, args.database))
     if args.action == "corpus":
         logging.getLogger().setLevel(logging.WARNING)
-        return _corpus_check(settings)
+        return _corpus_check(settings, args.what)
     try:
         token = settings.require_token()
     except SettingsError as error:

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.core.text import Sentence, clean_inline, split_sentences
+from bot.core.text import (
+    Sentence,
+    clean_inline,
+    drop_pull_quotes,
+    join_broken_lines,
+    normalized,
+    split_sentences,
+)
+
+log = logging.getLogger(__name__)
 
 Precision = Literal["day", "month", "year"]
 Provenance = Literal["stated", "catalog", "estimated"]
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
+NO_HEADLINE = "no headline in the file; showing its first sentence"
+UNDATED = "undated"
 
 
 class CorpusError(Exception):
@@ -55,8 +69,13 @@ class Article:
     published: PubDate | None = None
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
-    field_sources: dict[str, str] = field(default_factory=dict)
+    field_sources: dict[str, str] = field(
+        default_factory=dict
+    )  # field → "stated" | "derived" | "catalog" | …
     lead: str | None = None  # an opening summary paragraph the author wrote, when the layout has one
+    replaced: dict[str, object] = field(
+        default_factory=dict
+    )  # what the file said where the catalog overrode it
     sentences: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -78,37 +97,99 @@ class Article:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-_DATE_LINE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
-_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_ECONOMIST_DATE = re.compile(
-    r"^\s*>\s*([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\s*$"
+_DATE_LINE = re.compile(r"^(?:date|published|updated|posted)\b[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
+_LABELLED_DATE = re.compile(
+    r"^(?:>\s*)?(?:(?:date|published|updated|posted)(?: on)?[:\s]\s*)?(.{4,40}?)\s*$", re.I
 )
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_BYLINE = re.compile(
+    r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
+)
+_LOST_LINK = re.compile(r"\w  +\w| +,")  # "the  against", "around , in": a link's words cut out
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
+_FIELD_ALIASES = {
+    "title": "headline",
+    "headline": "headline",
+    "subtitle": "standfirst",
+    "standfirst": "standfirst",
+    "dek": "standfirst",
+    "description": "standfirst",
+    "rubric": "rubric",
+    "kicker": "rubric",
+    "section": "rubric",
+    "author": "author",
+    "byline": "author",
+    "by": "author",
+    "publication": "publication",
+    "source": "publication",
+    "publisher": "publication",
+    "site": "publication",
+    "date": "date",
+    "published": "date",
+    "published_at": "date",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
+}
+_STOPWORDS = set(
+    """a an the and or but of to in on at for with by from as is are was were be been it its this that
+these those why how what who will would should could can may might must not no now than then so into over
+after before about up out more most less new one two his her their our your we they he she you time""".split()
+)
 
 
-def parse_date_text(text: str) -> PubDate | None:
-    """A stated date in the forms the corpus uses: 2024-11-19, Sep 15th 2022, 15 September 2022."""
-    text = text.strip()
-    try:
-        return PubDate(dt.date.fromisoformat(text[:10]))
-    except ValueError:
-        pass
-    match = re.fullmatch(r"([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text) or None
-    if match:
-        month, day, year = match.group(1), match.group(2), match.group(3)
-    else:
-        match = re.fullmatch(r"(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})", text)
+def parse_date_text(text: str, provenance: Provenance = "stated") -> PubDate | None:
+    """A stated date in the forms news files use, with its precision: 2024-11-19, 2024-07, Sep 15th 2022,
+    15 September 2022, July 9, 2024, July 2024, 2024."""
+    text = text.strip().rstrip(".")
+    patterns: list[tuple[str, Precision]] = [
+        (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ].*)?", "day"),
+        (r"(?P<y>\d{4})-(?P<m>\d{1,2})", "month"),
+        (r"(?P<y>\d{4})", "year"),
+        (r"(?:\w+day,?\s+)?(?P<mn>[A-Za-z]{3,9})\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})", "day"),
+        (r"(?:\w+day,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)? (?P<mn>[A-Za-z]{3,9})\.?,? (?P<y>\d{4})", "day"),
+        (r"(?P<mn>[A-Za-z]{3,9})\.?,? (?P<y>\d{4})", "month"),
+    ]
+    for pattern, precision in patterns:
+        match = re.fullmatch(pattern, text)
         if not match:
-            return None
-        day, month, year = match.groups()
-    number = _MONTHS.get(month[:3].lower())
-    if number is None:
-        return None
-    try:
-        return PubDate(dt.date(int(year), number, int(day)))
-    except ValueError:
-        return None
+            continue
+        parts = match.groupdict()
+        if parts.get("mn"):
+            month = _MONTHS.get(parts["mn"][:3].lower()) if _is_month_name(parts["mn"]) else None
+        else:
+            month = int(parts.get("m") or 1)
+        try:
+            value = dt.date(int(parts["y"]), month or 0, int(parts.get("d") or 1))
+        except ValueError:
+            continue
+        if 1800 <= value.year <= 2100:
+            return PubDate(value, precision, provenance)
+    return None
+
+
+def _is_month_name(word: str) -> bool:
+    word = word.lower()
+    return any(name.startswith(word) and len(word) >= 3 for name in _MONTH_NAMES) or word == "sept"
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -118,9 +199,10 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     fields: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip():
-            fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields, text[match.end():]
+        name = _FIELD_ALIASES.get(key.strip().lower())
+        if sep and name and value.strip():
+            fields.setdefault(name, clean_inline(value.strip().strip("\"'")))
+    return fields, text[match.end() :]
 
 
 def _is_title_like(line: str) -> bool:
@@ -129,92 +211,235 @@ def _is_title_like(line: str) -> bool:
     return 0 < len(words) <= 20 and not re.search(r"[.!?…”\"]$", line)
 
 
+def content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", text.lower().replace("’", "'"))
+        if w not in _STOPWORDS and len(w) > 2
+    ]
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"'s$", "", word)
+    return re.sub(r"(?:ing|ed|es|s|ly)$", "", word)[:6] if len(word) > 4 else word
+
+
+def foreign_words(line: str, body: str) -> list[str]:
+    """Words of a headline or standfirst that the body never uses, in any inflection."""
+    body_stems = {_stem(w) for w in content_words(body)} | {
+        _stem(p) for w in content_words(body) for p in w.split("-")
+    }
+    missing = []
+    for word in content_words(line):
+        parts = [word, *word.split("-")]
+        if not any(_stem(part) in body_stems for part in parts):
+            missing.append(word)
+    return missing
+
+
+def review(article: Article) -> None:
+    """Recompute the warnings one article can raise on its own (after parsing or after the catalog)."""
+    kept = [w for w in article.warnings if w not in (NO_HEADLINE, UNDATED)]
+    if article.field_sources.get("headline") == "derived":
+        kept.append(NO_HEADLINE)
+    if article.published is None:
+        kept.append(UNDATED)
+    article.warnings = kept
+
+
+def _lower_case_vocabulary(articles: list[Article]) -> set[str]:
+    """Stems of every word the corpus prints in lower case somewhere: common words, not names."""
+    return {_stem(w) for a in articles for w in re.findall(r"\b[a-z][a-z'-]+", a.body.replace("’", "'"))}
+
+
+def foreign_names(line: str, article: Article, common: set[str]) -> list[str]:
+    """Capitalised words of a headline that the article never uses and the corpus never writes in lower
+    case: names from another story ('Israel', 'Netanyahu' on an article about Ukraine)."""
+    missing = set(foreign_words(line, article.body))
+    # A line's first word is capitalised whatever it is, so only later words can reveal a name.
+    capitalised = re.findall(r"(?<=\S )[A-Z][\w'’-]+", line)
+    return [
+        w for w in capitalised if w.lower().replace("’", "'") in missing and _stem(w.lower()) not in common
+    ]
+
+
+def review_corpus(articles: list[Article]) -> None:
+    """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
+    never mentions. Idempotent, so articles kept in a cache can be reviewed again."""
+    common = _lower_case_vocabulary(articles)
+    for article in articles:
+        article.warnings = [
+            w
+            for w in article.warnings
+            if not w.startswith(("duplicate of", "headline names", "standfirst names"))
+        ]
+        for name in ("headline", "standfirst"):
+            replaced = name in article.replaced
+            line = article.replaced[name] if replaced else getattr(article, name)
+            if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
+                foreign = foreign_names(line, article, common)
+                if foreign:
+                    verdict = "the catalog replaces it" if replaced else "it may belong to another article"
+                    article.warnings.append(
+                        f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
+                    )
+    _flag_duplicates(articles)
+
+
+def suspect(article: Article, name: str) -> bool:
+    """Whether a header field still holds what was flagged as another article's."""
+    return name not in article.replaced and any(w.startswith(f"{name} names") for w in article.warnings)
+
+
+def _derived_headline(paragraphs: list[str]) -> str:
+    first = split_sentences(paragraphs[:1])[0].text
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
 def parse_article(article_id: str, text: str, path: Path | None = None) -> Article:
     """Parse one file's text into an Article; raise CorpusError when it holds no article."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields, text = _front_matter(text)
-    headline = fields.get("headline") or fields.get("title")
-    standfirst = fields.get("standfirst") or fields.get("subtitle")
-    rubric = fields.get("rubric")
-    published = parse_date_text(fields["date"]) if fields.get("date") else None
+    sources = {("published" if name == "date" else name): "stated" for name in fields}
+    published = parse_date_text(fields.pop("date")) if "date" in fields else None
+    headline, standfirst, rubric = fields.get("headline"), fields.get("standfirst"), fields.get("rubric")
+    author = fields.get("author")
     lead: str | None = None
-    warnings: list[str] = []
-    paragraphs: list[str] = []
-    header_done = bool(headline)
+    lines: list[str] = []
+    lost_links = 0
+    header_done = bool(headline)  # front matter gave the header
     for raw in text.split("\n"):
         line = raw.strip()
-        if not line or _IMAGE_LINE.match(line):
+        if not line or _IMAGE_LINE.match(line) or line in "■□":
+            continue
+        byline = _BYLINE.match(clean_inline(line)) if not lines and author is None else None
+        if byline and len(byline.group(1).split()) <= 12:
+            author = re.split(r"\s*[|·•,]\s*", byline.group(1))[0]
             continue
         if not header_done:
-            if line.startswith("###### "):
-                rubric = clean_inline(line[7:])
+            marker, _, rest = line.partition(" ")
+            if marker == "######":
+                rubric = clean_inline(rest)
                 continue
-            if line.startswith("##### "):
-                standfirst = clean_inline(line[6:])
+            if marker in ("#####", "####", "###", "##") and headline:
+                standfirst = clean_inline(rest)
                 continue
-            if line.startswith("# "):
-                headline = clean_inline(line[2:])
+            if marker == "#":
+                headline = clean_inline(rest)
                 continue
-            date_match = _DATE_LINE.match(line) or _ECONOMIST_DATE.match(line)
-            if date_match and published is None:
-                if date_match.re is _DATE_LINE:
-                    published = parse_date_text(date_match.group(1))
-                    rest = clean_inline(date_match.group(2))
-                    if rest:
-                        lead = rest
-                        paragraphs.append(rest)
-                else:
-                    published = parse_date_text(" ".join(date_match.groups()))
-                header_done = True
+            date_line = _DATE_LINE.match(line)
+            labelled = _LABELLED_DATE.match(line) if len(line) <= 60 else None
+            stated = parse_date_text(labelled.group(1)) if labelled else None
+            if (date_line or stated) and published is None:
+                published = parse_date_text(date_line.group(1)) if date_line else stated
+                rest_of_line = clean_inline(date_line.group(2)) if date_line else ""
+                if rest_of_line:
+                    lead = rest_of_line  # the author's own summary, printed on the date line
+                    lines.append(rest_of_line)
+                header_done = bool(headline or lead)
                 continue
-            if headline is None and _is_title_like(line) and not paragraphs:
-                headline = clean_inline(line)
+            if headline is None and _is_title_like(line) and not lines:
+                headline = clean_inline(line.lstrip("#> "))
                 continue
-            if headline is not None and standfirst is None and _is_title_like(line) and not paragraphs:
-                if clean_inline(line) == headline:
-                    continue  # the headline printed twice
-                standfirst = clean_inline(line)
+            if headline is not None and standfirst is None and _is_title_like(line) and not lines:
+                if clean_inline(line) != headline:  # else the headline printed twice
+                    standfirst = clean_inline(line)
                 continue
             header_done = True
-        line = clean_inline(line.lstrip("#> ").strip())
-        if headline and line == headline:
-            continue
-        if line:
-            paragraphs.append(line)
+        if "  " in line or " ," in line:
+            lost_links += len(_LOST_LINK.findall(line))
+        line = clean_inline(re.sub(r"^(?:#{1,6}|>+)\s+", "", line))
+        if line and not (headline and line == headline):
+            lines.append(line)
+    paragraphs, _ = drop_pull_quotes(join_broken_lines(lines))
     if not paragraphs:
         raise CorpusError(f"{article_id}: no article text found")
+    for name, value in (
+        ("headline", headline),
+        ("standfirst", standfirst),
+        ("rubric", rubric),
+        ("author", author),
+        ("published", published),
+    ):
+        if value:
+            sources.setdefault(name, "stated")
     if not headline:
-        first = split_sentences(paragraphs[:1])[0].text
-        headline = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
-        warnings.append("no headline in the file; showing its first sentence")
-    if published is None:
-        warnings.append("undated")
+        headline = _derived_headline(paragraphs)
+        sources["headline"] = "derived"
+    if lead:
+        sources["lead"] = "stated"
     article = Article(
-        id=article_id, headline=headline, paragraphs=paragraphs, standfirst=standfirst, rubric=rubric,
-        publication=fields.get("publication"), author=fields.get("author"), url=fields.get("url"),
-        published=published, path=path, warnings=warnings, lead=lead,
+        id=article_id,
+        headline=headline,
+        paragraphs=paragraphs,
+        standfirst=standfirst,
+        rubric=rubric,
+        publication=fields.get("publication"),
+        author=author,
+        url=fields.get("url"),
+        published=published,
+        path=path,
+        field_sources=sources,
+        lead=lead,
     )
-    article.field_sources = {name: "parsed" for name in ("headline", "published") if getattr(article, name)}
+    if lost_links:
+        article.warnings.append(f"{lost_links} gap(s) where the scrape lost a link's words")
+    review(article)
     return article
+
+
+def _flag_duplicates(articles: list[Article]) -> None:
+    """Warn on articles whose text repeats another's (same body, or the same opening 1,000 characters)."""
+    first_seen: dict[str, str] = {}
+    for article in articles:
+        text = normalized(article.body)
+        for key in (
+            {hashlib.sha1(text.encode()).hexdigest(), "head:" + text[:1000]}
+            if len(text) > 200
+            else {hashlib.sha1(text.encode()).hexdigest()}
+        ):
+            original = first_seen.setdefault(key, article.id)
+            if original != article.id:
+                warning = f"duplicate of {original}"
+                if warning not in article.warnings:
+                    article.warnings.append(warning)
 
 
 def read_article(path: Path) -> Article:
     """Read and parse one corpus file, turning every failure into a CorpusError naming it."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CorpusError(f"{path.name}: {path.stat().st_size} bytes is too large for an article")
+        info = path.stat()  # follows links: a dangling one fails here, by name
+        if not stat.S_ISREG(info.st_mode):
+            raise CorpusError(f"{path.name}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CorpusError(f"{path.name}: {info.st_size} bytes is too large for an article")
         raw = path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path.name}: cannot be read ({error.strerror or error})") from error
     if b"\x00" in raw[:4096]:
         raise CorpusError(f"{path.name}: binary file, not text")
+    text, encoding_problem = decode(raw)
+    article = parse_article(path.stem, text, path)
+    if encoding_problem:
+        log.warning("corpus file %s: %s", path.name, encoding_problem)
+        article.warnings.append(encoding_problem)
+    return article
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """A file's text and what was wrong with its encoding: UTF-8 with a few broken characters keeps
+    the rest (they become U+FFFD); a file that is wholly another encoding is read as Windows-1252."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    return parse_article(path.stem, text, path)
+        text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if broken * 2 < sum(ord(character) > 127 for character in text):
+        return text, f"not valid UTF-8: {broken} broken character(s) shown as \ufffd"
+    return raw.decode("cp1252", errors="replace"), "not valid UTF-8: read as Windows-1252"
 
 
 def corpus_files(folder: Path) -> list[Path]:
     """The article files of a corpus folder, in a stable order."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+    # Links and folders named like articles are kept, so that read_article reports them by name.
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)

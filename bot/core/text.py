@@ -8,13 +8,31 @@ from dataclasses import dataclass
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
-    "vs", "etc", "no", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-}
+_ABBREVIATIONS = set("""
+    mr mrs ms dr prof gen col lt sgt capt sen rep gov st jr sr vs etc inc corp co ltd jan feb mar apr
+    jun jul aug sep sept oct nov dec e.g i.e a.m p.m adm maj pres amb rev hon mt ft approx dept est cf
+    al
+""".split())
+# Abbreviations only before a number: "No. 10", "Vol. 3" (but "Putin said no. Then …" ends a sentence).
+_NUMBER_ABBREVIATIONS = {"no", "vol", "fig", "art", "p", "pp"}
+# "U.S." is an abbreviation that often ends a sentence; it does when a word like these follows.
+_SENTENCE_OPENERS = re.compile(
+    r"(?:The|A|An|But|And|In|It|He|She|They|We|I|This|That|There|Its|His|Her|Their|Some|Many|Most|"
+    r"If|When|While|As|So|Yet|Still|Now|After|Before|Since|Other|Such|These|Those|For|On|At|By)\b"
+)
 _BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([“\"‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
+# “Do you still think that?” Mr Smith asked. — a question or exclamation in quotes, then its speaker.
+_SPEAKER_FOLLOWS = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|shouted|replied|wrote)\b"
+)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+_END_MARKS = "■□◆♦"
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -28,29 +46,72 @@ class Sentence:
 
 
 def clean_inline(text: str) -> str:
-    """Collapse runs of spaces and strip markdown emphasis, keeping curly quotes and dashes exactly."""
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"[ \t\u00a0]{2,}", " ", text)
+    """Drop images, links' URLs, emphasis markers, end marks and runs of spaces; keep quotes and dashes."""
+    # Each pattern runs only when its marker is present: cleanup runs on every line of every article.
+    if "](" in text:
+        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    text = text.rstrip().rstrip(_END_MARKS)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
     return text.strip()
+
+
+def normalized(text: str) -> str:
+    """Lower-case letters and digits only, for comparing two renderings of the same words."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Rejoin a paragraph a scraper broke mid-sentence: a line without end punctuation, then lower case."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1].islower() and not re.search(r"[.!?:;…”\"’)]$", joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def drop_pull_quotes(paragraphs: list[str], max_words: int = 40) -> tuple[list[str], int]:
+    """Remove short paragraphs that repeat words printed elsewhere in the body (magazine pull-quotes)."""
+    short = [i for i, p in enumerate(paragraphs) if p.count(" ") < max_words]
+    if not short:
+        return paragraphs, 0
+    lowered = [p.lower() for p in paragraphs]
+    dropped: set[int] = set()
+    for index in short:
+        core = lowered[index].rstrip(' .!?…”’"')
+        if len(core) >= 30 and any(
+            other != index and len(text) > len(core) and core in text for other, text in enumerate(lowered)
+        ):
+            dropped.add(index)
+    return [p for i, p in enumerate(paragraphs) if i not in dropped], len(dropped)
 
 
 def _ends_sentence(paragraph: str, stop: int) -> bool:
     """Whether the punctuation ending at `stop` closes a sentence (not 'Mr.', 'U.S.' or 'Vladimir V.')."""
-    head = paragraph[:stop].rstrip("”’\"')]")
-    if not head.endswith("."):
+    head = paragraph[max(0, stop - 60) : stop]  # a window: searching the whole head would be quadratic
+    stripped = head.rstrip("”’\"')]")
+    following = paragraph[stop:]
+    if stripped.endswith(("?", "!")) and len(stripped) < len(head) and _SPEAKER_FOLLOWS.match(following):
+        return False  # “…?” Mr Smith asked.
+    if not stripped.endswith("."):
         return True
-    word = re.search(r"([\w.]+)\.$", head)
+    word = _LAST_WORD.search(stripped)
     if not word:
         return True
     token = word.group(1)
     if token.lower() in _ABBREVIATIONS:
         return False
+    if token.lower() in _NUMBER_ABBREVIATIONS:
+        return not following.lstrip()[:1].isdigit()
     if len(token) == 1 and token.isupper():
         return False  # an initial: "Vladimir V. Putin"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+    if _INITIALISM.fullmatch(token):
         # "U.S." ends a sentence only when the next word could not continue a noun phrase
-        following = paragraph[stop:].lstrip()
-        return bool(re.match(r"(?:The|A|An|But|And|In|It|He|She|They|We|This|That)\b", following))
+        return bool(_SENTENCE_OPENERS.match(following.lstrip(' “"')))
     return True
 
 
@@ -90,6 +151,6 @@ def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(text) <= limit:
         return text
     cut = text[: max(0, limit - len(ellipsis))]
-    if " " in cut[len(cut) // 2:]:
+    if " " in cut[len(cut) // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:—-") + ellipsis

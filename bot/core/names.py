@@ -1,0 +1,133 @@
+"""People's names: spelling variants as one key, and full names found in an article's own text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Transliterations that name the same person; the key on the left is what every variant folds to.
+_SPELLING_VARIANTS = {
+    "zelensky": ("zelenskiy", "zelenskyy", "zelenskyi", "zelenski", "selenskyj", "zelenskii"),
+    "medvedev": ("medvedyev",),
+    "peskov": ("peskoff",),
+    "kadyrov": ("kadirov",),
+}
+_VARIANT_TO_KEY = {variant: key for key, variants in _SPELLING_VARIANTS.items() for variant in variants}
+
+# Office-holders a role phrase names. Used only when the article itself prints that person's name,
+# so a role is never turned into a name the text does not give.
+ROLE_HOLDERS = {
+    "ukraine's president": "Volodymyr Zelensky",
+    "ukrainian president": "Volodymyr Zelensky",
+    "ukraine's leader": "Volodymyr Zelensky",
+    "russia's president": "Vladimir Putin",
+    "russian president": "Vladimir Putin",
+    "the russian president": "Vladimir Putin",
+    "the man in the kremlin": "Vladimir Putin",
+    "germany's chancellor": "Olaf Scholz",
+    "the german chancellor": "Olaf Scholz",
+    "turkey's president": "Recep Tayyip Erdogan",
+}
+
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿğışçüöâêîôû’'-]+|[A-Z]\.)"
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+# Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan".
+PERSON = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,5}}\b")
+# Words that cannot be a person's name, though printed capitalised.
+_NOT_PEOPLE = set("""
+    the a an in on at but and if as so for of to with when while this that these those its his her their
+    our my after before since under during although though because given every each whereas however thus
+    once only even also then there here what why how who last next some many most all both no now yet
+    president former chancellor mayor governor commander spokesman spokeswoman deputy head chief senior
+    official adviser advisor envoy king queen pope prime minister mr mrs ms dr gen general senator sen
+    rep gov secretary chairman ambassador says said according european russian ukrainian american
+    western german turkish north south united states union kremlin white house nato congress pentagon
+    carnegie endowment institute council ministry foreign affairs defense defence war russia ukraine
+    america europe germany britain china iran turkey moscow kyiv kiev washington brussels crimea donbas
+    kharkiv january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday republicans democrats administration west east sea
+    black eurasia program international peace security atlantic
+""".split())
+TITLES = re.compile(
+    r"^(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Chancellor|Mayor|Governor|Mr|Mrs|Ms|Dr|Gen|"
+    r"General|Senator|"
+    r"Sen|Rep|Gov|Secretary|Foreign Minister|Minister|Ambassador|Admiral|Colonel|Col|Lt|Lieutenant)\.?\s+)+"
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents and with straight apostrophes: 'Erdoğan’s' → "erdogan's"."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """One key for every spelling of a name: 'Volodymyr Zelenskiy' and 'Volodymyr Zelensky' match."""
+    words = re.findall(r"[a-z]+", fold(TITLES.sub("", name.strip())))
+    return " ".join(_VARIANT_TO_KEY.get(word, word) for word in words if len(word) > 1 or len(words) == 1)
+
+
+def surname_key(name: str) -> str:
+    key = name_key(name)
+    return key.rsplit(" ", 1)[-1] if key else ""
+
+
+def strip_title(name: str) -> str:
+    """'President Vladimir V. Putin' → 'Vladimir V. Putin'; 'Mr Putin' → 'Putin'."""
+    return TITLES.sub("", name.strip()).strip()
+
+
+def people_in(text: str) -> list[str]:
+    """Full personal names printed in a text, in order of first appearance, titles removed."""
+    found: dict[str, str] = {}
+    common = set(_LOWER_WORD.findall(text))  # words the text also prints in lower case
+
+    def cannot_start(word: str) -> bool:
+        return fold(word).rstrip(".") in _NOT_PEOPLE or word.endswith(("’s", "'s")) or word.lower() in common
+
+    for match in PERSON.finditer(text):
+        words = match.group(0).split()
+        # Drop leading words that cannot start a name ("President Vladimir Putin" → "Vladimir Putin",
+        # "Although Ukraine" → nothing: a sentence's first word is capitalised but common).
+        while words and cannot_start(words[0]):
+            words = words[1:]
+        while words and fold(words[-1]).rstrip(".") in _NOT_PEOPLE:
+            words = words[:-1]
+        if len(words) < 2 or any(fold(w).rstrip(".") in _NOT_PEOPLE for w in words):
+            continue
+        if words[-1].endswith((".", "’s", "'s")):
+            words[-1] = re.sub(r"(’s|'s)$", "", words[-1])
+            if words[-1].endswith("."):
+                continue
+        name = " ".join(words)
+        found.setdefault(name_key(name), name)
+    return list(found.values())
+
+
+def full_name(mention: str, people: list[str]) -> str | None:
+    """The article's full name for a mention: a surname, a full name or a role ('Ukraine's president')."""
+    key = name_key(mention)
+    if not key:
+        return None
+    for person in people:
+        if name_key(person) == key:
+            return person
+    holder = ROLE_HOLDERS.get(fold(mention.strip()))
+    if holder:
+        return next((p for p in people if surname_key(p) == surname_key(holder)), None)
+    if " " not in key:
+        matches = {p for p in people if surname_key(p) == key}
+        if len(matches) == 1:  # an ambiguous surname stays a surname
+            return matches.pop()
+    return None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can be the same person: equal keys, or one is the other's surname."""
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return False
+    return key_a == key_b or key_a.endswith(" " + key_b) or key_b.endswith(" " + key_a)

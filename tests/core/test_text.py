@@ -1,0 +1,81 @@
+"""Cleanup and sentence splitting on the cases news text throws at a splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.text import clean_inline, drop_pull_quotes, join_broken_lines, split_paragraph, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_paragraph(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Putin said no. Mr. Biden said yes.", ["Mr Putin said no.", "Mr. Biden said yes."]),
+        (
+            "U.S. officials say the war is stuck. The Pentagon disagrees.",
+            ["U.S. officials say the war is stuck.", "The Pentagon disagrees."],
+        ),
+        (
+            "Aid came from the U.S. The rest came from Europe.",
+            ["Aid came from the U.S.", "The rest came from Europe."],
+        ),
+        (
+            "Russian President Vladimir V. Putin spoke. He was brief.",
+            ["Russian President Vladimir V. Putin spoke.", "He was brief."],
+        ),
+        (
+            "The offensive began on Sept. 5 in Kharkiv. It moved fast.",
+            ["The offensive began on Sept. 5 in Kharkiv.", "It moved fast."],
+        ),
+        (
+            "“Do you still think that?” asked Ukraine’s president. He laughed.",
+            ["“Do you still think that?” asked Ukraine’s president.", "He laughed."],
+        ),
+        (
+            "“Are we safe?” Olena Shevchenko asked. Nobody answered.",
+            ["“Are we safe?” Olena Shevchenko asked.", "Nobody answered."],
+        ),
+        (
+            "“It’s volatile,” Ciaramella said. “That’s why we act.”",
+            ["“It’s volatile,” Ciaramella said.", "“That’s why we act.”"],
+        ),
+    ],
+)
+def test_split_paragraph(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_an_unclosed_mark_cannot_swallow_the_next_paragraph() -> None:
+    paragraphs = ["The Kremlin dismissed it as “unacceptable. Nobody was surprised.", "Next paragraph here."]
+    split = split_sentences(paragraphs)
+    assert [s.paragraph for s in split] == [0, 0, 1]
+    body = "\n\n".join(paragraphs)
+    assert all(body[s.start : s.end] == s.text for s in split)
+
+
+def test_clean_inline_keeps_curly_quotes_and_dashes() -> None:
+    raw = "**Bold**  words — and “quotes” ‘inner’ stay–as–is ![img](a.jpg) [link](http://x.y) ■"
+    assert clean_inline(raw) == "Bold words — and “quotes” ‘inner’ stay–as–is link"
+
+
+def test_broken_lines_are_rejoined_only_mid_sentence() -> None:
+    lines = ["Europeans cannot escape the geography", "of our continent; we are not separated.", "Next one."]
+    assert join_broken_lines(lines) == [
+        "Europeans cannot escape the geography of our continent; we are not separated.",
+        "Next one.",
+    ]
+
+
+def test_pull_quote_repeating_a_body_sentence_is_dropped(corpus) -> None:
+    body = corpus.articles["002_ef0831b4358510b1"].paragraphs
+    pull = "As long as he believes that military success is possible, Putin will refuse to negotiate."
+    assert pull not in body
+    assert sum(pull[:-1] in p for p in body) == 1  # the sentence it repeats is still in the text
+    kept, dropped = drop_pull_quotes(
+        ["A long paragraph says the same words here and more.", "the same words here"]
+    )
+    assert dropped == 0  # too short to be sure
