@@ -1,23 +1,44 @@
-"""Ranking articles for a query and suggesting headlines for autocomplete."""
+"""Ranking articles: BM25F in numpy over corrected query terms, headlines reranked with rapidfuzz."""
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 import re
-from collections import Counter
-from dataclasses import dataclass
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import fuzz
+
+from bot.core.suggest import HeadlineSuggester
+from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
     from bot.core.articles import Article
 
-_TOKEN = re.compile(r"[\w’']+")
+K1, B = 1.2, 0.75
+# BM25F: a word in the headline counts as four in the body, in standfirst, rubric or a speaker's name as two.
+FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}
+RERANK = 100  # candidates whose headlines rapidfuzz compares with the query
+_PLACE = re.compile(r" (?:in|near|around|outside|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words; substitute-then-split is twice as fast as findall on long bodies."""
+    return _NON_WORD.sub(" ", text.lower()).split()
 
 
 def tokenize(text: str) -> list[str]:
-    return [t.replace("’", "'").strip("'").lower() for t in _TOKEN.findall(text)]
+    """Canonical terms of a text (kept for callers of the first version)."""
+    return tokens(text)
+
+
+def headline_key(text: str) -> str:
+    """A headline as typed, whatever its apostrophes, dashes and case."""
+    return " ".join(tokens(text))
 
 
 @dataclass(frozen=True)
@@ -30,57 +51,247 @@ class Hit:
     matched: tuple[str, ...]  # the words of the passage that matched, for bolding
 
 
+@dataclass
+class QueryPlan:
+    """A query as the index understands it: groups of alternative terms, and the spellings it corrected."""
+
+    text: str
+    groups: list[list[tuple[int, float]]] = field(default_factory=list)  # per query word: (term id, weight)
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word → corpus word
+    unknown: list[str] = field(default_factory=list)  # words with no match in the corpus at all
+    key: str = ""  # the headline key of the whole query
+
+    @property
+    def term_ids(self) -> set[int]:
+        return {term_id for group in self.groups for term_id, _ in group}
+
+    def corrected_text(self) -> str:
+        return " ".join(self.corrections.get(w, w) for w in TOKEN.findall(self.text.lower()))
+
+
+def _span(article: Article) -> tuple[int, int]:
+    """The days an article's publication date covers, given its precision; (-1, -1) when undated."""
+    published = article.published
+    if published is None:
+        return -1, -1
+    first = published.value
+    if published.precision == "year":
+        first, last = dt.date(first.year, 1, 1), dt.date(first.year, 12, 31)
+    elif published.precision == "month":
+        first = first.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        last = first
+    return first.toordinal(), last.toordinal()
+
+
 class SearchIndex:
-    """BM25 over sentences and article bodies, plus fuzzy headline matching."""
+    """An inverted index in compressed-sparse-row numpy arrays: term → (document rows, BM25F weights)."""
 
-    def __init__(self, articles: list[Article]) -> None:
+    def __init__(self, articles: list[Article], speakers: dict[str, list[str]] | None = None) -> None:
+        speakers = speakers or {}
         self.articles = {a.id: a for a in articles}
-        self.doc_terms = {a.id: Counter(tokenize(a.body + " " + a.headline)) for a in articles}
-        self.doc_length = {k: sum(v.values()) for k, v in self.doc_terms.items()}
-        self.average_length = sum(self.doc_length.values()) / max(1, len(self.doc_length))
-        frequency: Counter[str] = Counter()
-        for terms in self.doc_terms.values():
-            frequency.update(terms.keys())
-        count = len(articles)
-        self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
-        self.headlines = {a.id: a.headline for a in articles}
+        self.ids = [a.id for a in articles]
+        self.headlines = [a.headline for a in articles]
+        self.headline_keys = [headline_key(a.headline) for a in articles]
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        for row, key in enumerate(self.headline_keys):
+            self.by_key[key].append(row)
+        spans = [_span(a) for a in articles]
+        self.first_day = np.asarray([s[0] for s in spans], dtype=np.int32)
+        self.last_day = np.asarray([s[1] for s in spans], dtype=np.int32)
+        self.publications = sorted({a.publication for a in articles if a.publication})
+        codes = {name: i for i, name in enumerate(self.publications)}
+        self.publication_code = np.asarray([codes.get(a.publication, -1) for a in articles], dtype=np.int32)
+        self._build(articles, speakers)
+        newest = sorted(range(len(articles)), key=lambda r: self.first_day[r], reverse=True)
+        self.suggester = HeadlineSuggester(self.headlines, self.headline_keys, newest, self.vocabulary)
 
-    def search(self, query: str, limit: int = 5) -> list[Hit]:
-        terms = [t for t in tokenize(query) if t in self.idf]
-        scores: dict[str, float] = {}
-        for article_id, counts in self.doc_terms.items():
-            score = 0.0
-            for term in terms:
-                tf = counts.get(term, 0)
-                if tf:
-                    norm = tf + 1.2 * (0.25 + 0.75 * self.doc_length[article_id] / self.average_length)
-                    score += self.idf[term] * tf * 2.2 / norm
-            headline_match = fuzz.token_set_ratio(query.lower(), self.headlines[article_id].lower())
-            if headline_match >= 80:
-                score += headline_match / 10
-            if score > 0:
-                scores[article_id] = score
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
-        return [self._hit(article_id, score, set(terms)) for article_id, score in ranked]
+    def _build(self, articles: list[Article], speakers: dict[str, list[str]]) -> None:
+        surface: defaultdict[str, int] = defaultdict()
+        surface.default_factory = surface.__len__  # a new word gets the next id, at C speed
+        term_rows, frequencies, lengths = array("i"), array("i"), array("i")
+        document_terms = array("i")
+        for article in articles:
+            extra = speakers.get(article.id, [])
+            words = _words(article.body)
+            weighted = [
+                (article.headline, FIELD_WEIGHTS["headline"]),
+                (article.standfirst or "", FIELD_WEIGHTS["standfirst"]),
+                (article.rubric or "", FIELD_WEIGHTS["rubric"]),
+                (" ".join(extra), FIELD_WEIGHTS["speakers"]),
+                (" ".join(_PLACE.findall(article.body)), FIELD_WEIGHTS["places"]),
+            ]
+            for text, weight in weighted:
+                if text:
+                    words += _words(text) * weight
+            counts = Counter(words)
+            term_rows.fromlist(list(map(surface.__getitem__, counts)))
+            frequencies.fromlist(list(counts.values()))
+            document_terms.append(len(counts))
+            lengths.append(len(words))
+        # spelling variants and stopwords are merged or dropped once per distinct word, not per token
+        canonical_terms: dict[str, int] = {}
+        remap = np.empty(len(surface), dtype=np.int32)
+        for word, word_id in surface.items():
+            term = canonical(word)
+            remap[word_id] = (
+                -1 if term in STOPWORDS else canonical_terms.setdefault(term, len(canonical_terms))
+            )
+        terms = np.frombuffer(term_rows, dtype=np.int32)
+        terms = remap[terms] if len(terms) else terms
+        docs = np.repeat(
+            np.arange(len(articles), dtype=np.int64), np.frombuffer(document_terms, dtype=np.int32)
+        )
+        tf = np.frombuffer(frequencies, dtype=np.int32).astype(np.float32)
+        keep = terms >= 0
+        terms, docs, tf = terms[keep], docs[keep], tf[keep]
+        # merge (term, document) pairs that became one by canonicalisation (Kiev and Kyiv in one article)
+        pair = terms.astype(np.int64) * max(1, len(articles)) + docs
+        order = np.argsort(pair, kind="stable")
+        pair, tf = pair[order], tf[order]
+        starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else np.zeros(0, np.int64)
+        tf = np.add.reduceat(tf, starts) if len(pair) else tf
+        pair = pair[starts]
+        terms = (pair // max(1, len(articles))).astype(np.int32)
+        docs = (pair % max(1, len(articles))).astype(np.int32)
+        count = max(1, len(articles))
+        document_length = np.frombuffer(lengths, dtype=np.int32).astype(np.float32)
+        average = float(document_length.mean()) if len(articles) else 1.0
+        df = np.bincount(terms, minlength=len(canonical_terms)).astype(np.int32)
+        self.idf = np.log(1 + (count - df + 0.5) / (df + 0.5)).astype(np.float32)
+        norm = K1 * (1 - B + B * document_length[docs] / average)
+        self.weights = (self.idf[terms] * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+        self.rows = docs
+        self.pointers = np.zeros(len(canonical_terms) + 1, dtype=np.int64)
+        np.cumsum(df, out=self.pointers[1:])
+        self.vocabulary = Vocabulary(list(canonical_terms), df)
 
-    def _hit(self, article_id: str, score: float, terms: set[str]) -> Hit:
-        article = self.articles[article_id]
-        best, best_score = article.sentences[0].text, -1.0
-        for sentence in article.sentences:
-            words = set(tokenize(sentence.text))
-            value = sum(self.idf.get(t, 0) for t in words & terms)
-            if value > best_score:
-                best, best_score = sentence.text, value
-        matched = tuple(t for t in terms if t in set(tokenize(best)))
-        return Hit(article_id, round(score, 3), best, matched)
+    # ---- queries -------------------------------------------------------------------------------------
+    def plan(self, query: str) -> QueryPlan:
+        """Map each query word to corpus terms: itself, its spelling key, or its nearest corpus words."""
+        plan = QueryPlan(query, key=headline_key(query))
+        words = [canonical(w) for w in TOKEN.findall(query.lower())]
+        content = [w for w in words if w not in STOPWORDS] or words
+        vocabulary = self.vocabulary
+        for position, word in enumerate(content):
+            if word in vocabulary:
+                group = [(vocabulary.ids[word], 1.0)]
+            else:
+                parts = vocabulary.split_compound(word)
+                nearest = [] if parts else vocabulary.nearest(word)
+                if parts:
+                    plan.corrections[word] = " ".join(parts)
+                    group = [(vocabulary.ids[p], 1.0) for p in parts]
+                elif nearest:
+                    plan.corrections[word] = nearest[0][0]
+                    group = [(vocabulary.ids[t], weight) for t, weight in nearest]
+                else:
+                    plan.unknown.append(word)
+                    continue
+            if position + 1 < len(content):  # 'counter offensive' also finds 'counteroffensive'
+                joined = vocabulary.ids.get(word + content[position + 1])
+                if joined is not None:
+                    group.append((joined, 1.0))
+            plan.groups.append(group)
+        return plan
 
+    def rank(
+        self,
+        query: str | QueryPlan,
+        limit: int = 10,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        publication: str | None = None,
+    ) -> list[tuple[int, float]]:
+        """(row, score) of the best articles, best first; filters by publication date and outlet."""
+        plan = query if isinstance(query, QueryPlan) else self.plan(query)
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        query_weight = 0.0
+        for group in plan.groups:
+            for term_id, weight in group:
+                lo, hi = self.pointers[term_id], self.pointers[term_id + 1]
+                scores[self.rows[lo:hi]] += weight * self.weights[lo:hi]
+            query_weight += max(float(self.idf[term_id]) for term_id, _ in group)
+        exact = self.by_key.get(plan.key, []) if plan.key else []
+        for row in exact:
+            scores[row] += 1.0  # so an exact headline is a candidate even when every word is a stopword
+        allowed = self._filter(start, end, publication)
+        if allowed is not None:
+            scores[~allowed] = 0
+        candidates = np.flatnonzero(scores) if len(scores) <= RERANK else None
+        if candidates is None:
+            top = np.argpartition(scores, -RERANK)[-RERANK:]
+            candidates = top[scores[top] > 0]
+        ranked = []
+        for row in candidates.tolist():
+            score = float(scores[row])
+            similarity = fuzz.ratio(plan.key, self.headline_keys[row])
+            if similarity > 60:  # a headline typed nearly in full, typos and all, beats body matches
+                score += 2 * query_weight * ((similarity - 60) / 40) ** 2
+            if row in exact:
+                score += 1000
+            ranked.append((row, round(score, 3)))
+        ranked.sort(key=lambda pair: -pair[1])
+        return ranked[:limit]
+
+    def _filter(
+        self, start: dt.date | None, end: dt.date | None, publication: str | None
+    ) -> np.ndarray | None:
+        allowed = None
+        if start is not None:
+            allowed = self.last_day >= start.toordinal()
+        if end is not None:
+            before = (self.first_day <= end.toordinal()) & (self.first_day >= 0)
+            allowed = before if allowed is None else allowed & before
+        if publication:
+            wanted = publication.strip().lower()
+            codes = [i for i, name in enumerate(self.publications) if name.lower() == wanted]
+            outlet = np.isin(self.publication_code, codes)
+            allowed = outlet if allowed is None else allowed & outlet
+        return allowed
+
+    def search(
+        self,
+        query: str | QueryPlan,
+        limit: int = 5,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        publication: str | None = None,
+    ) -> list[Hit]:
+        """The best articles for a query, each with the passage that matches it best."""
+        plan = query if isinstance(query, QueryPlan) else self.plan(query)
+        ranked = self.rank(plan, limit, start, end, publication)
+        return [self._hit(row, score, plan.term_ids) for row, score in ranked]
+
+    def _hit(self, row: int, score: float, term_ids: set[int]) -> Hit:
+        """The one or two neighbouring sentences whose matched words weigh most (by idf)."""
+        article = self.articles[self.ids[row]]
+        ids = self.vocabulary.ids
+        best, best_value = 0, -1.0
+        for index, sentence in enumerate(article.sentences):
+            found = {ids.get(t, -1) for t in tokens(sentence.text)} & term_ids
+            value = float(sum(self.idf[t] for t in found))
+            if value > best_value:
+                best, best_value = index, value
+        chosen = article.sentences[best : best + 1] if article.sentences else []
+        following = article.sentences[best + 1] if best + 1 < len(article.sentences) else None
+        if chosen and following and len(chosen[0].text) < 160 and following.paragraph == chosen[0].paragraph:
+            chosen.append(following)
+        passage = " ".join(s.text for s in chosen) or article.headline
+        matched = tuple(
+            dict.fromkeys(w for w in TOKEN.findall(passage) if ids.get(canonical(w.lower()), -1) in term_ids)
+        )
+        return Hit(self.ids[row], score, passage, matched)
+
+    # ---- autocomplete ---------------------------------------------------------------------------------
     def suggest(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         """(headline, article id) pairs for autocomplete; newest first for empty input."""
-        if not prefix.strip():
-            newest = sorted(
-                self.articles.values(),
-                key=lambda a: a.published.value.toordinal() if a.published else 0, reverse=True,
-            )
-            return [(a.headline, a.id) for a in newest[:limit]]
-        found = process.extract(prefix, self.headlines, scorer=fuzz.WRatio, limit=limit, score_cutoff=40)
-        return [(headline, article_id) for headline, _, article_id in found]
+        return [(self.headlines[row], self.ids[row]) for row in self.suggester.suggest(prefix, limit)]
+
+    def suggest_publications(self, prefix: str, limit: int = 25) -> list[str]:
+        wanted = prefix.strip().lower()
+        return [name for name in self.publications if wanted in name.lower()][:limit]
+
+    def row_of(self, article_id: str) -> int:
+        return self.ids.index(article_id)

@@ -1,0 +1,284 @@
+"""Search benchmark: the bot's index side by side with tantivy, bm25s and SQLite FTS5, printed as one table.
+
+.venv/bin/python -m benchmarks.search_bench                  # 1k, 10k, 100k articles + start-up at 10k
+.venv/bin/python -m benchmarks.search_bench --sizes 1000,10000 --startup 2000   # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import sqlite3
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+from benchmarks.synth import generate, queries, write_files
+
+_WORDS = re.compile(r"[^\W_]+")
+PROCESS = psutil.Process()
+
+
+class PeakMemory:
+    """Resident memory growth while a block runs: peak (sampled every 5 ms) and what stays afterwards."""
+
+    def __enter__(self) -> PeakMemory:
+        gc.collect()
+        self.base = self.peak = PROCESS.memory_info().rss
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, PROCESS.memory_info().rss)
+            time.sleep(0.005)
+
+    def __exit__(self, *exc: object) -> None:
+        self.running = False
+        self.thread.join()
+        self.peak_mb = (max(self.peak, PROCESS.memory_info().rss) - self.base) / 2**20
+
+
+# ---- engines: build(articles) → (search(query) → ids, complete(prefix) → ids or None) -----------------
+def ours(articles):
+    from bot.core.search import SearchIndex
+
+    index = SearchIndex([a.to_article() for a in articles])
+    ids = index.ids
+    return (
+        lambda q: [ids[row] for row, _ in index.rank(q, 10)],
+        lambda p: [ids[row] for row in index.suggester.suggest(p, 25)],
+        index,
+    )
+
+
+def tantivy_engine(articles):
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=False)
+    builder.add_text_field("body", stored=False)
+    index = tantivy.Index(builder.build())
+    writer = index.writer(heap_size=256_000_000, num_threads=2)
+    for a in articles:
+        writer.add_document(
+            tantivy.Document(id=a.id, title=a.headline, body=a.standfirst + "\n" + "\n".join(a.paragraphs))
+        )
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    schema = index.schema
+
+    def search(q: str) -> list[str]:
+        words = _WORDS.findall(q.lower())
+        if not words:
+            return []
+        query = index.parse_query(" ".join(words), ["title", "body"])
+        return [searcher.doc(address)["id"][0] for _, address in searcher.search(query, 10).hits]
+
+    def complete(p: str) -> list[str]:
+        words = _WORDS.findall(p.lower())
+        if not words:
+            return []
+        parts = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "title", w)) for w in words[:-1]]
+        parts.append(
+            (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "title", re.escape(words[-1]) + ".*"))
+        )
+        hits = searcher.search(tantivy.Query.boolean_query(parts), 25).hits
+        return [searcher.doc(address)["id"][0] for _, address in hits]
+
+    return search, complete, index
+
+
+def bm25s_engine(articles):
+    import bm25s
+
+    texts = [a.headline + "\n" + a.standfirst + "\n" + "\n".join(a.paragraphs) for a in articles]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+    ids = [a.id for a in articles]
+
+    def search(q: str) -> list[str]:
+        tokens = bm25s.tokenize([q], stopwords="en", show_progress=False)
+        if not tokens.vocab:
+            return []
+        rows, _ = retriever.retrieve(tokens, k=min(10, len(ids)), show_progress=False, n_threads=1)
+        return [ids[r] for r in rows[0]]
+
+    return search, None, retriever
+
+
+def fts5_engine(articles):
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body)")
+    db.executemany(
+        "INSERT INTO docs VALUES (?, ?, ?)",
+        ((a.id, a.headline, a.standfirst + "\n" + "\n".join(a.paragraphs)) for a in articles),
+    )
+    db.commit()
+
+    def search(q: str) -> list[str]:
+        words = _WORDS.findall(q.lower())
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        return [
+            r[0]
+            for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", (match,))
+        ]
+
+    def complete(p: str) -> list[str]:
+        words = _WORDS.findall(p.lower())
+        if not words:
+            return []
+        match = "title : (" + " AND ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}" *']) + ")"
+        return [
+            r[0]
+            for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 25", (match,))
+        ]
+
+    return search, complete, db
+
+
+def naive_autocomplete(articles):
+    from rapidfuzz import fuzz, process
+
+    titles = {a.id: a.headline for a in articles}
+    return None, lambda p: [k for _, _, k in process.extract(p, titles, scorer=fuzz.WRatio, limit=25)], titles
+
+
+ENGINES: dict[str, Callable] = {
+    "ours": ours,
+    "tantivy": tantivy_engine,
+    "bm25s": bm25s_engine,
+    "fts5": fts5_engine,
+    "rapidfuzz-naive": naive_autocomplete,
+}
+
+
+def _latencies(function: Callable[[str], list[str]], inputs: list[str]) -> tuple[float, float]:
+    timings = []
+    for text in inputs:
+        started = time.perf_counter()
+        function(text)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+
+
+def run_size(size: int, names: list[str], query_count: int) -> list[list[str]]:
+    articles = generate(size)
+    workload = queries(articles, query_count)
+    search_inputs = workload["keywords"] + workload["fragments"] + [q for q, _ in workload["typos"]]
+    rows = []
+    for name in names:
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            search, complete, engine = ENGINES[name](articles)
+            build = time.perf_counter() - started
+        row = [f"{size:,}", name, f"{build:.1f}", f"{memory.peak_mb:.0f}"]
+        if search:
+            for text in search_inputs[:20]:  # warm caches, as a running bot would be
+                search(text)
+            p50, p99 = _latencies(search, search_inputs)
+            found = sum(target in search(q) for q, target in workload["typos"])
+            row += [f"{p50:.2f}", f"{p99:.2f}"]
+        else:
+            row += ["—", "—"]
+        if complete:
+            prefixes = workload["prefixes"] if name != "rapidfuzz-naive" else workload["prefixes"][:20]
+            p50, p99 = _latencies(complete, prefixes)
+            row += [f"{p50:.2f}", f"{p99:.2f}"]
+        else:
+            row += ["—", "—"]
+        row.append(f"{found / len(workload['typos']):.2f}" if search else "—")
+        rows.append(row)
+        print("  " + " | ".join(row), flush=True)
+        del search, complete, engine
+        gc.collect()
+    return rows
+
+
+def startup(size: int) -> list[str]:
+    """Cold start (parse, extract, index) of `size` article files, then a warm restart from the cache."""
+    from bot.cache import CorpusCache
+    from bot.core.corpus import load_corpus
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder, database = Path(scratch) / "corpus", Path(scratch) / "bot.sqlite3"
+        write_files(generate(size, seed=99), folder)
+        started = time.perf_counter()
+        load_corpus(folder)
+        cold = time.perf_counter() - started
+        cache = CorpusCache.open(database)
+        started = time.perf_counter()
+        load_corpus(folder, cache)
+        filling = time.perf_counter() - started
+        cache.close()
+        cache = CorpusCache.open(database)
+        started = time.perf_counter()
+        load_corpus(folder, cache)
+        warm = time.perf_counter() - started
+        cache.close()
+    return [f"{size:,}", f"{cold:.1f}", f"{filling:.1f}", f"{warm:.1f}", f"{cold / warm:.1f}×"]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument(
+        "--queries", type=int, default=100, help="typo'd headline queries (and as many keywords)"
+    )
+    parser.add_argument(
+        "--startup", type=int, default=10000, help="articles for the cold/warm start-up run; 0 skips"
+    )
+    args = parser.parse_args()
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        names = [n for n in args.engines.split(",") if not (n == "rapidfuzz-naive" and size > 100_000)]
+        rows += run_size(size, names, args.queries)
+    print()
+    print(
+        _table(
+            [
+                "articles",
+                "engine",
+                "index build s",
+                "peak RSS growth MB",
+                "query p50 ms",
+                "query p99 ms",
+                "autocomplete p50 ms",
+                "autocomplete p99 ms",
+                "typo recall@10",
+            ],
+            rows,
+        )
+    )
+    if args.startup:
+        print()
+        print(
+            _table(
+                ["article files", "cold start s", "cold + cache fill s", "warm restart s", "speed-up"],
+                [startup(args.startup)],
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

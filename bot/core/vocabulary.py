@@ -1,0 +1,154 @@
+"""Query terms against the corpus vocabulary: tokens, spelling variants as one key, typo correction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+TOKEN = re.compile(r"[^\W_]+")
+
+# Dropped from the index and from queries that have other words: they match nearly every article.
+STOPWORDS = frozenset(
+    """
+a about after again all also am an and any are as at be because been before being but by can could did do
+does doing don down during each few for from further had has have having he her here hers him his how i if
+in into is it its itself just ll me more most my no nor not now of off on once only or other our ours out
+over own re s same she should so some such t than that the their theirs them then there these they this
+those through to too under until up very was we were what when where which while who whom why will with
+would you your
+""".split()
+)
+
+# Place and people names written differently by different outlets; the right-hand spelling is the key.
+ALIASES = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "lugansk": "luhansk",
+    "nikolaev": "mykolaiv",
+    "nikolayev": "mykolaiv",
+    "chernigov": "chernihiv",
+    "zaporozhye": "zaporizhzhia",
+    "zaporizhia": "zaporizhzhia",
+    "rovno": "rivne",
+    "dnepr": "dnipro",
+    "hwasoong": "hwasong",
+    "selenskyj": "zelensky",
+    "zelenski": "zelensky",
+    "gaddafi": "qaddafi",
+    "kadhafi": "qaddafi",
+}
+# Ukrainian and Russian surnames end in -iy, -yy, -yi or -ii in different transliterations.
+_SURNAME_ENDING = re.compile(r"(?<=[sc]k)(?:iy|yy|yi|ii|yj)$")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Erdoğan' → 'erdogan'."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ı", "i"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=500_000)
+def canonical(token: str) -> str:
+    """The key every spelling of a word shares: Kiev/Kyiv, Zelenskiy/Zelenskyy/Zelensky, Erdoğan/Erdogan."""
+    term = fold(token)
+    term = ALIASES.get(term, term)
+    if len(term) > 5:
+        term = _SURNAME_ENDING.sub("y", term)
+    return term
+
+
+def tokens(text: str) -> list[str]:
+    """The canonical terms of a text, stopwords included, in order."""
+    return [canonical(t) for t in TOKEN.findall(text.lower())]
+
+
+def _deletes(term: str) -> set[str]:
+    return {term[:i] + term[i + 1 :] for i in range(len(term))} | {term}
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+class Vocabulary:
+    """The corpus terms with their document frequencies, and nearest-term lookup for unknown words.
+
+    Candidates come from a symmetric one-deletion index (SymSpell): two words share a deletion exactly
+    when they differ by one insertion, deletion, substitution or swap of neighbours ('zelenksy'). It is
+    held as sorted crc32 keys in numpy, so it costs ~12 bytes per deletion instead of a Python dict.
+    """
+
+    MIN_LENGTH = 4  # shorter words are too ambiguous to correct
+
+    def __init__(self, terms: list[str], frequencies: np.ndarray) -> None:
+        self.terms = terms
+        self.ids = {term: i for i, term in enumerate(terms)}
+        self.frequencies = frequencies
+        keys: list[int] = []
+        owners: list[int] = []
+        self.by_initial: dict[str, list[str]] = {}
+        for term_id, term in enumerate(terms):
+            if len(term) < self.MIN_LENGTH or not term.isalpha():
+                continue
+            self.by_initial.setdefault(term[0], []).append(term)
+            for variant in _deletes(term):
+                keys.append(_hash(variant))
+                owners.append(term_id)
+        order = np.argsort(np.asarray(keys, dtype=np.uint32), kind="stable")
+        self.delete_keys = np.asarray(keys, dtype=np.uint32)[order]
+        self.delete_owners = np.asarray(owners, dtype=np.int32)[order]
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.ids
+
+    def nearest(self, term: str, limit: int = 2) -> list[tuple[str, float]]:
+        """Corpus terms closest to an unknown term with a weight in (0, 1]; commonest spelling first."""
+        if len(term) < self.MIN_LENGTH or not term.isalpha():
+            return []
+        probes = np.asarray([_hash(v) for v in _deletes(term)], dtype=np.uint32)
+        left = np.searchsorted(self.delete_keys, probes, side="left")
+        right = np.searchsorted(self.delete_keys, probes, side="right")
+        candidates = {
+            int(o) for a, b in zip(left, right, strict=True) if b > a for o in self.delete_owners[a:b]
+        }
+        scored = []
+        for term_id in candidates:
+            distance = OSA.distance(term, self.terms[term_id])
+            if distance <= 1:
+                scored.append((distance, -int(self.frequencies[term_id]), self.terms[term_id]))
+        if not scored and len(term) >= 6:
+            # two slips in a long word: scan only the words that start with the same letter
+            pool = self.by_initial.get(term[0], [])
+            for candidate, distance, _ in process.extract(
+                term, pool, scorer=Levenshtein.distance, score_cutoff=2, limit=5
+            ):
+                scored.append((distance, -int(self.frequencies[self.ids[candidate]]), candidate))
+        scored.sort()
+        best = scored[:limit]
+        if not best:
+            return []
+        top_frequency = -best[0][1]
+        # a rarer alternative counts less, so the commoner spelling leads
+        return [
+            (candidate, 1.0 if i == 0 else max(0.3, min(0.8, -freq / max(1, top_frequency))))
+            for i, (_, freq, candidate) in enumerate(best)
+        ]
+
+    def split_compound(self, term: str) -> list[str] | None:
+        """'counteroffensive' → ['counter', 'offensive'] when both halves are corpus words."""
+        for cut in range(3, len(term) - 2):
+            head, tail = term[:cut], term[cut:]
+            if head in self.ids and tail in self.ids and head not in STOPWORDS and tail not in STOPWORDS:
+                return [head, tail]
+        return None

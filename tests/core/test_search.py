@@ -1,0 +1,146 @@
+"""Search on the real seeds: exact headlines, keywords, typos, transliterations, vague topics, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.answers.article import bold_terms, date_bounds, search_reply
+from bot.core.replies import UserError
+from bot.core.vocabulary import canonical
+
+PUTIN = "000_8d65afffd99f3673"
+STRATEGIC = "001_56f617656db8bfc2"
+CEASEFIRE = "002_ef0831b4358510b1"
+COUNTER = "003_ca573a1cae3f6ec8"
+WITHDRAWAL = "004_1b77e67b279ac622"
+
+
+def first(corpus, query: str, **filters) -> str:
+    hits = corpus.index.search(query, limit=5, **filters)
+    assert hits, f"nothing found for {query!r}"
+    return hits[0].article_id
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        # headlines typed exactly, with straight apostrophes, without the dash, in lower case
+        ("Vladimir Putin's war is failing. The West should help it fail faster", PUTIN),
+        ("Ukraine's coming counter-offensive may shape its future and Europe's", COUNTER),
+        ("ukraine’s coming counter offensive may shape its future - and europe’s", COUNTER),
+        ("Russia’s Withdrawal from Ukraine: Prospects and Reality", WITHDRAWAL),
+        # keywords and vague topics
+        ("taurus cruise missiles", CEASEFIRE),
+        ("full-throated offensive strategy", CEASEFIRE),
+        ("future peace talks", COUNTER),
+        ("nato summit in washington", WITHDRAWAL),
+        ("strategic defeat", STRATEGIC),
+        ("liberation of territory in kharkiv province", PUTIN),
+        # typos
+        ("tarus missles", CEASEFIRE),
+        ("ciaramela", WITHDRAWAL),
+        ("ful throated ofensive strategy", CEASEFIRE),
+        # spelling variants and transliterations
+        ("Erdoğan", STRATEGIC),
+        ("hwasong", STRATEGIC),
+        ("counter offensive", COUNTER),
+        ("counteroffensive", COUNTER),
+    ],
+)
+def test_expected_article_ranks_first(corpus, query, expected):
+    assert first(corpus, query) == expected
+
+
+@pytest.mark.parametrize(
+    "variant, spelled_in_corpus",
+    [
+        ("zelenksy", {"Zelensky", "Zelenskiy"}),
+        ("zelenskyy", {"Zelensky", "Zelenskiy"}),
+        ("kharkov", {"Kharkiv"}),
+        ("kiev", {"Kyiv", "Kiev"}),
+        ("kyiv", {"Kyiv", "Kiev"}),
+    ],
+)
+def test_variants_find_every_spelling_the_corpus_uses(corpus, variant, spelled_in_corpus):
+    hits = corpus.index.search(variant, limit=5)
+    found = {a.id for a in corpus.articles.values() if any(s in a.body for s in spelled_in_corpus)}
+    assert {h.article_id for h in hits} == found
+    assert set(hits[0].matched) <= spelled_in_corpus | {s + "’s" for s in spelled_in_corpus}
+    assert hits[0].matched
+
+
+def test_every_headline_typed_plainly_ranks_its_article_first(corpus):
+    for article in corpus.articles.values():
+        typed = article.headline.strip("[]").replace("’", "'").replace("—", " ").lower()
+        assert first(corpus, typed) == article.id
+
+
+def test_transliterations_share_one_key():
+    assert canonical("kiev") == canonical("kyiv")
+    assert canonical("zelenskiy") == canonical("zelenskyy") == canonical("zelensky")
+    assert canonical("erdoğan") == canonical("erdogan")
+    assert canonical("hwasoong") == canonical("hwasong")
+
+
+def test_typos_are_corrected_against_corpus_words(corpus):
+    plan = corpus.index.plan("tarus missles zelenksy")
+    assert plan.corrections == {"tarus": "taurus", "missles": "missiles", "zelenksy": "zelensky"}
+
+
+def test_passage_is_the_matching_sentence_not_the_opening(corpus):
+    hit = corpus.index.search("taurus", limit=1)[0]
+    article = corpus.articles[hit.article_id]
+    assert "Taurus" in hit.passage
+    assert not hit.passage.startswith(article.sentences[0].text)
+    assert hit.matched == ("Taurus",)
+
+
+def test_reply_bolds_matched_words_and_lists_ranked_ids(corpus):
+    reply = search_reply(corpus, "tarus missles")
+    assert reply.data["results"][0]["article_id"] == CEASEFIRE
+    assert [r["score"] for r in reply.data["results"]] == sorted(
+        (r["score"] for r in reply.data["results"]), reverse=True
+    )
+    passage = next(f.value for f in reply.pages[0].fields if f.name == "Matching passage")
+    assert "**Taurus**" in passage and "**missiles**" in passage
+    assert "tarus → taurus" in reply.pages[0].footer
+
+
+def test_bold_terms_escapes_markdown_first():
+    assert bold_terms("a *star* and Kyiv_x", ("star",)) == r"a \***star**\* and Kyiv\_x"
+
+
+def test_nothing_found_is_ephemeral_with_suggestions(corpus):
+    reply = search_reply(corpus, "xqzvwk")
+    assert reply.ephemeral and reply.data["results"] == []
+    reply = search_reply(corpus, "kharkiv", start="2025")
+    assert reply.ephemeral and "with these filters" in reply.pages[0].description
+
+
+def test_date_filters_use_the_publication_date(corpus):
+    ids = {
+        h.article_id
+        for h in corpus.index.search("kharkiv", limit=5, start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31))
+    }
+    assert ids == {PUTIN}
+    reply = search_reply(corpus, "kharkiv", start="Sep 2022", end="2022-09-30")
+    assert [r["article_id"] for r in reply.data["results"]] == [PUTIN]
+
+
+def test_date_bounds_cover_the_typed_precision():
+    assert date_bounds("2022") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert date_bounds("Sep 2022") == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
+    assert date_bounds("2022-09-05") == (dt.date(2022, 9, 5), dt.date(2022, 9, 5))
+    with pytest.raises(UserError):
+        date_bounds("next tuesday-ish")
+
+
+def test_autocomplete_newest_first_then_by_prefix(corpus):
+    newest = corpus.index.suggest("", limit=25)
+    dated = sorted((a for a in corpus.articles.values() if a.published), key=lambda a: a.published.value)
+    assert newest[0][1] == dated[-1].id
+    assert corpus.index.suggest("vladimir pu")[0][1] == PUTIN
+    assert corpus.index.suggest("withdrawl from")[0][1] == WITHDRAWAL  # typo in a finished word
+    assert corpus.index.suggest("ukraine's coming")[0][1] == COUNTER
