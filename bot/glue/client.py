@@ -13,6 +13,7 @@ import yarl
 from discord.ext import commands
 
 from bot.app import App
+from bot.cache import CorpusCache
 from bot.glue.cogs import EXTENSIONS
 from bot.glue.tree import ArchiveTree
 from bot.settings import Settings
@@ -85,6 +86,15 @@ class ShardedArchiveBot(ArchiveMixin, commands.AutoShardedBot):
     """One process running the shards DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT."""
 
 
+def open_cache(settings: Settings) -> CorpusCache | None:
+    """The parsed-article cache in the bot's database; without it the corpus is simply parsed again."""
+    try:
+        return CorpusCache.open(settings.database)
+    except Exception as error:  # a locked, read-only or damaged file must not stop the bot
+        log.warning("corpus cache unavailable (%s); parsing every file", error)
+        return None
+
+
 def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
     point_at(settings)
     if settings.shard_count:
@@ -98,11 +108,13 @@ async def serve(settings: Settings, token: str) -> int:
     from bot.core.corpus import Corpus, load_corpus
     from bot.store import Store
 
+    store = await Store.open(settings.database)
+    cache = await asyncio.to_thread(open_cache, settings)
+
     def loader() -> Corpus:
-        return load_corpus(settings.corpus_dir)
+        return load_corpus(settings.corpus_dir, cache)
 
     corpus = await asyncio.to_thread(loader)
-    store = await Store.open(settings.database)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -126,11 +138,14 @@ async def serve(settings: Settings, token: str) -> int:
         log.error("login failed: Discord rejected the token (check DISCORD_TOKEN)")
         status = 1
     finally:
+        if cache is not None:
+            cache.close()
         await store.close()
         log.info("database closed")
     return status
 
 
 def run(settings: Settings, token: str) -> int:
-    discord.utils.setup_logging(level=getattr(logging, settings.log_level, logging.INFO), root=True)
+    if not logging.getLogger().handlers:  # `python -m bot` has set up logging already: not every line twice
+        discord.utils.setup_logging(level=getattr(logging, settings.log_level, logging.INFO), root=True)
     return asyncio.run(serve(settings, token))
