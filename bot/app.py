@@ -134,7 +134,8 @@ class App:
                                         options.get("topic"))
         filter_key = quote.filter_key(corpus, options)
         shown = await self.store.shown_quotes(invocation.channel_id, filter_key)
-        chosen, restarted = quote.pick(pool, shown, self.rng)
+        last = await self.store.last_shown(invocation.channel_id, filter_key) if len(shown) >= len(pool) else None
+        chosen, restarted = quote.pick(pool, shown, self.rng, last)
         await self.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
         return quote.quote_reply(corpus, chosen, options)
 

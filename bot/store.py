@@ -300,6 +300,12 @@ class Store:
                                 (channel_id, filter_key))
         return {row[0] for row in rows}
 
+    async def last_shown(self, channel_id: int, filter_key: str) -> str | None:
+        """The quote shown most recently under these filters, so a new cycle does not start with it."""
+        rows = await self._read("SELECT quote_id FROM quote_history WHERE channel_id = ? AND filter_key = ? "
+                                "ORDER BY rowid DESC LIMIT 1", (channel_id, filter_key))
+        return rows[0][0] if rows else None
+
     async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str,
                          restart: bool = False) -> None:
         """Remember a quote as shown; `restart` forgets the finished cycle first, in the same transaction."""

@@ -26,7 +26,8 @@ async def test_quotes_do_not_repeat_in_a_channel_until_all_were_shown_even_acros
     assert len(seen) == total and len(set(seen)) == total
     store = await Store.open(database)
     again = await App(corpus, store).answer(Invocation("quote random", channel_id=42))
-    assert again.data["quote"]["id"] in seen  # a new cycle starts
+    assert again.data["quote"]["id"] in seen  # a new cycle starts…
+    assert again.data["quote"]["id"] != seen[-1]  # …but not with the quote just shown
     other = await App(corpus, store).answer(Invocation("quote random", channel_id=43))
     assert other.data["quote"]["id"] in seen
     assert (await store.usage())["quote random"] == total + 2

@@ -102,11 +102,12 @@ def filter_key(corpus: Corpus, options: dict[str, str]) -> str:
     return "|".join(parts)
 
 
-def pick(quotes: list[Quote], shown: set[str], rng: random.Random) -> tuple[Quote, bool]:
-    """A quote not shown yet; when every one was, the cycle restarts (second value True)."""
+def pick(quotes: list[Quote], shown: set[str], rng: random.Random, last: str | None = None) -> tuple[Quote, bool]:
+    """A quote not shown yet; when every one was, the cycle restarts (second value True), never with `last`."""
     fresh = [q for q in quotes if q.id not in shown]
     if not fresh:
-        return rng.choice(quotes), True
+        again = [q for q in quotes if q.id != last] or quotes
+        return rng.choice(again), True
     return rng.choice(fresh), False
 
 
