@@ -11,11 +11,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
-from bot.core.answers import article, help, quote, status, timeline
+from bot.core.answers import article, complete, help, quote, status, timeline
 from bot.core.corpus import Corpus
-from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
 from bot.store import Store
@@ -140,24 +137,7 @@ class App:
         return quote.quote_reply(corpus, chosen, options)
 
     def autocomplete(self, command: str, option: str, current: str) -> list[tuple[str, str]]:
-        """Up to 25 (name, value) choices for an option, each within Discord's 100 characters."""
-        index = self.corpus.index
-        if option == "article":
-            pairs = index.suggest(current, limit=AUTOCOMPLETE_CHOICES)
-        elif option == "query":
-            pairs = [(headline, headline) for headline, _ in index.suggest(current, limit=AUTOCOMPLETE_CHOICES)]
-            plan = index.plan(current) if current.strip() else None
-            if plan and plan.corrections:  # offer the corrected spelling first: 'zelenksy' → 'zelensky'
-                pairs.insert(0, (plan.corrected_text(), plan.corrected_text()))
-        elif option == "publication":
-            pairs = [(name, name) for name in index.suggest_publications(current, limit=AUTOCOMPLETE_CHOICES)]
-        elif option == "speaker":
-            speakers = quote.speakers(self.corpus)
-            if current.strip():  # fuzzy, so 'zelenskiy' or 'erdogan' find their speaker
-                ranked = process.extract(current, speakers, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES)
-                speakers = [name for name, score, _ in ranked if score >= 60]
-            pairs = [(s, s) for s in speakers]
-        else:
-            pairs = []
-        return [(truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))
-                for name, value in pairs[:AUTOCOMPLETE_CHOICES]]
+        """Up to 25 (name, value) choices for an option of a command, from the live corpus."""
+        if option not in COMMANDS.get(command, ()):
+            return []
+        return complete.choices(self.corpus, option, current)

@@ -1,0 +1,57 @@
+"""Autocomplete choices for every option: headlines, queries, publications, speakers."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from bot.core import names
+from bot.core.answers import quote
+from bot.core.corpus import Corpus
+from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
+from bot.core.text import truncate
+
+_SPEAKERS: dict[int, tuple[Corpus, list[str]]] = {}  # per corpus object: built once, not per keystroke
+
+
+def speakers(corpus: Corpus) -> list[str]:
+    entry = _SPEAKERS.get(id(corpus))
+    if entry is None or entry[0] is not corpus:
+        if len(_SPEAKERS) > 4:  # only the live corpus and one being reloaded matter
+            _SPEAKERS.clear()
+        entry = _SPEAKERS[id(corpus)] = (corpus, quote.speakers(corpus))
+    return entry[1]
+
+
+def rank_speakers(known: list[str], current: str) -> list[str]:
+    """Names with a word starting with what was typed first ('zel' → Zelensky), then close spellings."""
+    typed = names.fold(current.strip())
+    if not typed:
+        return known
+    folded = [names.fold(n) for n in known]
+    prefixed = [known[i] for i, name in enumerate(folded)
+                if name.startswith(typed) or any(word.startswith(typed) for word in name.split())]
+    if prefixed and len(typed) < 4:
+        return prefixed  # a few letters match too much by fuzzy scoring to be worth adding
+    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES, score_cutoff=60)
+    return list(dict.fromkeys(prefixed + [known[i] for _, _, i in ranked]))
+
+
+def choices(corpus: Corpus, option: str, current: str) -> list[tuple[str, str]]:
+    """Up to 25 (name, value) pairs for one option, each within Discord's 100 characters."""
+    index = corpus.index
+    current = current or ""
+    if option == "article":
+        pairs = index.suggest(current, limit=AUTOCOMPLETE_CHOICES)
+    elif option == "query":
+        pairs = [(headline, headline) for headline, _ in index.suggest(current, limit=AUTOCOMPLETE_CHOICES)]
+        plan = index.plan(current) if current.strip() else None
+        if plan and plan.corrections:  # offer the corrected spelling first: 'zelenksy' → 'zelensky'
+            pairs.insert(0, (plan.corrected_text(), plan.corrected_text()))
+    elif option == "publication":
+        pairs = [(name, name) for name in index.suggest_publications(current, limit=AUTOCOMPLETE_CHOICES)]
+    elif option == "speaker":
+        pairs = [(name, name) for name in rank_speakers(speakers(corpus), current)]
+    else:
+        pairs = []
+    return [(truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))
+            for name, value in pairs[:AUTOCOMPLETE_CHOICES] if name.strip() and value.strip()]
