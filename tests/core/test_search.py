@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.answers.article import bold_terms, date_bounds, search_reply
+from bot.core.answers.article import bold_terms, search_reply
 from bot.core.replies import UserError
 from bot.core.vocabulary import canonical
 
@@ -129,12 +129,16 @@ def test_date_filters_use_the_publication_date(corpus):
     assert [r["article_id"] for r in reply.data["results"]] == [PUTIN]
 
 
-def test_date_bounds_cover_the_typed_precision():
-    assert date_bounds("2022") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
-    assert date_bounds("Sep 2022") == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
-    assert date_bounds("2022-09-05") == (dt.date(2022, 9, 5), dt.date(2022, 9, 5))
+def test_publication_date_filters_read_dates_as_the_timeline_does(corpus):
+    def ids(**filters):
+        return {r["article_id"] for r in search_reply(corpus, "ukraine", **filters).data["results"]}
+
+    assert ids(start="2024") == {STRATEGIC, WITHDRAWAL}  # 19 Nov 2024 and c. Jul 2024
+    assert ids(end="Sep 2022") == {PUTIN}  # 15 Sep 2022: the month counts whole
+    # 20 Apr 2023, and the undated Foreign Affairs piece, estimated as c. 2023, which may fall in April
+    assert ids(start="2023-04-20", end="April 2023") == {COUNTER, CEASEFIRE}
     with pytest.raises(UserError):
-        date_bounds("next tuesday-ish")
+        search_reply(corpus, "ukraine", start="next tuesday-ish")
 
 
 def test_autocomplete_newest_first_then_by_prefix(corpus):

@@ -5,19 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.core.articles import Article, parse_date_text
+from bot.core.answers.timeline import event_label
+from bot.core.articles import Article
 from bot.core.corpus import Corpus
-from bot.core.dates import month_span
-from bot.core.replies import Field, Page, Reply, UserError
+from bot.core.replies import Field, Page, Reply
 from bot.core.summary import summary
 from bot.core.text import truncate
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
-}
+from bot.core.userdates import parse_range
 
 
 def byline(article: Article) -> str:
@@ -41,29 +35,14 @@ def bold_terms(passage: str, terms: tuple[str, ...]) -> str:
     return pattern.sub(r"**\1**", escaped)
 
 
-def date_bounds(text: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a typed date covers: '2022', 'Sep 2022', '2022-09', '2022-09-05'."""
-    cleaned = text.strip().lower().rstrip(".")
-    if re.fullmatch(r"\d{4}", cleaned):
-        return dt.date(int(cleaned), 1, 1), dt.date(int(cleaned), 12, 31)
-    month = re.fullmatch(r"(\d{4})-(\d{1,2})", cleaned)
-    if month and 1 <= int(month.group(2)) <= 12:
-        return month_span(int(month.group(1)), int(month.group(2)))
-    month = re.fullmatch(r"([a-z]{3,9})\.? (\d{4})", cleaned)
-    if month and month.group(1)[:3] in _MONTHS:
-        return month_span(int(month.group(2)), _MONTHS[month.group(1)[:3]])
-    day = parse_date_text(text)
-    if day is None:
-        raise UserError(f"I can't read the date “{truncate(text, 40)}”; try 2022, Sep 2022 or 2022-09-05.")
-    return day.value, day.value
-
-
 def _filters(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
-    first = date_bounds(start)[0] if start and start.strip() else None
-    last = date_bounds(end)[1] if end and end.strip() else None
-    if first and last and first > last:
-        raise UserError("`start:` is after `end:`; swap them.")
-    return first, last
+    """Publication-date bounds from what the user typed, read like /timeline reads dates."""
+    period = parse_range(None, start if start and start.strip() else None, end if end and end.strip() else None,
+                         dt.date.today())
+    if period is None:
+        return None, None
+    return (period.first if period.first != dt.date.min else None,
+            period.last if period.last != dt.date.max else None)
 
 
 def search_reply(
@@ -145,20 +124,15 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
         Field("Published", byline(article) or "undated", inline=True),
         Field("Words", str(article.word_count), inline=True),
     ]
-    quotes = [q for q in corpus.quotations() if q.article_id == article.id][:3]
+    quotes = [q for q in corpus.quotations() if q.article_id == article.id and q.who][:3]
     if quotes:
-        fields.append(
-            Field(
-                "Quotes", "\n".join(truncate(f"“{q.text}” — {q.who or 'unattributed'}", 330) for q in quotes)
-            )
-        )
-    events = [e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved][
-        :5
-    ]
+        lines = [truncate(f"“{q.text.rstrip(',;: ')}” — {q.who}", 330) for q in quotes]
+        fields.append(Field("Quotes", "\n".join(lines)))
+    events = sorted((e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved),
+                    key=lambda e: (e.first, e.last))
     if events:
-        fields.append(
-            Field("Dated events", "\n".join(truncate(f"**{e.text}** — {e.description}", 200) for e in events))
-        )
+        lines = [truncate(f"**{event_label(e)}** (“{e.text}”) — {e.description}", 200) for e in events[:6]]
+        fields.append(Field("Dated events", "\n".join(lines)))
     description = summary(article)
     if article.standfirst and article.standfirst != description:
         description = f"*{article.standfirst}*\n\n{description}"
