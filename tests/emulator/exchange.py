@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ class Answer:
     kind: str  # "callback", "followup", "edit", "delete"
     body: dict[str, Any]
     message_id: int | None = None
+    at: float = field(default_factory=time.perf_counter)  # when the emulator applied it
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Exchange:
     payload: dict[str, Any]
     answers: list[Answer] = field(default_factory=list)
     original_message_id: int | None = None  # the message the callback created, or the one a button is on
+    sent_at: float = field(default_factory=time.perf_counter)  # when the interaction was dispatched
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property

@@ -23,9 +23,9 @@ class DiscordError(Exception):
         self.status, self.code = status, code
 
 
-def find_command(emulator: DiscordEmulator, name: str) -> dict[str, Any]:
+def find_command(emulator: DiscordEmulator, name: str, guild_id: int | None = None) -> dict[str, Any]:
     """A synced top-level command by name: the guild's set first, then the global one."""
-    for scope in (emulator.guild_id, None):
+    for scope in (guild_id or emulator.guild_id, None):
         for command in emulator.commands.get(scope, []):
             if command["name"] == name and command.get("type", 1) == 1:
                 return command
@@ -34,10 +34,13 @@ def find_command(emulator: DiscordEmulator, name: str) -> dict[str, Any]:
 
 
 async def send_command(emulator: DiscordEmulator, command: str, options: dict[str, Any] | None,
-                       user: Person | None, focused: str | None) -> Exchange:
-    """Dispatch a slash command (or, with `focused`, an autocomplete request) typed as 'article search'."""
+                       user: Person | None, focused: str | None, guild_id: int | None = None,
+                       channel_id: int | None = None) -> Exchange:
+    """Dispatch a slash command (or, with `focused`, an autocomplete request) typed as 'article search',
+    in the emulator's first guild and channel unless others are given."""
+    guild_id, channel_id = where(emulator, guild_id, channel_id)
     top, *path = command.strip().lstrip("/").split()
-    definition = find_command(emulator, top)
+    definition = find_command(emulator, top, guild_id)
     data: dict[str, Any] = {
         "id": definition["id"], "name": top, "type": 1,
         "options": payloads.command_options(definition, path, dict(options or {}), focused),
@@ -46,8 +49,8 @@ async def send_command(emulator: DiscordEmulator, command: str, options: dict[st
         data["guild_id"] = definition["guild_id"]
     kind = AUTOCOMPLETE if focused else APPLICATION_COMMAND
     return await _dispatch(emulator, payloads.interaction(
-        kind, data, application_id=emulator.application_id, guild_id=emulator.guild_id,
-        channel_id=emulator.channel_id, user=user or emulator.user))
+        kind, data, application_id=emulator.application_id, guild_id=guild_id,
+        channel_id=channel_id, user=user or emulator.user))
 
 
 async def press_button(emulator: DiscordEmulator, message_id: int, custom_id: str, user: Person | None,
@@ -61,9 +64,21 @@ async def press_button(emulator: DiscordEmulator, message_id: int, custom_id: st
         raise KeyError(f"message {message_id} has no component {custom_id!r}; it has {ids}")
     exchange = await _dispatch(emulator, payloads.interaction(
         MESSAGE_COMPONENT, {"custom_id": custom_id, "component_type": component_type},
-        application_id=emulator.application_id, guild_id=emulator.guild_id, channel_id=emulator.channel_id,
-        user=user or emulator.user, message=stored), original=message_id)
+        application_id=emulator.application_id, guild_id=int(stored.get("guild_id") or emulator.guild_id),
+        channel_id=int(stored["channel_id"]), user=user or emulator.user, message=stored), original=message_id)
     return exchange
+
+
+def where(emulator: DiscordEmulator, guild_id: int | None, channel_id: int | None) -> tuple[int, int]:
+    """(guild, channel) of an interaction: a guild's first channel when only the guild is given."""
+    guild_id = guild_id or emulator.guild_id
+    if guild_id not in emulator.guilds:
+        raise KeyError(f"the emulator has no guild {guild_id}; add it with add_guild()")
+    channels = emulator.guilds[guild_id]
+    channel_id = channel_id or channels[0]
+    if channel_id not in channels:
+        raise KeyError(f"guild {guild_id} has no channel {channel_id}; it has {channels}")
+    return guild_id, channel_id
 
 
 async def _dispatch(emulator: DiscordEmulator, payload: dict[str, Any],

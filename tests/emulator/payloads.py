@@ -30,6 +30,7 @@ class Person:
     id: int
     name: str
     bot: bool = False
+    permissions: str = ALL_PERMISSIONS  # their permissions in the channel, as interactions carry them
 
     def user(self) -> dict[str, Any]:
         return {"id": str(self.id), "username": self.name, "discriminator": "0", "global_name": self.name,
@@ -37,7 +38,7 @@ class Person:
 
     def member(self) -> dict[str, Any]:
         return {"user": self.user(), "roles": [], "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False,
-                "mute": False, "flags": 0, "pending": False, "nick": None, "permissions": ALL_PERMISSIONS}
+                "mute": False, "flags": 0, "pending": False, "nick": None, "permissions": self.permissions}
 
 
 def channel(channel_id: int, guild_id: int) -> dict[str, Any]:
@@ -46,8 +47,9 @@ def channel(channel_id: int, guild_id: int) -> dict[str, Any]:
             "rate_limit_per_user": 0, "parent_id": None, "flags": 0}
 
 
-def guild(guild_id: int, channel_id: int, bot: Person, owner: Person) -> dict[str, Any]:
-    """A GUILD_CREATE payload: one text channel, the @everyone role, the bot as a member."""
+def guild(guild_id: int, channel_ids: int | list[int], bot: Person, owner: Person) -> dict[str, Any]:
+    """A GUILD_CREATE payload: its text channels, the @everyone role, the bot as a member."""
+    channel_ids = [channel_ids] if isinstance(channel_ids, int) else channel_ids
     everyone = {"id": str(guild_id), "name": "@everyone", "permissions": ALL_PERMISSIONS, "position": 0,
                 "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
     return {
@@ -59,7 +61,9 @@ def guild(guild_id: int, channel_id: int, bot: Person, owner: Person) -> dict[st
         "rules_channel_id": None, "vanity_url_code": None, "description": None, "banner": None,
         "premium_tier": 0, "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0,
         "premium_progress_bar_enabled": False, "joined_at": now_iso(), "large": False, "unavailable": False,
-        "member_count": 3, "members": [bot.member()], "channels": [channel(channel_id, guild_id)],
+        "member_count": 3, "members": [bot.member()],
+        "channels": [{**channel(c, guild_id), "position": n, "name": f"channel-{n}" if n else "general"}
+                     for n, c in enumerate(channel_ids)],
         "threads": [], "presences": [], "voice_states": [], "stage_instances": [],
         "guild_scheduled_events": [], "soundboard_sounds": [],
     }

@@ -72,15 +72,20 @@ class Fault:
     times: int
     retry_after: float = 0.05
     is_global: bool = False
+    delay: float = 0.0  # seconds to wait before answering (status 0: then serve the request normally)
 
 
-def fault_response(faults: list[Fault], request: Request) -> web.Response | None:
-    """The error answer of the first armed fault matching the request, if any (and disarm it once)."""
+def armed_fault(faults: list[Fault], request: Request) -> Fault | None:
+    """The first armed fault matching the request, if any, disarmed once."""
     wanted = (request.method, request.route)
     fault = next((f for f in faults if f.times > 0 and (f.method, f.route) == wanted), None)
-    if fault is None:
-        return None
-    fault.times -= 1
+    if fault is not None:
+        fault.times -= 1
+    return fault
+
+
+def fault_response(fault: Fault) -> web.Response:
+    """The error answer of a fault."""
     if fault.status == 429:
         headers = {"Via": "1.1 google", "Retry-After": str(fault.retry_after), "X-RateLimit-Limit": "5",
                    "X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": str(fault.retry_after),

@@ -23,6 +23,7 @@ from .routes import (
     ROUTES,
     Fault,
     Request,
+    armed_fault,
     fault_response,
     json_response,
     match_route,
@@ -55,6 +56,8 @@ class DiscordEmulator:
         self.exchanges: dict[str, Exchange] = {}  # by interaction token
         self.faults: list[Fault] = []
         self.errors: list[str] = []  # exceptions inside the emulator's own handlers
+        self.guilds: dict[int, list[int]] = {self.guild_id: [self.channel_id]}  # guild id → channel ids
+        self.recommended_shards = 1  # what GET /gateway/bot tells a client that does not choose its shards
         self.gateway = Gateway(self)
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -124,15 +127,22 @@ class DiscordEmulator:
         return [r for r in self.requests if r.method == method and r.route == route]
 
     # --- interactions ---------------------------------------------------------------------------------
-    async def invoke(self, command: str, options: dict[str, Any] | None = None,
-                     user: Person | None = None) -> Exchange:
-        """Send a slash command, e.g. `invoke("article search", {"query": "kharkiv"})`."""
-        return await interactions.send_command(self, command, options, user, focused=None)
+    async def add_guild(self, guild_id: int | None = None, channels: int = 1) -> tuple[int, list[int]]:
+        """A further guild with `channels` text channels, announced at once if its shard is connected."""
+        guild_id = guild_id or snowflake()
+        self.guilds[guild_id] = [snowflake() for _ in range(channels)]
+        await self.gateway.announce(guild_id)
+        return guild_id, self.guilds[guild_id]
 
-    async def autocomplete(self, command: str, options: dict[str, Any], focused: str,
-                           user: Person | None = None) -> Exchange:
+    async def invoke(self, command: str, options: dict[str, Any] | None = None, user: Person | None = None,
+                     guild_id: int | None = None, channel_id: int | None = None) -> Exchange:
+        """Send a slash command, e.g. `invoke("article search", {"query": "kharkiv"})`."""
+        return await interactions.send_command(self, command, options, user, None, guild_id, channel_id)
+
+    async def autocomplete(self, command: str, options: dict[str, Any], focused: str, user: Person | None = None,
+                           guild_id: int | None = None, channel_id: int | None = None) -> Exchange:
         """Send an autocomplete request (type 4) with `focused` the option being typed."""
-        return await interactions.send_command(self, command, options, user, focused=focused)
+        return await interactions.send_command(self, command, options, user, focused, guild_id, channel_id)
 
     async def press(self, message_id: int, custom_id: str, user: Person | None = None) -> Exchange:
         """Press a button on a message the bot sent (type 3)."""
@@ -156,6 +166,12 @@ class DiscordEmulator:
         self.faults.append(fault)
         return fault
 
+    def slow(self, method: str, route: str, seconds: float, times: int = 1) -> Fault:
+        """Make the next `times` requests to `route` wait `seconds` before being served normally."""
+        fault = Fault(method, route, 0, times, delay=seconds)
+        self.faults.append(fault)
+        return fault
+
     # --- REST -----------------------------------------------------------------------------------------
     async def _handle(self, http: web.Request) -> web.StreamResponse:
         path = "/" + http.match_info["tail"]
@@ -163,8 +179,12 @@ class DiscordEmulator:
         request = Request(http.method, path, matched[0] if matched else None, matched[1] if matched else {},
                           dict(http.query), await read_body(http))
         self.requests.append(request)
+        self.notify()  # a waiter may be interested in the request itself, before it is answered
         try:
-            response = (self._refuse_token(http) or fault_response(self.faults, request)
+            fault = armed_fault(self.faults, request)
+            if fault is not None and fault.delay:
+                await asyncio.sleep(fault.delay)
+            response = (self._refuse_token(http) or (fault_response(fault) if fault and fault.status else None)
                         or self._refuse_invalid(request))
             if response is None and matched is None:
                 response = json_response({"message": f"404: Not Found (emulator has no {http.method} {path})",
@@ -213,7 +233,7 @@ class DiscordEmulator:
         })
 
     def _gateway(self, request: Request) -> web.Response:
-        return json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": {
+        return json_response({"url": self.gateway_url, "shards": self.recommended_shards, "session_start_limit": {
             "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
 
     def _list_commands(self, request: Request) -> web.Response:
@@ -283,11 +303,12 @@ class DiscordEmulator:
         return json_response(payloads.edit(stored, request.body or {})) if stored else unknown_message()
 
     def _store_message(self, body: dict[str, Any] | None, exchange: Exchange | None) -> dict[str, Any]:
-        metadata = None
+        metadata, channel_id, guild_id = None, self.channel_id, self.guild_id
         if exchange is not None:
             metadata = {"id": str(exchange.id), "type": exchange.payload["type"],
                         "user": exchange.payload["member"]["user"]}
-        stored = payloads.message(snowflake(), self.channel_id, self.guild_id, self.bot, body or {},
+            channel_id, guild_id = int(exchange.payload["channel_id"]), int(exchange.payload["guild_id"])
+        stored = payloads.message(snowflake(), channel_id, guild_id, self.bot, body or {},
                                   self.application_id, metadata)
         self.messages[int(stored["id"])] = stored
         return stored
