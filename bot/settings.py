@@ -65,7 +65,9 @@ class Settings:
         env = {**_read_env_file(ROOT / ".env"), **(os.environ if environ is None else environ)}
 
         def pick(name: str, section: dict, key: str) -> str:
-            return str(env.get(name) or section.get(key) or "").strip()
+            """The environment's value if set, else the file's (a 0 in the file counts), else ""."""
+            value = env.get(name) or section.get(key)
+            return "" if value is None else str(value).strip()
 
         guild = pick("DISCORD_GUILD_ID", discord_section, "guild_id")
         if guild and not guild.isdigit():

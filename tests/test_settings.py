@@ -39,3 +39,10 @@ def test_a_missing_token_is_a_settings_error() -> None:
     with pytest.raises(SettingsError, match="DISCORD_TOKEN"):
         Settings.load({"DISCORD_TOKEN": ""}).require_token()
     assert repr(Secret("")) == "Secret('')"
+
+
+def test_a_zero_in_the_settings_file_is_kept(tmp_path) -> None:
+    file = tmp_path / "settings.toml"
+    file.write_text("[bot]\ncooldown_uses = 0\n", encoding="utf-8")
+    assert Settings.load({}, file=file).cooldown_uses == 0
+    assert Settings.load({"BOT_COOLDOWN_USES": "3"}, file=file).cooldown_uses == 3

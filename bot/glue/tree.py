@@ -41,6 +41,9 @@ async def apologise(interaction: discord.Interaction, error: BaseException) -> N
         message = GENERIC_APOLOGY
     try:
         if interaction.response.is_done():
+            if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
+                # a public "thinking…" would turn the follow-up public: remove it so the apology stays private
+                await interaction.delete_original_response()
             await interaction.followup.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         else:
             await interaction.response.send_message(message, ephemeral=True,

@@ -79,3 +79,34 @@ async def test_close_stops_the_page_button_timers(emulator, tmp_path):
     for timer in timers:
         timer.cancel()
     assert timers == []
+
+
+async def test_a_slow_notice_stays_private_after_a_public_thinking_message(running_bot, monkeypatch):
+    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)
+    emulator = running_bot.emulator
+    exchange = await emulator.invoke("article show", {"article": "no such article @everyone"})
+    assert (await exchange.response())["type"] == 5
+    notice = await exchange.reply()
+    assert notice["flags"] & 64 and "No article" in str(notice["embeds"]) + str(notice.get("content"))
+    assert notice["allowed_mentions"] == {"parse": []}
+    deleted = emulator.requests_to("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original")
+    assert len(deleted) == 1  # the public "thinking…" is gone, so nobody else sees the notice's trace
+
+
+async def test_an_unexpected_error_after_deferring_is_apologised_for_privately(running_bot, monkeypatch, caplog):
+    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)
+
+    async def broken(invocation):
+        await asyncio.sleep(0.05)
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(running_bot.app, "answer", broken)
+    caplog.set_level("CRITICAL", logger="bot.glue.tree")  # the traceback is logged; the fixture forbids ERRORs
+    exchange = await running_bot.emulator.invoke("timeline", {"date": "2022"})
+    assert (await exchange.response())["type"] == 5
+    apology = await exchange.reply()
+    assert apology["flags"] & 64 and "Sorry" in apology["content"]
+    assert "a bug of ours" not in apology["content"]
+    # Discord would make the first follow-up after a public deferral public: the bot deletes "thinking…" first
+    deleted = running_bot.emulator.requests_to("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original")
+    assert len(deleted) == 1
