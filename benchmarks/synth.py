@@ -177,10 +177,13 @@ def queries(articles: list[SynthArticle], count: int = 100, seed: int = 7) -> di
             for i in chosen:
                 words[i] = _typo(words[i], rng)
         typos.append((" ".join(words), article.id))
-    prefixes = []
+    prefixes = []  # (what was typed so far, id of the article whose headline it begins)
     for article in rng.sample(articles, count * 2):
-        prefixes.append(article.headline[: rng.randint(3, min(40, len(article.headline)))])
-    return {"keywords": keywords, "fragments": fragments, "typos": typos, "prefixes": prefixes}
+        prefixes.append((article.headline[: rng.randint(3, min(40, len(article.headline)))], article.id))
+    # different inputs to warm each engine up with, so no answer is cached before it is timed
+    warm = random.Random(seed + 1)
+    warmup = [" ".join(a.headline.split()[:3]) for a in warm.sample(articles, min(20, len(articles)))]
+    return {"keywords": keywords, "fragments": fragments, "typos": typos, "prefixes": prefixes, "warmup": warmup}
 
 
 def write_files(articles: list[SynthArticle], folder: Path) -> None:

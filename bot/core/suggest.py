@@ -1,41 +1,63 @@
-"""Headline autocomplete: a word-prefix index narrows 100,000 headlines to a few hundred for rapidfuzz."""
+"""Headline autocomplete: sorted prefix indexes narrow 100,000 headlines to 50 for rapidfuzz."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections import defaultdict
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical
 
-CANDIDATES = 200  # headlines rapidfuzz compares per keystroke; the naive scan compares all of them
+CANDIDATES = 50  # headlines rapidfuzz compares per keystroke; the naive scan compares all of them
+START_BONUS = 0.5  # a headline that begins with what was typed is what a reader typing it wants
+CACHE_SIZE = 2048  # answers kept for repeated inputs (the first letters everybody types)
 _TRAILING_BREAK = re.compile(r"[\W_]$")
 
 
 class HeadlineSuggester:
-    """Headline words sorted alphabetically, so every completion of a typed prefix is one slice."""
+    """Headline words, and whole headline keys, sorted alphabetically: every completion is one slice."""
 
     def __init__(
-        self, headlines: list[str], keys: list[str], newest: list[int], vocabulary: Vocabulary
+        self, headlines: list[str], keys: list[str], newest: list[int] | np.ndarray, vocabulary: Vocabulary
     ) -> None:
         self.headlines = headlines
         self.keys = keys
-        self.newest = newest
+        self.newest = np.asarray(newest, dtype=np.int64)
         self.vocabulary = vocabulary
-        words_of = [set(key.split()) for key in keys]
-        self.words = sorted(set().union(*words_of)) if words_of else []
-        word_id = {word: i for i, word in enumerate(self.words)}
-        pairs = sorted((word_id[w], row) for row, words in enumerate(words_of) for w in words)
-        self.rows = np.asarray([row for _, row in pairs], dtype=np.int32)
-        counts = np.bincount(np.asarray([w for w, _ in pairs], dtype=np.int64), minlength=len(self.words))
-        self.pointers = np.zeros(len(self.words) + 1, dtype=np.int64)
-        np.cumsum(counts, out=self.pointers[1:])
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.sorted_keys = [keys[row] for row in order]
+        self.sorted_rows = np.asarray(order, dtype=np.int64)
+        self._index_words(keys)
         # among equally good matches the newer headline wins
         self.recency = np.zeros(len(headlines), dtype=np.float32)
-        if newest:
-            self.recency[np.asarray(newest)] = np.linspace(0.01, 0, len(newest), dtype=np.float32)
+        if len(self.newest):
+            self.recency[self.newest] = np.linspace(0.01, 0, len(self.newest), dtype=np.float32)
+        self._cache: dict[tuple[str, int], list[int]] = {}
+
+    def _index_words(self, keys: list[str]) -> None:
+        """word → headline rows, as one sorted array of (word rank, row) pairs split by pointers."""
+        word_ids: defaultdict[str, int] = defaultdict()
+        word_ids.default_factory = word_ids.__len__
+        flat, per_row = array("i"), array("i")
+        for key in keys:
+            words = key.split()
+            flat.extend(map(word_ids.__getitem__, words))  # one word id at a time: no list of ints
+            per_row.append(len(words))
+        words = list(word_ids)
+        order = sorted(range(len(words)), key=words.__getitem__)
+        self.words = [words[i] for i in order]
+        rank = np.empty(len(words), dtype=np.int64)
+        rank[order] = np.arange(len(words))
+        pairs = rank[np.frombuffer(flat, dtype=np.int32)] << 32
+        pairs |= np.repeat(np.arange(len(keys)), np.frombuffer(per_row, dtype=np.int32))
+        pairs.sort()
+        pairs = np.concatenate([pairs[:1], pairs[1:][pairs[1:] != pairs[:-1]]])  # a word twice: listed once
+        self.rows = (pairs & 0xFFFFFFFF).astype(np.int32)
+        self.pointers = np.searchsorted(pairs >> 32, np.arange(len(words) + 1)).astype(np.int64)
 
     def _prefix_slice(self, prefix: str) -> tuple[int, int]:
         lo = bisect.bisect_left(self.words, prefix)
@@ -55,11 +77,36 @@ class HeadlineSuggester:
                 slices.append((int(self.pointers[index]), int(self.pointers[index + 1])))
         return slices or ([(lo, hi)] if hi > lo else [])
 
+    def _starting_with(self, typed_key: str) -> np.ndarray:
+        """The newest headlines whose key begins with the typed key, at most CANDIDATES of them."""
+        lo = bisect.bisect_left(self.sorted_keys, typed_key)
+        hi = bisect.bisect_left(self.sorted_keys, typed_key + "\uffff")
+        rows = self.sorted_rows[lo:hi]
+        if len(rows) > CANDIDATES:
+            rows = rows[np.argpartition(self.recency[rows], -CANDIDATES)[-CANDIDATES:]]
+        return rows
+
+    def rows_with_key(self, key: str) -> list[int]:
+        """The headlines whose key is exactly this one (a headline typed in full)."""
+        lo = bisect.bisect_left(self.sorted_keys, key)
+        hi = bisect.bisect_right(self.sorted_keys, key)
+        return self.sorted_rows[lo:hi].tolist()
+
     def suggest(self, text: str, limit: int = 25) -> list[int]:
         """Rows of the headlines that best complete what was typed so far; newest first when empty."""
         if not text.strip():
-            return self.newest[:limit]
+            return self.newest[:limit].tolist()
+        cached = self._cache.get((text, limit))
+        if cached is None:
+            cached = self._suggest(text, limit)
+            if len(self._cache) >= CACHE_SIZE:
+                del self._cache[next(iter(self._cache))]  # the oldest entry
+            self._cache[(text, limit)] = cached
+        return list(cached)
+
+    def _suggest(self, text: str, limit: int) -> list[int]:
         typed = [canonical(w) for w in TOKEN.findall(text.lower())]
+        typed_key = " ".join(typed)
         partial = typed.pop() if typed and not _TRAILING_BREAK.search(text) else None
         score = self.recency.copy()
         matched_any = False
@@ -78,10 +125,11 @@ class HeadlineSuggester:
                     break
         if not matched_any:
             return []
+        starting = self._starting_with(typed_key) if typed_key else np.zeros(0, dtype=np.int64)
+        score[starting] += START_BONUS
         count = min(CANDIDATES, len(score))
         top = np.argpartition(score, -count)[-count:]
         top = top[score[top] >= 0.1]
-        typed_key = " ".join(canonical(w) for w in TOKEN.findall(text.lower()))
         ranked = sorted(
             top.tolist(), key=lambda row: -(score[row] + fuzz.WRatio(typed_key, self.keys[row]) / 100)
         )

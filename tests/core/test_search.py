@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections import Counter
 
+import numpy as np
 import pytest
 
+import bot.core.postings as postings_module
 from bot.core.answers.article import bold_terms, search_reply
+from bot.core.postings import K1, B, build_postings
 from bot.core.replies import UserError
-from bot.core.vocabulary import canonical
+from bot.core.vocabulary import STOPWORDS, TOKEN, canonical
 
 PUTIN = "000_8d65afffd99f3673"
 STRATEGIC = "001_56f617656db8bfc2"
@@ -148,3 +153,50 @@ def test_autocomplete_newest_first_then_by_prefix(corpus):
     assert corpus.index.suggest("vladimir pu")[0][1] == PUTIN
     assert corpus.index.suggest("withdrawl from")[0][1] == WITHDRAWAL  # typo in a finished word
     assert corpus.index.suggest("ukraine's coming")[0][1] == COUNTER
+
+
+def test_autocomplete_prefers_headlines_that_begin_with_the_typed_words(corpus):
+    first_two = {article_id for _, article_id in corpus.index.suggest("ukraine")[:2]}
+    assert first_two == {STRATEGIC, COUNTER}  # not "Russia’s Withdrawal from Ukraine", which only contains it
+    assert corpus.index.suggest("[the w")[0][1] == CEASEFIRE
+    assert corpus.index.suggest("ukraine") == corpus.index.suggest("ukraine")  # the cached answer is the same
+
+
+def _reference_weights(texts: list[str]) -> dict[tuple[str, int], float]:
+    """BM25 written the plain way: regex words, a Counter per document, one formula per posting."""
+    counts = [Counter(canonical(w) for w in TOKEN.findall(text.lower())) for text in texts]
+    lengths = [sum(c.values()) for c in counts]
+    average = sum(lengths) / len(lengths) or 1.0
+    content = [{t: n for t, n in c.items() if t not in STOPWORDS} for c in counts]
+    df = Counter(t for c in content for t in c)
+    weights = {}
+    for doc, terms in enumerate(content):
+        norm = K1 * (1 - B + B * lengths[doc] / average)
+        for term, tf in terms.items():
+            idf = math.log(1 + (len(texts) - df[term] + 0.5) / (df[term] + 0.5))
+            weights[term, doc] = idf * tf * (K1 + 1) / (tf + norm)
+    return weights
+
+
+@pytest.mark.parametrize("block, chunk", [(4096, 1 << 20), (2, 5)])
+def test_bulk_index_matches_plain_bm25(corpus, monkeypatch, block, chunk):
+    monkeypatch.setattr(postings_module, "DOC_BLOCK", block)
+    monkeypatch.setattr(postings_module, "CHUNK", chunk)
+    texts = [article.body for article in corpus.articles.values()] + [
+        "Kiev and Kyiv’s mayor—«Kharkov»\u00a0met Erdoğan’s envoy in İstanbul; co_op x2 x2",
+        "",
+        "the and of it",
+        "Kyiv Kyiv kyiv KIEV zelenskiy Zelensky",
+    ]
+    index = build_postings(texts, len(texts))
+    found = {}
+    for term_id, term in enumerate(index.terms):
+        for row in range(int(index.pointers[term_id]), int(index.pointers[term_id + 1])):
+            found[term, int(index.rows[row])] = float(index.weights[row])
+    for dense_row, term_id in enumerate(index.dense_terms.tolist()):
+        for doc in np.flatnonzero(index.dense[dense_row]).tolist():
+            found[index.terms[term_id], doc] = float(index.dense[dense_row, doc])
+    expected = _reference_weights(texts)
+    assert len(index.dense_terms) and len(index.rows)  # both kinds of storage are exercised
+    assert found.keys() == expected.keys()
+    assert all(found[k] == pytest.approx(expected[k], rel=1e-5) for k in expected)
