@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -111,6 +112,9 @@ class SearchIndex:
         self._build(articles, speakers)
         newest = np.argsort(-self.first_day, kind="stable")  # newest first; ties keep corpus order
         self.suggester = HeadlineSuggester(self.headlines, self.headline_keys, newest, self.vocabulary)
+        # Passages are picked from the same few articles again and again: keep their sentences' term ids,
+        # for a bounded number of articles, instead of tokenising every sentence on every query.
+        self._sentence_terms = functools.lru_cache(maxsize=4096)(self._terms_of_sentences)
 
     def _build(self, articles: list[Article], speakers: dict[str, list[str]]) -> None:
         postings = build_postings((_indexed_text(a, speakers.get(a.id, [])) for a in articles), len(articles))
@@ -223,13 +227,17 @@ class SearchIndex:
         ranked = self.rank(plan, limit, start, end, publication)
         return [self._hit(row, score, plan.term_ids) for row, score in ranked]
 
+    def _terms_of_sentences(self, row: int) -> tuple[frozenset[int], ...]:
+        ids = self.vocabulary.ids
+        return tuple(frozenset(ids.get(t, -1) for t in tokens(s.text)) for s in self.articles[self.ids[row]].sentences)
+
     def _hit(self, row: int, score: float, term_ids: set[int]) -> Hit:
         """The one or two neighbouring sentences whose matched words weigh most (by idf)."""
         article = self.articles[self.ids[row]]
         ids = self.vocabulary.ids
         best, best_value = 0, -1.0
-        for index, sentence in enumerate(article.sentences):
-            found = {ids.get(t, -1) for t in tokens(sentence.text)} & term_ids
+        for index, terms in enumerate(self._sentence_terms(row)):
+            found = terms & term_ids
             value = float(sum(self.idf[t] for t in found))
             if value > best_value:
                 best, best_value = index, value
