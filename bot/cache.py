@@ -9,8 +9,9 @@ import pickle
 import sqlite3
 import zlib
 from pathlib import Path
+from typing import Any
 
-from bot.core.corpus import Extracted
+from bot.core.corpus import Corpus, Parsed
 from bot.store import migrations
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,26 @@ def _migrate(connection: sqlite3.Connection) -> None:
         connection.execute(f"PRAGMA user_version = {int(pending[-1][0])}")
 
 
+def content_hash(path: Path, entry: dict[str, Any] | None = None) -> str | None:
+    """blake2b of a file's bytes and of its catalog entry (which changes what is extracted); None when the
+    file cannot be read."""
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16)
+    except OSError:
+        return None  # the loader reports the unreadable file
+    if entry:
+        digest.update(b"\0catalog\0" + repr(sorted(entry.items())).encode())
+    return digest.hexdigest()
+
+
+def _dump(value: object) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
 class CorpusCache:
-    """Rows of (file name, content hash, extractor version, pickled article with its quotes and events)."""
+    """Rows of (file name, content hash, extractor version, pickled parse of the file), and the whole corpus
+    as last loaded (articles, quotes, events, search index) under a key made of every file's hash: a restart
+    with nothing changed reads one row, one with a few files changed parses only those."""
 
     def __init__(self, connection: sqlite3.Connection, version: str) -> None:
         self.db = connection
@@ -57,8 +76,9 @@ class CorpusCache:
                 "SELECT file_name, content_hash, extractor_version FROM corpus_cache"
             )
         }
-        self.hashes: dict[str, str] = {}
+        self.hashes: dict[str, str | None] = {}
         self.pending: list[tuple[str, str, str, bytes, str]] = []
+        self.corpus_key: str | None = None  # of the folder as this load found it
         self.hits = self.misses = 0
 
     @classmethod
@@ -71,57 +91,110 @@ class CorpusCache:
         _migrate(connection)
         return cls(connection, version or extractor_version())
 
-    def get(self, path: Path) -> Extracted | None:
-        try:
-            content_hash = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        except OSError:
-            return None  # the loader reports the unreadable file
-        self.hashes[path.name] = content_hash
-        if self.known.get(path.name) != (content_hash, self.version):
-            self.misses += 1
-            return None
-        row = self.db.execute("SELECT payload FROM corpus_cache WHERE file_name = ?", (path.name,)).fetchone()
-        try:
-            entry = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # a damaged row is only a miss: the file is parsed again
-            log.warning("corpus cache row for %s is unreadable; parsing the file again", path.name)
-            self.misses += 1
-            return None
-        self.hits += 1
-        return entry
+    def _hash_all(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> None:
+        self.hashes = {path.name: content_hash(path, entry) for path, entry in zip(paths, entries, strict=True)}
 
-    def put(self, path: Path, entry: Extracted) -> None:
-        content_hash = self.hashes.get(path.name)
-        if content_hash is None:
-            content_hash = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        payload = zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self.pending.append(
-            (
-                path.name,
-                content_hash,
-                self.version,
-                payload,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            )
-        )
+    def saved_corpus(
+        self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]
+    ) -> Corpus | None:
+        """The corpus saved by the last load, if every file, catalog entry and the extractor are the same."""
+        self._hash_all(paths, entries)
+        self.corpus_key = None
+        if None in self.hashes.values():
+            return None  # an unreadable file may become readable unchanged: parse, do not trust a save
+        key = hashlib.blake2b(digest_size=16)
+        for part in (self.version, str(folder), repr(errors), *(f"{n}\0{h}" for n, h in self.hashes.items())):
+            key.update(part.encode() + b"\n")
+        self.corpus_key = key.hexdigest()
+        row = self.db.execute(
+            "SELECT payload FROM corpus_snapshot WHERE corpus_key = ?", (self.corpus_key,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            corpus = pickle.loads(zlib.decompress(row[0]))
+        except Exception:  # a damaged row is only a miss: the corpus is loaded file by file
+            log.warning("saved corpus is unreadable; loading the files one by one")
+            return None
+        self.hits += len(corpus.articles)
+        self.misses += len(paths) - len(corpus.articles)  # files that failed, as a file-by-file load counts
+        self.corpus_key = None  # nothing to save again
+        return corpus
 
-    def finish(self, paths: list[Path]) -> None:
-        """Write the new rows and forget files that left the folder, in one transaction."""
+    def get_many(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> list[Parsed | None]:
+        """Each file's cached parse, or None where the file, its catalog entry or the extractor changed."""
+        if not self.hashes:
+            self._hash_all(paths, entries)
+        wanted = {
+            path.name
+            for path in paths
+            if self.known.get(path.name) == (self.hashes.get(path.name), self.version)
+        }
+        payloads = {}
+        if wanted:  # one query: a round trip per file was a large part of a restart
+            for name, payload in self.db.execute(
+                "SELECT file_name, payload FROM corpus_cache WHERE extractor_version = ?", (self.version,)
+            ):
+                if name in wanted:
+                    payloads[name] = payload
+        found: list[Parsed | None] = []
+        for path in paths:
+            parsed = None
+            if path.name in payloads:
+                try:
+                    parsed = pickle.loads(zlib.decompress(payloads[path.name]))
+                except Exception:  # a damaged row is only a miss: the file is parsed again
+                    log.warning("corpus cache row for %s is unreadable; parsing the file again", path.name)
+            if parsed is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            found.append(parsed)
+        return found
+
+    def put(self, path: Path, parsed: Parsed) -> None:
+        file_hash = self.hashes.get(path.name) or content_hash(path)
+        if file_hash is None:
+            return
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.pending.append((path.name, file_hash, self.version, _dump(parsed), now))
+
+    def finish(self, paths: list[Path], corpus: Corpus | None = None) -> None:
+        """Write the new rows and the corpus, and forget files that left the folder, in one transaction."""
         present = {p.name for p in paths}
         gone = [(name,) for name in self.known if name not in present]
-        if self.pending or gone:
-            with self.db:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", self.pending
-                )
-                self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)
-        for name, content_hash, version, _, _ in self.pending:
-            self.known[name] = (content_hash, version)
+        saved = None
+        if corpus is not None and self.corpus_key is not None:
+            try:
+                saved = _dump(corpus)
+            except Exception as error:  # e.g. an index holding something pickle cannot copy: reload file by file
+                log.warning("corpus not saved whole (%s); restarts will load it file by file", error)
+        if self.pending or gone or saved:
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            try:
+                with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", self.pending
+                    )
+                    self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)
+                    if saved:
+                        self.db.execute("DELETE FROM corpus_snapshot")
+                        self.db.execute(
+                            "INSERT INTO corpus_snapshot VALUES (?, ?, ?)", (self.corpus_key, saved, now)
+                        )
+            except sqlite3.Error as error:  # locked or read-only: the corpus still loads, only uncached
+                log.warning("corpus cache not saved (%s); the next load parses these files again", error)
+                self.pending, self.hashes, self.corpus_key = [], {}, None
+                return
+        for name, file_hash, version, _, _ in self.pending:
+            self.known[name] = (file_hash, version)
         for (name,) in gone:
             self.known.pop(name, None)
         log.info("corpus cache: %d reused, %d parsed, %d forgotten", self.hits, len(self.pending), len(gone))
         self.pending = []
+        self.hashes = {}
+        self.corpus_key = None
 
     def close(self) -> None:
         self.db.close()

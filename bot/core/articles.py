@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -211,30 +213,57 @@ def _is_title_like(line: str) -> bool:
     return 0 < len(words) <= 20 and not re.search(r"[.!?…”\"]$", line)
 
 
+_CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'-]+")
+_CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
+_POSSESSIVE_END = re.compile(r"'s$")
+_SUFFIX_END = re.compile(r"(?:ing|ed|es|s|ly)$")
+
+
 def content_words(text: str) -> list[str]:
     return [
         w
-        for w in re.findall(r"[a-z][a-z'-]+", text.lower().replace("’", "'"))
+        for w in _CONTENT_WORD.findall(text.lower().replace("’", "'"))
         if w not in _STOPWORDS and len(w) > 2
     ]
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
-    word = re.sub(r"'s$", "", word)
-    return re.sub(r"(?:ing|ed|es|s|ly)$", "", word)[:6] if len(word) > 4 else word
+    # cached: review_corpus stems every distinct word of the corpus, and news reuses its words
+    word = _POSSESSIVE_END.sub("", word)
+    return _SUFFIX_END.sub("", word)[:6] if len(word) > 4 else word
 
 
-def foreign_words(line: str, body: str) -> list[str]:
-    """Words of a headline or standfirst that the body never uses, in any inflection."""
-    body_stems = {_stem(w) for w in content_words(body)} | {
-        _stem(p) for w in content_words(body) for p in w.split("-")
+@lru_cache(maxsize=2)  # the headline and the standfirst are checked against the same body
+def _body_words(body: str) -> list[str]:
+    """The body's distinct content words and the parts of its hyphenated ones, sorted."""
+    tokens = set(_CONTENT_WORD.findall(body.lower().replace("’", "'")))  # content_words, but each word once
+    words = {w for w in tokens if w not in _STOPWORDS and len(w) > 2}
+    return sorted(words.union(*(w.split("-") for w in words if "-" in w)))
+
+
+def _in_body(stem: str, body: str) -> bool:
+    """Whether a word or word part of the body has this stem. A stem is a prefix of its word, so only the
+    words that start with it need stemming."""
+    words = _body_words(body)
+    start = bisect.bisect_left(words, stem)
+    end = bisect.bisect_left(words, stem + "\uffff", start)
+    return any(_stem(word) == stem for word in words[start:end])
+
+
+def _unmentioned(line: str, body: str) -> list[str]:
+    """Capitalised words of a headline or standfirst (not its first word, capitalised whatever it is) that
+    the body never uses, in any inflection."""
+    capitalised = _CAPITALISED_LATER.findall(line)
+    if not capitalised:
+        return []
+    missing = {
+        word
+        for word in content_words(line)
+        if not any(_in_body(_stem(part), body) for part in (word, *word.split("-")))
     }
-    missing = []
-    for word in content_words(line):
-        parts = [word, *word.split("-")]
-        if not any(_stem(part) in body_stems for part in parts):
-            missing.append(word)
-    return missing
+    return [w for w in capitalised if w.lower().replace("’", "'") in missing]
 
 
 def review(article: Article) -> None:
@@ -247,43 +276,63 @@ def review(article: Article) -> None:
     article.warnings = kept
 
 
-def _lower_case_vocabulary(articles: list[Article]) -> set[str]:
-    """Stems of every word the corpus prints in lower case somewhere: common words, not names."""
-    return {_stem(w) for a in articles for w in re.findall(r"\b[a-z][a-z'-]+", a.body.replace("’", "'"))}
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What review_corpus needs from one article, found where the article is parsed (and cached with it),
+    so that the corpus-wide review is only set lookups."""
+
+    lower_case_stems: str  # stems of the words the body prints in lower case, space-separated
+    unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
+    duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
 
 
-def foreign_names(line: str, article: Article, common: set[str]) -> list[str]:
-    """Capitalised words of a headline that the article never uses and the corpus never writes in lower
-    case: names from another story ('Israel', 'Netanyahu' on an article about Ukraine)."""
-    missing = set(foreign_words(line, article.body))
-    # A line's first word is capitalised whatever it is, so only later words can reveal a name.
-    capitalised = re.findall(r"(?<=\S )[A-Z][\w'’-]+", line)
-    return [
-        w for w in capitalised if w.lower().replace("’", "'") in missing and _stem(w.lower()) not in common
-    ]
+def review_facts(article: Article) -> ReviewFacts:
+    body = article.body
+    unmentioned = []
+    for name in ("headline", "standfirst"):
+        replaced = name in article.replaced
+        line = article.replaced[name] if replaced else getattr(article, name)
+        if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
+            unmentioned.append((name, tuple(_unmentioned(line, body))))
+    text = normalized(body)
+    keys = {hashlib.sha1(text.encode()).hexdigest()}
+    if len(text) > 200:
+        keys.add("head:" + text[:1000])  # the same opening 1,000 characters
+    lower_case = {_stem(w) for w in set(_LOWER_CASE_WORD.findall(body.replace("’", "'")))}
+    return ReviewFacts(" ".join(lower_case), tuple(unmentioned), frozenset(keys))
 
 
-def review_corpus(articles: list[Article]) -> None:
+def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = None) -> None:
     """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
-    never mentions. Idempotent, so articles kept in a cache can be reviewed again."""
-    common = _lower_case_vocabulary(articles)
-    for article in articles:
+    never mentions (names from another story, e.g. 'Israel' on an article about Ukraine), unless the corpus
+    prints the word in lower case somewhere (then it is a common word). Idempotent, so articles kept in a
+    cache can be reviewed again; `facts` are review_facts(article) for each article, when already known."""
+    if facts is None:
+        facts = [review_facts(article) for article in articles]
+    common: set[str] = set()  # stems of words the corpus prints in lower case: common words, not names
+    for fact in facts:
+        common.update(fact.lower_case_stems.split())
+    first_seen: dict[str, str] = {}
+    for article, fact in zip(articles, facts, strict=True):
         article.warnings = [
             w
             for w in article.warnings
             if not w.startswith(("duplicate of", "headline names", "standfirst names"))
         ]
-        for name in ("headline", "standfirst"):
-            replaced = name in article.replaced
-            line = article.replaced[name] if replaced else getattr(article, name)
-            if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
-                foreign = foreign_names(line, article, common)
-                if foreign:
-                    verdict = "the catalog replaces it" if replaced else "it may belong to another article"
-                    article.warnings.append(
-                        f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
-                    )
-    _flag_duplicates(articles)
+        for name, unmentioned in fact.unmentioned:
+            foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
+            if foreign:
+                replaced = name in article.replaced
+                verdict = "the catalog replaces it" if replaced else "it may belong to another article"
+                article.warnings.append(
+                    f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
+                )
+        for key in fact.duplicate_keys:  # the same body, or the same opening
+            original = first_seen.setdefault(key, article.id)
+            if original != article.id:
+                warning = f"duplicate of {original}"
+                if warning not in article.warnings:
+                    article.warnings.append(warning)
 
 
 def suspect(article: Article, name: str) -> bool:
@@ -386,23 +435,6 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         article.warnings.append(f"{lost_links} gap(s) where the scrape lost a link's words")
     review(article)
     return article
-
-
-def _flag_duplicates(articles: list[Article]) -> None:
-    """Warn on articles whose text repeats another's (same body, or the same opening 1,000 characters)."""
-    first_seen: dict[str, str] = {}
-    for article in articles:
-        text = normalized(article.body)
-        for key in (
-            {hashlib.sha1(text.encode()).hexdigest(), "head:" + text[:1000]}
-            if len(text) > 200
-            else {hashlib.sha1(text.encode()).hexdigest()}
-        ):
-            original = first_seen.setdefault(key, article.id)
-            if original != article.id:
-                warning = f"duplicate of {original}"
-                if warning not in article.warnings:
-                    article.warnings.append(warning)
 
 
 def read_article(path: Path) -> Article:

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from bot.core.articles import Article, CorpusError, corpus_files, read_article, review_corpus
-from bot.core.catalog import apply_catalog, load_catalog
-from bot.core.dates import Event, extract_events
-from bot.core.quotes import Quote, extract_quotes
+from bot.core.articles import Article, CorpusError, corpus_files, review_corpus
+from bot.core.catalog import load_catalog
+from bot.core.dates import Event
+from bot.core.extraction import Extracted, Parsed, extract, parse_files
+from bot.core.quotes import Quote
 from bot.core.search import SearchIndex
-from bot.core.undated import estimate_published
 
 log = logging.getLogger(__name__)
 
@@ -56,28 +56,25 @@ class Corpus:
         return [q for q in self.quotes if q.kind == "quote"]
 
 
-Extracted = tuple[Article, list[Quote], list[Event]]
-
-
-def extract(article: Article) -> Extracted:
-    if article.published is None:
-        article.published = estimate_published(article)  # first: relative dates need an anchor
-    return article, extract_quotes(article), extract_events(article)
-
-
 class ArticleCache(Protocol):
-    """Parsed and extracted articles kept between runs, keyed by file content (see bot/cache.py)."""
+    """Parsed and extracted files kept between runs, keyed by file content and catalog entry (bot/cache.py)."""
 
-    def get(self, path: Path) -> Extracted | None: ...
+    def saved_corpus(self, folder: Path, paths: list[Path], entries: list[dict | None],
+                     errors: list[str]) -> Corpus | None:
+        """The whole corpus as last loaded, when no file, catalog entry or extractor changed since."""
 
-    def put(self, path: Path, entry: Extracted) -> None: ...
+    def get_many(self, paths: list[Path], entries: list[dict | None]) -> list[Parsed | None]: ...
 
-    def finish(self, paths: list[Path]) -> None: ...
+    def put(self, path: Path, parsed: Parsed) -> None: ...
+
+    def finish(self, paths: list[Path], corpus: Corpus) -> None: ...
 
 
-def load_corpus(folder: Path, cache: ArticleCache | None = None) -> Corpus:
-    """Load every article file of a folder; a file that fails is logged by name and skipped."""
-    entries: list[Extracted] = []
+def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int | None = None) -> Corpus:
+    """Load every article file of a folder; a file that fails is logged by name and skipped.
+
+    Files the cache does not know are parsed, in `processes` worker processes (by default one per CPU when
+    there are many files, else none); the result is the same however many."""
     errors: list[str] = []
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")
@@ -88,24 +85,33 @@ def load_corpus(folder: Path, cache: ArticleCache | None = None) -> Corpus:
         log.error("catalog ignored: %s", error)
         errors.append(str(error))
         catalog = {}
-    for path in paths:
-        # Catalog facts (a date) change what is extracted, so catalogued files bypass the content cache.
-        cached = cache is not None and path.stem not in catalog
-        entry = cache.get(path) if cached else None
-        if entry is None:
-            try:
-                entry = extract(apply_catalog(read_article(path), catalog.get(path.stem)))
-            except CorpusError as error:
-                log.warning("skipped corpus file %s", error)
-                errors.append(str(error))
-                continue
-            if cached:
-                cache.put(path, entry)
-        entries.append(entry)
-    review_corpus([article for article, _, _ in entries])
-    if cache:
-        cache.finish(paths)
-    corpus = Corpus.from_extracted(entries, errors)
+    entries = [catalog.get(path.stem) for path in paths]
+    saved = cache.saved_corpus(folder, paths, entries, errors) if cache is not None else None
+    if saved is not None:
+        for error in saved.errors[len(errors) :]:
+            log.warning("skipped corpus file %s", error)
+        _log_loaded(saved, folder)
+        return saved
+    found = cache.get_many(paths, entries) if cache is not None else [None] * len(paths)
+    missing = [i for i, parsed in enumerate(found) if parsed is None]
+    outcomes = parse_files([(paths[i], entries[i]) for i in missing], processes)
+    for i, outcome in zip(missing, outcomes, strict=True):
+        if isinstance(outcome, CorpusError):
+            log.warning("skipped corpus file %s", outcome)
+            errors.append(str(outcome))
+            continue
+        found[i] = outcome
+        if cache is not None:
+            cache.put(paths[i], outcome)
+    parsed = [entry for entry in found if entry is not None]
+    review_corpus([article for (article, _, _), _ in parsed], [facts for _, facts in parsed])
+    corpus = Corpus.from_extracted([extracted for extracted, _ in parsed], errors)
+    if cache is not None:
+        cache.finish(paths, corpus)
+    _log_loaded(corpus, folder)
+    return corpus
+
+
+def _log_loaded(corpus: Corpus, folder: Path) -> None:
     log.info("corpus loaded: %d articles, %d quotes, %d events from %s",
              len(corpus.articles), len(corpus.quotations()), len(corpus.events), folder)
-    return corpus

@@ -227,6 +227,15 @@ class SearchIndex:
         ranked = self.rank(plan, limit, start, end, publication)
         return [self._hit(row, score, plan.term_ids) for row, score in ranked]
 
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_sentence_terms"]  # a cache of bound-method results: rebuilt empty, never pickled
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._sentence_terms = functools.lru_cache(maxsize=4096)(self._terms_of_sentences)
+
     def _terms_of_sentences(self, row: int) -> tuple[frozenset[int], ...]:
         ids = self.vocabulary.ids
         return tuple(frozenset(ids.get(t, -1) for t in tokens(s.text)) for s in self.articles[self.ids[row]].sentences)

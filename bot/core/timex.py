@@ -108,12 +108,37 @@ class Mention:
 
 
 Builder = Callable[[re.Match[str]], Mention | None]
-_RULES: list[tuple[re.Pattern[str], Builder]] = []
+_RULES: list[tuple[re.Pattern[str], Builder, tuple[re.Pattern[str], ...]]] = []
+
+# What every match of a rule must contain. Most sentences name no date: a quick search for these skips the
+# rules that cannot match, which were most of the start-up time.
+_DIGIT = re.compile(r"\d")
+_ISO_DASH = re.compile(r"\d-\d")
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # how every month name begins
+_SEASON_WORD = re.compile(r"Spring|spring|Summer|summer|Autumn|autumn|Fall|fall|Winter|winter")
+_PART_WORD = re.compile(r"early|mid|late|the (?:start|beginning|middle|end) of", re.I)
+_DECADE_END = re.compile(r"0['’]?s")
+_QUARTER = re.compile(r"quarter|Q")
+# Searched in the lower-cased text (a case-insensitive search is several times slower). That is exact: under
+# re.I a letter of these words matches only characters whose lower case is that letter; only i and s have
+# other partners (ı, ſ), and these words have neither ("terday" stands for "yesterday").
+_UNIT_WORD = re.compile(r"day|week|month|year|tomorrow")
+_YEAR_WORD = re.compile("year")
+_AGO = re.compile("ago")
+_YESTERDAY = re.compile("terday|tomorrow")
+_ON_LOWERED = {_UNIT_WORD, _YEAR_WORD, _AGO, _YESTERDAY}
+_WEEKDAY = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+# Every rule needs one of these first; a text with none of them names no date.
+_FIRST_NEEDS = (_DIGIT, _MONTH_START, _SEASON_WORD, _UNIT_WORD)
 
 
-def rule(pattern: str, flags: int = 0) -> Callable[[Builder], Builder]:
+def rule(
+    pattern: str, flags: int = 0, needs: tuple[re.Pattern[str], ...] = (_DIGIT,)
+) -> Callable[[Builder], Builder]:
+    assert needs[0] in _FIRST_NEEDS, needs
+
     def register(builder: Builder) -> Builder:
-        _RULES.append((re.compile(pattern, flags), builder))
+        _RULES.append((re.compile(pattern, flags), builder, needs))
         return builder
 
     return register
@@ -148,7 +173,7 @@ def _day_parts(match: re.Match[str]) -> dict[str, object] | None:
     }
 
 
-@rule(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+@rule(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])", needs=(_DIGIT, _ISO_DASH))
 def _iso_date(match: re.Match[str]) -> Mention | None:
     year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
     try:
@@ -158,26 +183,26 @@ def _iso_date(match: re.Match[str]) -> Mention | None:
     return _mention(match, "day", year=year, month=month, day=day)
 
 
-@rule(rf"\b{_MONTH} {_DAY}{_DAY_RANGE}(?:,? {_YEAR})?\b(?!\.?\d|,\d)")
+@rule(rf"\b{_MONTH} {_DAY}{_DAY_RANGE}(?:,? {_YEAR})?\b(?!\.?\d|,\d)", needs=(_DIGIT, _MONTH_START))
 def _month_day(match: re.Match[str]) -> Mention | None:
     parts = _day_parts(match)
     return _mention(match, "day", **parts) if parts else None
 
 
-@rule(rf"(?<![\d,.$])\b{_DAY}{_DAY_RANGE} (?:of )?{_MONTH}\b(?:,? {_YEAR}\b)?")
+@rule(rf"(?<![\d,.$])\b{_DAY}{_DAY_RANGE} (?:of )?{_MONTH}\b(?:,? {_YEAR}\b)?", needs=(_DIGIT, _MONTH_START))
 def _day_month(match: re.Match[str]) -> Mention | None:
     parts = _day_parts(match)
     return _mention(match, "day", **parts) if parts else None
 
 
-@rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+@rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _MONTH_START))
 def _month_year(match: re.Match[str]) -> Mention:
     return _mention(
         match, "month", year=int(match.group("year")), month=_month(match), modifier=_modifier(match)
     )
 
 
-@rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+@rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _SEASON_WORD))
 def _season_year(match: re.Match[str]) -> Mention:
     return _mention(
         match,
@@ -188,17 +213,20 @@ def _season_year(match: re.Match[str]) -> Mention:
     )
 
 
-@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}")
+@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _PART_WORD))
 def _part_of_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", year=int(match.group("year")), modifier=_modifier(match) or "mid")
 
 
-@rule(rf"\b(?:[Tt]he )?{_PART}?(?P<decade>1[89]\d0|20\d0)['’]?s\b")
+@rule(rf"\b(?:[Tt]he )?{_PART}?(?P<decade>1[89]\d0|20\d0)['’]?s\b", needs=(_DIGIT, _DECADE_END))
 def _decade(match: re.Match[str]) -> Mention:
     return _mention(match, "decade", year=int(match.group("decade")), modifier=_modifier(match))
 
 
-@rule(rf"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth) quarter of|Q(?P<qn>[1-4]),?) {_YEAR}\b")
+@rule(
+    rf"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth) quarter of|Q(?P<qn>[1-4]),?) {_YEAR}\b",
+    needs=(_DIGIT, _QUARTER),
+)
 def _quarter(match: re.Match[str]) -> Mention:
     quarter = (
         int(match.group("qn"))
@@ -216,7 +244,8 @@ def _year(match: re.Match[str]) -> Mention:
 # A month without day or year counts only after a preposition or a modifier: "in May", "last October".
 @rule(
     rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)"
-    rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)"
+    rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
+    needs=(_MONTH_START,),
 )
 def _bare_month(match: re.Match[str]) -> Mention | None:
     if not (match.group("prep") or match.group("rel") or match.group("mod")):
@@ -228,7 +257,8 @@ def _bare_month(match: re.Match[str]) -> Mention | None:
 
 @rule(
     rf"\b(?:(?P<rel>(?i:this past|this|last|next|the))[ ]|{_PART}|(?P<poss>['’]s) ){_SEASON}\b"
-    rf"(?! of (?!(?:1[89]|20)\d\d))"
+    rf"(?! of (?!(?:1[89]|20)\d\d))",
+    needs=(_SEASON_WORD,),
 )
 def _bare_season(match: re.Match[str]) -> Mention | None:
     rel = (match.group("rel") or "").lower()
@@ -246,13 +276,13 @@ def _bare_season(match: re.Match[str]) -> Mention | None:
     )
 
 
-@rule(r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", re.I)
+@rule(r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", re.I, (_UNIT_WORD,))
 def _relative_unit(match: re.Match[str]) -> Mention:
     unit = match.group("unit").lower()
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
 
 
-@rule(r"\bthe new year\b", re.I)
+@rule(r"\bthe new year\b", re.I, (_UNIT_WORD, _YEAR_WORD))
 def _new_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="next", modifier="start")
 
@@ -261,6 +291,7 @@ def _new_year(match: re.Match[str]) -> Mention:
     r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago\b",
     re.I,
+    needs=(_UNIT_WORD, _AGO),
 )
 def _ago(match: re.Match[str]) -> Mention:
     number = match.group("n").lower()
@@ -268,7 +299,7 @@ def _ago(match: re.Match[str]) -> Mention:
     return _mention(match, match.group("unit").lower(), relation="ago", offset=-count)
 
 
-@rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I)
+@rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, (_UNIT_WORD, _YESTERDAY))
 def _yesterday(match: re.Match[str]) -> Mention:
     return _mention(
         match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1
@@ -278,7 +309,8 @@ def _yesterday(match: re.Match[str]) -> Mention:
 @rule(
     r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
+    needs=(_UNIT_WORD, _WEEKDAY),
 )
 def _weekday(match: re.Match[str]) -> Mention | None:
     if not (match.group("prep") or match.group("part")):
@@ -297,6 +329,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
     r"\b(?P<which>that|the same|the following|the next|the previous|the preceding) year\b"
     r"|\ba year (?P<which2>later|earlier|before)\b|\bthe year (?P<which3>before)\b",
     re.I,
+    needs=(_UNIT_WORD, _YEAR_WORD),
 )
 def _anaphoric_year(match: re.Match[str]) -> Mention:
     which = (match.group("which") or match.group("which2") or match.group("which3")).lower()
@@ -305,12 +338,19 @@ def _anaphoric_year(match: re.Match[str]) -> Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every time expression in a text, the longest winning where two overlap, in reading order."""
-    candidates = [
-        found
-        for pattern, build in _RULES
-        for match in pattern.finditer(text)
-        if (found := build(match)) is not None
-    ]
+    lowered = text.lower()
+    present = {t: t.search(lowered if t in _ON_LOWERED else text) is not None for t in _FIRST_NEEDS}
+    if not any(present.values()):
+        return []  # most sentences
+    candidates = []
+    for pattern, build, needs in _RULES:
+        for trigger in needs:
+            if trigger not in present:
+                present[trigger] = trigger.search(lowered if trigger in _ON_LOWERED else text) is not None
+            if not present[trigger]:
+                break
+        else:
+            candidates += [found for match in pattern.finditer(text) if (found := build(match)) is not None]
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):

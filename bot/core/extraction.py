@@ -1,0 +1,116 @@
+"""Reading and extracting corpus files, spread over a pool of processes when there are many."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from bot.core.articles import Article, CorpusError, ReviewFacts, read_article, review_facts
+from bot.core.catalog import apply_catalog
+from bot.core.dates import Event, extract_events
+from bot.core.quotes import Quote, extract_quotes
+from bot.core.undated import estimate_published
+
+log = logging.getLogger(__name__)
+
+Extracted = tuple[Article, list[Quote], list[Event]]
+Parsed = tuple[Extracted, ReviewFacts]  # what one file yields, and what the cache keeps of it
+Job = tuple[Path, dict[str, Any] | None]  # a file and its catalog entry
+
+PARALLEL_FROM = 500  # files worth starting worker processes for (each takes ~0.3 s to start)
+MAX_PROCESSES = 8
+CHUNK = 50  # files per task: few round trips, and still an even spread over the workers
+
+
+def extract(article: Article) -> Extracted:
+    if article.published is None:
+        article.published = estimate_published(article)  # first: relative dates need an anchor
+    return article, extract_quotes(article), extract_events(article)
+
+
+def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
+    """Read, parse and extract one corpus file with its catalog entry; raises CorpusError naming it."""
+    extracted = extract(apply_catalog(read_article(path), entry))
+    return extracted, review_facts(extracted[0])
+
+
+def _attempt(job: Job) -> Parsed | CorpusError:
+    try:
+        return parse_file(*job)
+    except CorpusError as error:
+        return error
+
+
+def default_processes(files: int) -> int:
+    """Worker processes for parsing this many files: one (no pool) for a small corpus."""
+    if files < PARALLEL_FROM:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, MAX_PROCESSES))
+
+
+def parse_files(jobs: list[Job], processes: int | None = None) -> Iterator[Parsed | CorpusError]:
+    """parse_file's result (or error) for every job, in order. With several processes the results are the
+    same as serially, and what the workers logged is logged here, in file order, as a serial run would."""
+    processes = default_processes(len(jobs)) if processes is None else processes
+    if processes > 1 and len(jobs) > 1:
+        try:
+            outcomes = _in_pool(jobs, processes)
+        except (OSError, BrokenProcessPool) as error:  # no processes to be had: parse in this one
+            log.warning("parsing in one process: the worker pool failed (%s)", error)
+        else:
+            for outcome, records in outcomes:
+                for record in records:
+                    logger = logging.getLogger(record.name)
+                    if logger.isEnabledFor(record.levelno):
+                        logger.handle(record)
+                yield outcome
+            return
+    for job in jobs:
+        yield _attempt(job)
+
+
+def _in_pool(jobs: list[Job], processes: int) -> list[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    # spawn, not fork: the bot loads its corpus from a thread, and a forked child of a threaded process
+    # can inherit a lock another thread held
+    context = multiprocessing.get_context("spawn")
+    level = logging.getLogger(__name__).getEffectiveLevel()
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(level,)) as pool:
+        return [outcome for chunk in pool.map(_parse_chunk, chunks) for outcome in chunk]
+
+
+class _Records(logging.Handler):
+    """Keeps a worker's log records, to be handed back with the file they are about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None  # arguments need not survive pickling
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+_worker_records = _Records()
+
+
+def _start_worker(level: int) -> None:
+    root = logging.getLogger()
+    root.handlers = [_worker_records]
+    root.setLevel(level)
+
+
+def _parse_chunk(jobs: list[Job]) -> list[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
+    outcomes = []
+    for job in jobs:
+        _worker_records.records = []
+        outcomes.append((_attempt(job), _worker_records.records))
+    return outcomes

@@ -1,0 +1,121 @@
+"""Start-up: parsing in worker processes, the catalog in the cache key, the corpus saved whole."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cache import CorpusCache
+from bot.core import timex
+from bot.core.corpus import Corpus, load_corpus
+from tests.test_corpus_faults import UNCLOSED, Collect
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def everything(corpus: Corpus) -> list[str]:
+    """Every field of every article, quotation and event, and the errors, as text to compare."""
+    return ([repr(a) for a in corpus.articles.values()] + [repr(q) for q in corpus.quotes]
+            + [repr(e) for e in corpus.events] + corpus.errors)
+
+
+def load_logged(folder: Path, **options) -> tuple[Corpus, list[str]]:
+    collect = Collect()
+    logging.getLogger("bot").addHandler(collect)
+    try:
+        return load_corpus(folder, **options), collect.messages
+    finally:
+        logging.getLogger("bot").removeHandler(collect)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds with their catalog, the fixture layouts, a copy, an unreadable and a mis-encoded file."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for path in [*SEEDS.iterdir(), *(FIXTURES / "articles").iterdir(), *(FIXTURES / "dates").glob("*.txt")]:
+        shutil.copy(path, folder)
+    shutil.copy(SEEDS / "003_ca573a1cae3f6ec8.txt", folder / "003_copy.txt")
+    (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    text = (SEEDS / "001_56f617656db8bfc2.txt").read_text(encoding="utf-8")
+    (folder / "windows.txt").write_bytes(text.encode("cp1252"))
+    (folder / "unclosed.txt").write_text(UNCLOSED, encoding="utf-8")
+    return folder
+
+
+def test_worker_processes_give_what_one_process_gives(mixed: Path) -> None:
+    serial, serial_log = load_logged(mixed, processes=1)
+    parallel, parallel_log = load_logged(mixed, processes=2)
+    assert everything(parallel) == everything(serial)
+    assert parallel_log == serial_log  # what the workers logged comes back, in file order
+    assert any("windows.txt: not valid UTF-8" in m for m in serial_log)
+    assert any("skipped corpus file scan" in m for m in serial_log)
+    assert any(w == "duplicate of 003_ca573a1cae3f6ec8" for w in parallel.articles["003_copy"].warnings)
+
+
+def test_a_restart_reads_the_corpus_saved_whole(mixed: Path, tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    fresh = load_corpus(mixed)
+    for _ in range(2):
+        cache = CorpusCache.open(database)
+        loaded = load_corpus(mixed, cache)
+        cache.close()
+        assert everything(loaded) == everything(fresh)
+    # the unreadable file stays out of the cache; everything else is reused
+    assert (cache.hits, cache.misses) == (len(fresh.articles), 1)
+    assert loaded.index.search("tarus missles")[0].article_id == "002_ef0831b4358510b1"
+    (row,) = sqlite3.connect(database).execute("SELECT COUNT(*) FROM corpus_snapshot").fetchone()
+    assert row == 1
+
+
+def test_catalogued_files_are_cached_and_a_catalog_edit_reparses_them(tmp_path: Path) -> None:
+    folder, database = tmp_path / "corpus", tmp_path / "bot.sqlite3"
+    shutil.copytree(SEEDS, folder)
+    for _ in range(2):
+        cache = CorpusCache.open(database)
+        cached = load_corpus(folder, cache)
+        cache.close()
+    assert (cache.hits, cache.misses) == (5, 0)
+    assert everything(cached) == everything(load_corpus(folder))
+    catalog = folder / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'publication = "The Economist"', 'publication = "The Economist (print)"', 1), encoding="utf-8")
+    cache = CorpusCache.open(database)
+    edited = load_corpus(folder, cache)
+    cache.close()
+    assert (cache.hits, cache.misses) == (4, 1)
+    assert edited.articles["000_8d65afffd99f3673"].publication == "The Economist (print)"
+    assert everything(edited) == everything(load_corpus(folder))
+
+
+def test_a_damaged_saved_corpus_is_only_a_miss(mixed: Path, tmp_path: Path) -> None:
+    database = tmp_path / "bot.sqlite3"
+    cache = CorpusCache.open(database)
+    load_corpus(mixed, cache)
+    cache.close()
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE corpus_snapshot SET payload = x'00'")
+    cache = CorpusCache.open(database)
+    loaded = load_corpus(mixed, cache)
+    cache.close()
+    assert everything(loaded) == everything(load_corpus(mixed))
+    assert cache.hits == len(loaded.articles)  # file by file, from the rows
+
+
+@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="needs the whole of Unicode")
+def test_time_expression_triggers_searched_in_lower_case_are_exact() -> None:
+    """A trigger searched in lower-cased text must find every match its case-insensitive rule can make:
+    each of its letters may match, under re.I, only characters whose lower case is that letter."""
+    cased = [chr(c) for c in range(sys.maxunicode + 1)
+             if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
+    for trigger in timex._ON_LOWERED:
+        for letter in set(re.sub(r"[^a-z]", "", trigger.pattern)):
+            partners = [c for c in cased if re.fullmatch(letter, c, re.I)]
+            assert all(c.lower() == letter for c in partners), (trigger.pattern, letter, partners)
