@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import markdown_table
 from benchmarks.synth import generate, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,11 +117,6 @@ def stages(size: int) -> list[list[str]]:
     return [[name, f"{seconds:.2f}", f"{seconds / size * 1000:.2f}"] for name, seconds in timings.items()]
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
@@ -133,11 +129,11 @@ def main() -> None:
         return
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
     rows = [cold_and_warm(int(size), args.repeat) for size in args.sizes.split(",") if size]
-    print(_table(["article files", "cold s (median)", "cold CPU s", "cold + cache fill s", "warm s (median)",
+    print(markdown_table(["article files", "cold s (median)", "cold CPU s", "cold + cache fill s", "warm s (median)",
                   "warm CPU s", "speed-up", "cold runs s", "warm runs s"], rows))
     if args.stages:
         print()
-        print(_table([f"stage ({args.stages:,} articles, serial)", "CPU s", "ms/article"], stages(args.stages)))
+        print(markdown_table([f"stage ({args.stages:,} articles, serial)", "CPU s", "ms/article"], stages(args.stages)))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -1,11 +1,11 @@
 """Search benchmark: the bot's index side by side with tantivy, bm25s and SQLite FTS5, printed as one table.
 
-.venv/bin/python -m benchmarks.search_bench                  # 1k, 10k, 100k articles + start-up at 10k
-.venv/bin/python -m benchmarks.search_bench --sizes 1000,10000 --startup 2000   # a quick run
+.venv/bin/python -m benchmarks.search_bench                      # 1k, 10k and 100k articles (~7 min)
+.venv/bin/python -m benchmarks.search_bench --sizes 1000,10000   # a quick run
 
 Each engine runs in a fresh process on the same pickled corpus and queries, so its memory is measured alone.
 "index build s" and "RSS" cover building the index from articles already in memory (no file parsing, no
-sentence splitting or quote extraction: the start-up table measures those); "peak RSS" is the growth of the
+sentence splitting or quote extraction: benchmarks/parse_speed.py measures those); "peak RSS" is the growth of the
 kernel's resident-memory high-water mark during the build, "kept RSS" what the built index still holds.
 Query latencies are the medians of --passes passes; autocomplete inputs are typed once each (no cache hits).
 "autocomplete hit@25": how often the article whose headline was being typed is among the 25 choices.
@@ -30,7 +30,8 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks.synth import ROOT, generate, queries, write_files
+from benchmarks import markdown_table
+from benchmarks.synth import ROOT, generate, queries
 
 _WORDS = re.compile(r"[^\W_]+")
 PROCESS = psutil.Process()
@@ -285,44 +286,12 @@ def run_size(size: int, names: list[str], query_count: int, passes: int) -> list
     return rows
 
 
-def startup(size: int) -> list[str]:
-    """Cold start (parse, extract, index) of `size` article files, then a warm restart from the cache."""
-    from bot.cache import CorpusCache
-    from bot.core.corpus import load_corpus
-
-    with tempfile.TemporaryDirectory() as scratch:
-        folder, database = Path(scratch) / "corpus", Path(scratch) / "bot.sqlite3"
-        write_files(generate(size, seed=99), folder)
-        started = time.perf_counter()
-        load_corpus(folder)
-        cold = time.perf_counter() - started
-        cache = CorpusCache.open(database)
-        started = time.perf_counter()
-        load_corpus(folder, cache)
-        filling = time.perf_counter() - started
-        cache.close()
-        cache = CorpusCache.open(database)
-        started = time.perf_counter()
-        load_corpus(folder, cache)
-        warm = time.perf_counter() - started
-        cache.close()
-    return [f"{size:,}", f"{cold:.1f}", f"{filling:.1f}", f"{warm:.1f}", f"{cold / warm:.1f}×"]
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument(
         "--queries", type=int, default=100, help="typo'd headline queries (and as many keywords)"
-    )
-    parser.add_argument(
-        "--startup", type=int, default=10000, help="articles for the cold/warm start-up run; 0 skips"
     )
     parser.add_argument("--passes", type=int, default=3, help="timing passes over the search queries (median shown)")
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "CORPUS"), help=argparse.SUPPRESS)
@@ -335,16 +304,7 @@ def main() -> None:
         names = [n for n in args.engines.split(",") if not (n == "rapidfuzz-naive" and size > 100_000)]
         rows += run_size(size, names, args.queries, args.passes)
     print()
-    print(_table(HEADER, rows))
-    if args.startup:
-        print()
-        print(
-            _table(
-                ["article files", "cold start s", "cold + cache fill s", "warm restart s", "speed-up"],
-                [startup(args.startup)],
-            )
-        )
-
+    print(markdown_table(HEADER, rows))
 
 if __name__ == "__main__":
     main()
