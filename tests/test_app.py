@@ -62,3 +62,23 @@ async def test_unknown_options_and_missing_required_ones_are_user_errors(corpus,
     reply = await app.answer(Invocation("article show", {"article": "  "}))
     assert reply.ephemeral and "article" in reply.pages[0].description
     await store.close()
+
+
+async def test_every_example_in_help_answers_with_a_real_result(corpus, tmp_path):
+    from bot.console import parse_command
+    from bot.core.answers.help import EXAMPLES
+
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app = App(corpus, store)
+    examples = [line.strip("`") for _, _, text in EXAMPLES for line in text.split("\n")]
+    assert len(examples) >= 8
+    for example in examples:
+        reply = await app.answer(parse_command(example))
+        assert not reply.ephemeral, f"{example} gave a notice: {reply.pages[0].description}"
+    await store.close()
+
+
+def test_an_article_is_found_by_a_part_of_its_headline_that_names_only_it(corpus):
+    assert corpus.article("Ukraine’s coming counter-offensive").id == "003_ca573a1cae3f6ec8"
+    assert corpus.article("ukraine's coming counter-offensive").id == "003_ca573a1cae3f6ec8"  # straight apostrophe
+    assert corpus.article("Ukraine") is None  # in several headlines: names none

@@ -11,10 +11,13 @@ from bot.core.articles import Article, CorpusError, corpus_files, review_corpus
 from bot.core.catalog import load_catalog
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, Parsed, extract, parse_files
+from bot.core.names import fold
 from bot.core.quotes import Quote
 from bot.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
+
+MIN_HEADLINE_PART = 8  # fewer typed characters match too many headlines to mean one
 
 
 @dataclass
@@ -46,11 +49,15 @@ class Corpus:
         return corpus
 
     def article(self, key: str) -> Article | None:
-        """An article by id, or by its exact headline (what autocomplete may hand back)."""
+        """An article by id, by its headline, or by the one headline that contains what was typed."""
         if key in self.articles:
             return self.articles[key]
-        lowered = key.strip().lower()
-        return next((a for a in self.articles.values() if a.headline.lower() == lowered), None)
+        typed = fold(key.strip())
+        exact = [a for a in self.articles.values() if fold(a.headline) == typed]
+        if exact or len(typed) < MIN_HEADLINE_PART:
+            return exact[0] if exact else None
+        partial = [a for a in self.articles.values() if typed in fold(a.headline)]
+        return partial[0] if len(partial) == 1 else None  # an ambiguous part names no article
 
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]

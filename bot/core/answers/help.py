@@ -5,10 +5,15 @@ from __future__ import annotations
 from bot.core.replies import Field, Page, Reply
 
 EXAMPLES = [
-    ("/article search", "Find the articles that answer a question.", "`/article search query: kharkiv counter-offensive`"),
-    ("/article show", "One article: summary, quotes and dated events.", "`/article show article: Ukraine’s coming counter-offensive`"),
-    ("/quote random", "A real quotation with its speaker, never the same twice in a row.", "`/quote random speaker: Zelensky`"),
-    ("/timeline", "The dated events the articles mention, in order.", "`/timeline date: September 2022`"),
+    ("/article search", "Find the articles that answer a question; typos and spellings like Kiev are fine.",
+     "`/article search query: kharkiv counter-offensive`\n`/article search query: missiles start: 2024`"),
+    ("/article show", "One article: summary, quotes and dated events.",
+     "`/article show article: Ukraine’s coming counter-offensive`"),
+    ("/quote random", "A real quotation with its speaker; no repeats in a channel until all were shown.",
+     "`/quote random speaker: Zelensky`\n`/quote random topic: breakthrough`"),
+    ("/timeline", "The dated events the articles mention, in order, with their sources.",
+     "`/timeline date: September 2022`\n`/timeline start: 2014 end: spring 2023 query: crimea`"),
+    ("/corpus status", "How many articles, quotes and events are loaded, and any warnings.", "`/corpus status`"),
 ]
 
 
