@@ -37,11 +37,6 @@ def _indexed_text(article: Article, speakers: list[str]) -> str:
     return "\n".join([body] + [text for text, weight in fields if text for _ in range(weight)])
 
 
-def tokenize(text: str) -> list[str]:
-    """Canonical terms of a text (kept for callers of the first version)."""
-    return tokens(text)
-
-
 def headline_key(text: str) -> str:
     """A headline as typed, whatever its apostrophes, dashes and case."""
     return " ".join(tokens(text))
@@ -268,6 +263,3 @@ class SearchIndex:
     def suggest_publications(self, prefix: str, limit: int = 25) -> list[str]:
         wanted = prefix.strip().lower()
         return [name for name in self.publications if wanted in name.lower()][:limit]
-
-    def row_of(self, article_id: str) -> int:
-        return self.ids.index(article_id)
