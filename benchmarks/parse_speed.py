@@ -73,10 +73,11 @@ def cold_and_warm(size: int, repeat: int) -> list[str]:
 def stages(size: int) -> list[list[str]]:
     """CPU ms per article of each start-up step, run serially in this process."""
     from bot.cache import CorpusCache
-    from bot.core.articles import read_article, review_corpus, review_facts
+    from bot.core.articles import read_article
     from bot.core.corpus import Corpus
     from bot.core.dates import extract_events
     from bot.core.quotes import extract_quotes
+    from bot.core.review import review_corpus, review_facts
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "corpus"

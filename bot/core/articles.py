@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import hashlib
 import logging
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +15,6 @@ from bot.core.text import (
     clean_inline,
     drop_pull_quotes,
     join_broken_lines,
-    normalized,
     split_sentences,
 )
 
@@ -152,13 +148,6 @@ _FIELD_ALIASES = {
     "link": "url",
     "canonical": "url",
 }
-_STOPWORDS = set(
-    """a an the and or but of to in on at for with by from as is are was were be been it its this that
-these those why how what who will would should could can may might must not no now than then so into over
-after before about up out more most less new one two his her their our your we they he she you time""".split()
-)
-
-
 def parse_date_text(text: str, provenance: Provenance = "stated") -> PubDate | None:
     """A stated date in the forms news files use, with its precision: 2024-11-19, 2024-07, Sep 15th 2022,
     15 September 2022, July 9, 2024, July 2024, 2024."""
@@ -213,59 +202,6 @@ def _is_title_like(line: str) -> bool:
     return 0 < len(words) <= 20 and not re.search(r"[.!?…”\"]$", line)
 
 
-_CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
-_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'-]+")
-_CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
-_POSSESSIVE_END = re.compile(r"'s$")
-_SUFFIX_END = re.compile(r"(?:ing|ed|es|s|ly)$")
-
-
-def content_words(text: str) -> list[str]:
-    return [
-        w
-        for w in _CONTENT_WORD.findall(text.lower().replace("’", "'"))
-        if w not in _STOPWORDS and len(w) > 2
-    ]
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    # cached: review_corpus stems every distinct word of the corpus, and news reuses its words
-    word = _POSSESSIVE_END.sub("", word)
-    return _SUFFIX_END.sub("", word)[:6] if len(word) > 4 else word
-
-
-@lru_cache(maxsize=2)  # the headline and the standfirst are checked against the same body
-def _body_words(body: str) -> list[str]:
-    """The body's distinct content words and the parts of its hyphenated ones, sorted."""
-    tokens = set(_CONTENT_WORD.findall(body.lower().replace("’", "'")))  # content_words, but each word once
-    words = {w for w in tokens if w not in _STOPWORDS and len(w) > 2}
-    return sorted(words.union(*(w.split("-") for w in words if "-" in w)))
-
-
-def _in_body(stem: str, body: str) -> bool:
-    """Whether a word or word part of the body has this stem. A stem is a prefix of its word, so only the
-    words that start with it need stemming."""
-    words = _body_words(body)
-    start = bisect.bisect_left(words, stem)
-    end = bisect.bisect_left(words, stem + "\uffff", start)
-    return any(_stem(word) == stem for word in words[start:end])
-
-
-def _unmentioned(line: str, body: str) -> list[str]:
-    """Capitalised words of a headline or standfirst (not its first word, capitalised whatever it is) that
-    the body never uses, in any inflection."""
-    capitalised = _CAPITALISED_LATER.findall(line)
-    if not capitalised:
-        return []
-    missing = {
-        word
-        for word in content_words(line)
-        if not any(_in_body(_stem(part), body) for part in (word, *word.split("-")))
-    }
-    return [w for w in capitalised if w.lower().replace("’", "'") in missing]
-
-
 def review(article: Article) -> None:
     """Recompute the warnings one article can raise on its own (after parsing or after the catalog)."""
     kept = [w for w in article.warnings if w not in (NO_HEADLINE, UNDATED)]
@@ -274,65 +210,6 @@ def review(article: Article) -> None:
     if article.published is None:
         kept.append(UNDATED)
     article.warnings = kept
-
-
-@dataclass(frozen=True)
-class ReviewFacts:
-    """What review_corpus needs from one article, found where the article is parsed (and cached with it),
-    so that the corpus-wide review is only set lookups."""
-
-    lower_case_stems: str  # stems of the words the body prints in lower case, space-separated
-    unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
-    duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
-
-
-def review_facts(article: Article) -> ReviewFacts:
-    body = article.body
-    unmentioned = []
-    for name in ("headline", "standfirst"):
-        replaced = name in article.replaced
-        line = article.replaced[name] if replaced else getattr(article, name)
-        if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
-            unmentioned.append((name, tuple(_unmentioned(line, body))))
-    text = normalized(body)
-    keys = {hashlib.sha1(text.encode()).hexdigest()}
-    if len(text) > 200:
-        keys.add("head:" + text[:1000])  # the same opening 1,000 characters
-    lower_case = {_stem(w) for w in set(_LOWER_CASE_WORD.findall(body.replace("’", "'")))}
-    return ReviewFacts(" ".join(lower_case), tuple(unmentioned), frozenset(keys))
-
-
-def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = None) -> None:
-    """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
-    never mentions (names from another story, e.g. 'Israel' on an article about Ukraine), unless the corpus
-    prints the word in lower case somewhere (then it is a common word). Idempotent, so articles kept in a
-    cache can be reviewed again; `facts` are review_facts(article) for each article, when already known."""
-    if facts is None:
-        facts = [review_facts(article) for article in articles]
-    common: set[str] = set()  # stems of words the corpus prints in lower case: common words, not names
-    for fact in facts:
-        common.update(fact.lower_case_stems.split())
-    first_seen: dict[str, str] = {}
-    for article, fact in zip(articles, facts, strict=True):
-        article.warnings = [
-            w
-            for w in article.warnings
-            if not w.startswith(("duplicate of", "headline names", "standfirst names"))
-        ]
-        for name, unmentioned in fact.unmentioned:
-            foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
-            if foreign:
-                replaced = name in article.replaced
-                verdict = "the catalog replaces it" if replaced else "it may belong to another article"
-                article.warnings.append(
-                    f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
-                )
-        for key in fact.duplicate_keys:  # the same body, or the same opening
-            original = first_seen.setdefault(key, article.id)
-            if original != article.id:
-                warning = f"duplicate of {original}"
-                if warning not in article.warnings:
-                    article.warnings.append(warning)
 
 
 def suspect(article: Article, name: str) -> bool:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from bot.core.articles import Article, CorpusError, corpus_files, review_corpus
+from bot.core.articles import Article, CorpusError, corpus_files
 from bot.core.catalog import load_catalog
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, Parsed, extract, parse_files
 from bot.core.names import fold
 from bot.core.quotes import Quote
+from bot.core.review import review_corpus
 from bot.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -81,7 +83,21 @@ def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int 
     """Load every article file of a folder; a file that fails is logged by name and skipped.
 
     Files the cache does not know are parsed, in `processes` worker processes (by default one per CPU when
-    there are many files, else none); the result is the same however many."""
+    there are many files, else none); the result is the same however many.
+
+    The cycle collector pauses meanwhile: the load makes a million objects that all live on, and it would
+    scan them again and again (1.6 of 7 CPU-seconds in this process for 10,000 files). Whatever cyclic
+    garbage the load leaves is collected when it resumes."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(folder, cache, processes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Corpus:
     errors: list[str] = []
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")

@@ -1,0 +1,154 @@
+"""The review of a corpus: duplicate files, and headlines or standfirsts naming what their text never does."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.core.text import normalized
+
+if TYPE_CHECKING:
+    from bot.core.articles import Article
+
+_STOPWORDS = set(
+    """a an the and or but of to in on at for with by from as is are was were be been it its this that
+these those why how what who will would should could can may might must not no now than then so into over
+after before about up out more most less new one two his her their our your we they he she you time""".split()
+)
+_CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'-]+")
+_CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
+_POSSESSIVE_END = re.compile(r"'s$")
+_SUFFIX_END = re.compile(r"(?:ing|ed|es|s|ly)$")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_IN_WORD = _LETTERS | {"'", "-"}  # what _CONTENT_WORD matches after its first letter
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in _CONTENT_WORD.findall(text.lower().replace("’", "'"))
+        if w not in _STOPWORDS and len(w) > 2
+    ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    # cached: review_corpus stems every distinct word of the corpus, and news reuses its words
+    word = _POSSESSIVE_END.sub("", word)
+    return _SUFFIX_END.sub("", word)[:6] if len(word) > 4 else word
+
+
+def _body_words(lowered: str) -> set[str]:
+    """The content words of a lower-cased body (’ as '), and the parts of its hyphenated ones."""
+    words = {w for w in _CONTENT_WORD.findall(lowered) if w not in _STOPWORDS and len(w) > 2}
+    return words.union(*(w.split("-") for w in words if "-" in w))
+
+
+def _in_body(stem: str, lowered: str) -> bool:
+    """Whether a content word of the body, or a part of a hyphenated one, has this stem: whether
+    `any(_stem(w) == stem for w in _body_words(lowered))`, found without listing the body's words.
+
+    A stem begins its word, so each place the body prints the stem is tried as the start of a word (where
+    _CONTENT_WORD's match begins: the first letter of a run of letters, ' and -) or of a word part (after
+    a -); the first that stems to it answers."""
+    if not stem:
+        return any(_stem(w) == stem for w in _body_words(lowered))
+    at = lowered.find(stem)
+    while at >= 0:
+        if at == 0 or lowered[at - 1] not in _LETTERS:  # a letter before: inside a word, not its start
+            run_start = at
+            while run_start and lowered[run_start - 1] in _IN_WORD:
+                run_start -= 1
+            run_end = at
+            while run_end < len(lowered) and lowered[run_end] in _IN_WORD:
+                run_end += 1
+            first = next((i for i in range(run_start, run_end) if lowered[i] in _LETTERS), run_end)  # match start
+            word = lowered[first:run_end]
+            if first <= at and len(word) > 2 and word not in _STOPWORDS:
+                candidates = [word] if first == at else []
+                if first == at or lowered[at - 1] == "-":
+                    end = lowered.find("-", at, run_end)
+                    candidates.append(lowered[at : run_end if end < 0 else end])
+                if any(_stem(c) == stem for c in candidates):
+                    return True
+        at = lowered.find(stem, at + 1)
+    return False
+
+
+def _unmentioned(line: str, lowered: str) -> list[str]:
+    """Capitalised words of a headline or standfirst (not its first word, capitalised whatever it is) that
+    the body (lower-cased, ’ as ') never uses, in any inflection."""
+    capitalised = _CAPITALISED_LATER.findall(line)
+    if not capitalised:
+        return []
+    wanted = {w.lower().replace("’", "'") for w in capitalised}
+    missing = {
+        word
+        for word in content_words(line)
+        if word in wanted and not any(_in_body(_stem(part), lowered) for part in (word, *word.split("-")))
+    }
+    return [w for w in capitalised if w.lower().replace("’", "'") in missing]
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What review_corpus needs from one article, found where the article is parsed (and cached with it),
+    so that the corpus-wide review is only set lookups."""
+
+    lower_case_stems: str  # stems of the words the body prints in lower case, space-separated
+    unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
+    duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
+
+
+def review_facts(article: Article) -> ReviewFacts:
+    body = article.body
+    lowered = body.lower().replace("’", "'")
+    unmentioned = []
+    for name in ("headline", "standfirst"):
+        replaced = name in article.replaced
+        line = article.replaced[name] if replaced else getattr(article, name)
+        if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
+            unmentioned.append((name, tuple(_unmentioned(line, lowered))))
+    text = normalized(body)
+    keys = {hashlib.sha1(text.encode()).hexdigest()}
+    if len(text) > 200:
+        keys.add("head:" + text[:1000])  # the same opening 1,000 characters
+    lower_case = {_stem(w) for w in set(_LOWER_CASE_WORD.findall(body.replace("’", "'")))}
+    return ReviewFacts(" ".join(lower_case), tuple(unmentioned), frozenset(keys))
+
+
+def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = None) -> None:
+    """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
+    never mentions (names from another story, e.g. 'Israel' on an article about Ukraine), unless the corpus
+    prints the word in lower case somewhere (then it is a common word). Idempotent, so articles kept in a
+    cache can be reviewed again; `facts` are review_facts(article) for each article, when already known."""
+    if facts is None:
+        facts = [review_facts(article) for article in articles]
+    common: set[str] = set()  # stems of words the corpus prints in lower case: common words, not names
+    for fact in facts:
+        common.update(fact.lower_case_stems.split())
+    first_seen: dict[str, str] = {}
+    for article, fact in zip(articles, facts, strict=True):
+        article.warnings = [
+            w
+            for w in article.warnings
+            if not w.startswith(("duplicate of", "headline names", "standfirst names"))
+        ]
+        for name, unmentioned in fact.unmentioned:
+            foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
+            if foreign:
+                replaced = name in article.replaced
+                verdict = "the catalog replaces it" if replaced else "it may belong to another article"
+                article.warnings.append(
+                    f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
+                )
+        for key in fact.duplicate_keys:  # the same body, or the same opening
+            original = first_seen.setdefault(key, article.id)
+            if original != article.id:
+                warning = f"duplicate of {original}"
+                if warning not in article.warnings:
+                    article.warnings.append(warning)
