@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -35,9 +35,9 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence with its offsets into the article body and the paragraph it belongs to."""
+class Sentence(NamedTuple):
+    """A sentence with its offsets into the article body and the paragraph it belongs to. A named tuple, not
+    a dataclass: an article has dozens, and tuples are made, pickled and unpickled several times faster."""
 
     text: str
     start: int
