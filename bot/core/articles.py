@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.core.text import (
+    PARAGRAPH_SEPARATOR,
     Sentence,
     clean_inline,
     drop_pull_quotes,
@@ -83,7 +84,22 @@ class Article:
     @property
     def body(self) -> str:
         """Paragraphs joined by blank lines; every character offset in the bot points into this."""
-        return "\n\n".join(self.paragraphs)
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sentences travel (from parsing workers, into the cache) as their offsets, three numbers each: their
+        # text is in the paragraphs already, and pickling dozens of strings per article took most of the time.
+        state = self.__dict__.copy()
+        state["sentences"] = [n for s in self.sentences for n in (s.start, s.end, s.paragraph)]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        body, offsets = PARAGRAPH_SEPARATOR.join(state["paragraphs"]), state["sentences"]
+        state["sentences"] = [
+            Sentence(body[start:end], start, end, paragraph)
+            for start, end, paragraph in zip(offsets[::3], offsets[1::3], offsets[2::3], strict=True)
+        ]
+        self.__dict__.update(state)
 
     @property
     def date_label(self) -> str:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.timex import Mention, find_mentions
+from bot.core.timex import Mention, sentence_mentions
 
 if TYPE_CHECKING:
     from bot.core.articles import Article, PubDate
@@ -287,8 +287,8 @@ def extract_events(article: Article) -> list[Event]:
     """Every dated mention of an article, plus its publication, in reading order."""
     events: list[Event] = [published_event(article)] if article.published else []
     previous_year: int | None = None
-    for sentence in article.sentences:
-        for mention in find_mentions(sentence.text):
+    for sentence, mentions in sentence_mentions(article.body, article.sentences):
+        for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
             clause = sentence.text[low:high]
             period, approximate = resolve(mention, article.published, previous_year, clause_tense(clause))

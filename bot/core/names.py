@@ -80,10 +80,16 @@ def strip_title(name: str) -> str:
     return TITLES.sub("", name.strip()).strip()
 
 
+@lru_cache(maxsize=2)  # an article's body is read here for its quotations, then again for its review
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text prints in lower case ("ukraine’s" and "well-armed" are words)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def people_in(text: str) -> list[str]:
     """Full personal names printed in a text, in order of first appearance, titles removed."""
     found: dict[str, str] = {}
-    common = set(_LOWER_WORD.findall(text))  # words the text also prints in lower case
+    common = lower_case_words(text)  # words the text also prints in lower case
 
     def cannot_start(word: str) -> bool:
         return fold(word).rstrip(".") in _NOT_PEOPLE or word.endswith(("’s", "'s")) or word.lower() in common

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.core.names import lower_case_words
 from bot.core.text import normalized
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ these those why how what who will would should could can may might must not no n
 after before about up out more most less new one two his her their our your we they he she you time""".split()
 )
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
-_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'-]+")
 _CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
 _POSSESSIVE_END = re.compile(r"'s$")
 _SUFFIX_END = re.compile(r"(?:ing|ed|es|s|ly)$")
@@ -99,7 +99,7 @@ class ReviewFacts:
     """What review_corpus needs from one article, found where the article is parsed (and cached with it),
     so that the corpus-wide review is only set lookups."""
 
-    lower_case_stems: str  # stems of the words the body prints in lower case, space-separated
+    lower_case_words: str  # the words the body prints in lower case, space-separated (stemmed corpus-wide)
     unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
     duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
 
@@ -117,8 +117,8 @@ def review_facts(article: Article) -> ReviewFacts:
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters
-    lower_case = {_stem(w) for w in set(_LOWER_CASE_WORD.findall(body.replace("’", "'")))}
-    return ReviewFacts(" ".join(lower_case), tuple(unmentioned), frozenset(keys))
+    lower_case = " ".join(lower_case_words(body)).replace("’", "'")
+    return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys))
 
 
 def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = None) -> None:
@@ -128,9 +128,10 @@ def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = Non
     cache can be reviewed again; `facts` are review_facts(article) for each article, when already known."""
     if facts is None:
         facts = [review_facts(article) for article in articles]
-    common: set[str] = set()  # stems of words the corpus prints in lower case: common words, not names
+    printed: set[str] = set()
     for fact in facts:
-        common.update(fact.lower_case_stems.split())
+        printed.update(fact.lower_case_words.split())
+    common = {_stem(word) for word in printed}  # stems of words the corpus prints in lower case: not names
     first_seen: dict[str, str] = {}
     for article, fact in zip(articles, facts, strict=True):
         article.warnings = [

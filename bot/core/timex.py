@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
 
@@ -336,10 +337,14 @@ def _anaphoric_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="anaphoric", offset=_ANAPHORA[which])
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every time expression in a text, the longest winning where two overlap, in reading order."""
+def find_mentions(text: str, triggers: dict[re.Pattern[str], bool] | None = None) -> list[Mention]:
+    """Every time expression in a text, the longest winning where two overlap, in reading order.
+    `triggers`: which of _FIRST_NEEDS the text holds, when already known (see sentence_mentions)."""
     lowered = text.lower()
-    present = {t: t.search(lowered if t in _ON_LOWERED else text) is not None for t in _FIRST_NEEDS}
+    if triggers is None:
+        present = {t: t.search(lowered if t in _ON_LOWERED else text) is not None for t in _FIRST_NEEDS}
+    else:
+        present = dict(triggers)
     if not any(present.values()):
         return []  # most sentences
     candidates = []
@@ -356,3 +361,41 @@ def find_mentions(text: str) -> list[Mention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
+
+
+class _Span(Protocol):
+    text: str
+    start: int
+    end: int
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def sentence_mentions(body: str, sentences: Sequence[_S]) -> Iterator[tuple[_S, list[Mention]]]:
+    """Each sentence of a body (text at body[start:end], in order) with its find_mentions.
+
+    Each word one of them needs first (_FIRST_NEEDS) is searched for in the whole body, and once found in a
+    sentence, again only from that sentence's end: most sentences hold none and are skipped unread. These
+    words are plain strings (no spaces, no look-arounds), so where they occur in a sentence does not depend
+    on what is around it."""
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a letter whose lower case is longer shifts the offsets: go sentence by sentence
+        for sentence in sentences:
+            yield sentence, find_mentions(sentence.text)
+        return
+    starts = [sentence.start for sentence in sentences]
+    found: list[dict[re.Pattern[str], bool] | None] = [None] * len(sentences)
+    for trigger in _FIRST_NEEDS:
+        text, at = (lowered if trigger in _ON_LOWERED else body), 0
+        while (match := trigger.search(text, at)) is not None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0 or match.end() > sentences[index].end:  # between sentences
+                at = match.end()
+                continue
+            if found[index] is None:
+                found[index] = dict.fromkeys(_FIRST_NEEDS, False)
+            found[index][trigger] = True
+            at = sentences[index].end
+    for sentence, triggers in zip(sentences, found, strict=True):
+        yield sentence, find_mentions(sentence.text, triggers) if triggers else []

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.articles import PubDate
 from bot.core.dates import clause_span, clause_tense, resolve
-from bot.core.timex import Mention, find_mentions
+from bot.core.timex import Mention, sentence_mentions
 
 if TYPE_CHECKING:
     from bot.core.articles import Article
@@ -50,8 +50,8 @@ def _hint_years(text: str, latest_past: int | None) -> list[int]:
 
 def _mentions_with_tense(article: Article) -> list[tuple[Mention, str]]:
     found = []
-    for sentence in article.sentences:
-        for mention in find_mentions(sentence.text):
+    for sentence, mentions in sentence_mentions(article.body, article.sentences):
+        for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
             found.append((mention, clause_tense(sentence.text[low:high])))
     return found

@@ -178,3 +178,20 @@ def test_single_expressions(text: str, expected: str | None) -> None:
 def test_stated_dates_are_not_approximate_and_estimated_anchor_is() -> None:
     article = read_article(FIXTURES / "wire_dam_vote.txt")
     assert not any(e.approximate for e in extract_events(article))
+
+
+def test_mentions_found_body_wide_are_those_found_sentence_by_sentence(corpus: Corpus) -> None:
+    """sentence_mentions searches each trigger word once per body; it must find what each sentence holds."""
+    from bot.core.text import split_sentences
+    from bot.core.timex import sentence_mentions
+
+    articles = list(corpus.articles.values()) + [read_article(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    # a dotted capital İ is two characters in lower case, which shifts every later offset
+    shifted = ["İstanbul talks began on 3 March 2022.", "Nothing dated here. Not a thing.", "By May 5th, 1990s"]
+    bodies = [(a.body, a.sentences) for a in articles] + [("\n\n".join(shifted), split_sentences(shifted))]
+    found = 0
+    for body, sentences in bodies:
+        expected = [(sentence, find_mentions(sentence.text)) for sentence in sentences]
+        assert list(sentence_mentions(body, sentences)) == expected
+        found += sum(len(mentions) for _, mentions in expected)
+    assert found > 40

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bot.core.text import clean_inline, drop_pull_quotes, join_broken_lines, split_paragraph, split_sentences
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.text import (
+    clean_inline,
+    drop_pull_quotes,
+    join_broken_lines,
+    normalized,
+    split_paragraph,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -79,3 +90,13 @@ def test_pull_quote_repeating_a_body_sentence_is_dropped(corpus) -> None:
         ["A long paragraph says the same words here and more.", "the same words here"]
     )
     assert dropped == 0  # too short to be sure
+
+
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+_NEWS_TEXT = st.text(alphabet="aZ9_ ’“—-é\u0130\u00a0\t.", max_size=40)  # \u0130: İ, longer in lower case
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_ANY_TEXT | _NEWS_TEXT)
+def test_normalized_is_the_word_characters_lower_cased(text: str) -> None:
+    assert normalized(text) == " ".join(re.findall(r"\w+", text.lower()))
