@@ -13,9 +13,10 @@ from bot.core.catalog import load_catalog
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, Parsed, extract, parse_files
 from bot.core.names import fold
+from bot.core.postings import TokenCounter
 from bot.core.quotes import Quote
 from bot.core.review import review_corpus
-from bot.core.search import SearchIndex
+from bot.core.search import SearchIndex, indexed_text
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +38,17 @@ class Corpus:
         return cls.from_extracted([extract(article) for article in articles], errors)
 
     @classmethod
-    def from_extracted(cls, entries: list[Extracted], errors: list[str] | None = None) -> Corpus:
-        """A corpus from articles whose quotes and events are already extracted (e.g. from a cache)."""
+    def from_extracted(
+        cls, entries: list[Extracted], errors: list[str] | None = None, counted: TokenCounter | None = None
+    ) -> Corpus:
+        """A corpus from articles whose quotes and events are already extracted (e.g. from a cache);
+        `counted`: their index texts already counted, in this order (see _IndexFeed)."""
         corpus = cls({article.id: article for article, _, _ in entries}, errors=list(errors or []))
         for _, quotes, events in entries:
             corpus.quotes.extend(quotes)
             corpus.events.extend(events)
-        speakers: dict[str, list[str]] = {}
-        for item in corpus.quotations():
-            if item.who:
-                speakers.setdefault(item.article_id, []).append(item.who)
-        corpus.index = SearchIndex([article for article, _, _ in entries], speakers)
+        speakers = {article.id: speakers_of(quotes) for article, quotes, _ in entries}
+        corpus.index = SearchIndex([article for article, _, _ in entries], speakers, counted)
         return corpus
 
     def article(self, key: str) -> Article | None:
@@ -118,21 +119,45 @@ def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Co
     found = cache.get_many(paths, entries) if cache is not None else [None] * len(paths)
     missing = [i for i, parsed in enumerate(found) if parsed is None]
     outcomes = parse_files([(paths[i], entries[i]) for i in missing], processes)
-    for i, outcome in zip(missing, outcomes, strict=True):
+    feed = _IndexFeed(found)
+    for k, (i, outcome) in enumerate(zip(missing, outcomes, strict=True)):
         if isinstance(outcome, CorpusError):
             log.warning("skipped corpus file %s", outcome)
             errors.append(str(outcome))
-            continue
-        found[i] = outcome
-        if cache is not None:
-            cache.put(paths[i], outcome)
+        else:
+            found[i] = outcome
+            if cache is not None:
+                cache.put(paths[i], outcome)
+        feed.until(missing[k + 1] if k + 1 < len(missing) else len(found))
+    feed.until(len(found))
     parsed = [entry for entry in found if entry is not None]
     review_corpus([article for (article, _, _), _ in parsed], [facts for _, facts in parsed])
-    corpus = Corpus.from_extracted([extracted for extracted, _ in parsed], errors)
+    corpus = Corpus.from_extracted([extracted for extracted, _ in parsed], errors, feed.counter)
     if cache is not None:
         cache.finish(paths, corpus)
     _log_loaded(corpus, folder)
     return corpus
+
+
+def speakers_of(quotes: list[Quote]) -> list[str]:
+    """Who speaks an article's quotations, as the search index lists them."""
+    return [q.who for q in quotes if q.kind == "quote" and q.who]
+
+
+class _IndexFeed:
+    """Counts each parsed article's index text as soon as every file before it is parsed too (the order
+    of the index), while worker processes go on parsing: the count is most of the index's build."""
+
+    def __init__(self, found: list[Parsed | None]) -> None:
+        self.found, self.fed, self.counter = found, 0, TokenCounter()
+
+    def until(self, end: int) -> None:
+        """Count the parsed files before `end` not counted yet (a file that failed has no entry)."""
+        for entry in self.found[self.fed : end]:
+            if entry is not None:
+                (article, quotes, _), _ = entry
+                self.counter.add(indexed_text(article, speakers_of(quotes)))
+        self.fed = max(self.fed, end)
 
 
 def _log_loaded(corpus: Corpus, folder: Path) -> None:

@@ -132,9 +132,9 @@ def clause_span(sentence: str, start: int) -> tuple[int, int]:
     return low, high
 
 
-def describe(sentence: str, start: int, end: int, most: int = 20) -> str:
-    """What happened: the clause around the expression, trimmed to about 12–20 words."""
-    low, high = clause_span(sentence, start)
+def describe(sentence: str, start: int, end: int, most: int = 20, clause: tuple[int, int] | None = None) -> str:
+    """What happened: the clause around the expression (its span, when known), trimmed to about 12–20 words."""
+    low, high = clause or clause_span(sentence, start)
     if len(sentence[low:high].split()) < 8:
         low, high = 0, len(sentence)
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence[low:high])]
@@ -254,14 +254,14 @@ def resolve(
     return period, published.provenance == "estimated"
 
 
-def _final_tense(period: Period | None, published: PubDate | None, clause: str) -> Tense:
+def _final_tense(period: Period | None, published: PubDate | None, clause_says: Tense) -> Tense:
     if period and published:
         anchor = anchor_period(published)
         if period.first > anchor.last:
             return "expected"
         if period.last < anchor.first:
             return "past"
-    return clause_tense(clause)
+    return clause_says
 
 
 def published_event(article: Article) -> Event:
@@ -290,8 +290,8 @@ def extract_events(article: Article) -> list[Event]:
     for sentence, mentions in sentence_mentions(article.body, article.sentences):
         for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
-            clause = sentence.text[low:high]
-            period, approximate = resolve(mention, article.published, previous_year, clause_tense(clause))
+            tense = clause_tense(sentence.text[low:high])
+            period, approximate = resolve(mention, article.published, previous_year, tense)
             if mention.relation == "anaphoric" and period is None:
                 continue  # "that year" with no year before it points nowhere we can tell
             if period is not None and period.granularity != "decade":
@@ -303,13 +303,13 @@ def extract_events(article: Article) -> list[Event]:
                     start=sentence.start + mention.start,
                     end=sentence.start + mention.end,
                     sentence=sentence.text,
-                    description=describe(sentence.text, mention.start, mention.end),
+                    description=describe(sentence.text, mention.start, mention.end, clause=(low, high)),
                     first=period.first if period else None,
                     last=period.last if period else None,
                     granularity=period.granularity if period else mention.granularity,
                     modifier=mention.modifier,
                     approximate=approximate,
-                    tense=_final_tense(period, article.published, clause),
+                    tense=_final_tense(period, article.published, tense),
                     value=period.value if period else None,
                 )
             )

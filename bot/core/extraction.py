@@ -58,34 +58,40 @@ def default_processes(files: int) -> int:
 
 
 def parse_files(jobs: list[Job], processes: int | None = None) -> Iterator[Parsed | CorpusError]:
-    """parse_file's result (or error) for every job, in order. With several processes the results are the
-    same as serially, and what the workers logged is logged here, in file order, as a serial run would."""
+    """parse_file's result (or error) for every job, in order, each as soon as it and those before it are
+    ready. With several processes the results are the same as serially, and what the workers logged is
+    logged here, in file order, as a serial run would."""
     processes = default_processes(len(jobs)) if processes is None else processes
     if processes > 1 and len(jobs) > 1:
+        done = 0
         try:
-            outcomes = _in_pool(jobs, processes)
-        except (OSError, BrokenProcessPool) as error:  # no processes to be had: parse in this one
-            log.warning("parsing in one process: the worker pool failed (%s)", error)
-        else:
-            for outcome, records in outcomes:
+            for outcome, records in _in_pool(jobs, processes):
                 for record in records:
                     logger = logging.getLogger(record.name)
                     if logger.isEnabledFor(record.levelno):
                         logger.handle(record)
                 yield outcome
+                done += 1
             return
+        except (OSError, BrokenProcessPool) as error:  # no processes to be had: parse the rest in this one
+            log.warning("parsing in one process: the worker pool failed (%s)", error)
+        jobs = jobs[done:]
     for job in jobs:
         yield _attempt(job)
 
 
-def _in_pool(jobs: list[Job], processes: int) -> list[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
+def _in_pool(jobs: list[Job], processes: int) -> Iterator[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     # spawn, not fork: the bot loads its corpus from a thread, and a forked child of a threaded process
     # can inherit a lock another thread held
     context = multiprocessing.get_context("spawn")
     level = logging.getLogger(__name__).getEffectiveLevel()
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(level,)) as pool:
-        return [outcome for chunk in pool.map(_parse_chunk, chunks) for outcome in chunk]
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(level,))
+    try:
+        for chunk in pool.map(_parse_chunk, chunks):
+            yield from chunk
+    finally:  # all done, or the caller stopped reading: nothing left to wait for
+        pool.shutdown(cancel_futures=True)
 
 
 class _Records(logging.Handler):

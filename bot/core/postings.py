@@ -50,35 +50,55 @@ def _split(text: str) -> list[bytes]:
 
 def build_postings(documents: Iterable[str], count: int) -> Postings:
     """Index `count` field-weighted texts (the caller repeats a headline four times so it counts four times)."""
-    surface: defaultdict[bytes, int] = defaultdict()
-    surface.default_factory = surface.__len__  # a new token gets the next id, at C speed
-    blocks: list[tuple[array, array, array] | None] = []  # per block: token ids, their counts, tokens per doc
-    lengths = array("i")
-    for number, text in enumerate(documents):
-        if number % DOC_BLOCK == 0:
-            blocks.append((array("i"), array("H"), array("i")))
-        token_ids, frequencies, distinct = blocks[-1]
+    counter = TokenCounter()
+    for text in documents:
+        counter.add(text)
+    return counter.postings(count)
+
+
+class TokenCounter:
+    """The first half of build_postings, one document at a time: each text's tokens and their counts,
+    packed into arrays as they come (the start-up counts each article as soon as it is parsed)."""
+
+    def __init__(self) -> None:
+        self.surface: defaultdict[bytes, int] = defaultdict()
+        self.surface.default_factory = self.surface.__len__  # a new token gets the next id, at C speed
+        self.blocks: list[tuple[array, array, array] | None] = []  # per block: token ids, counts, tokens per doc
+        self.lengths = array("i")
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def add(self, text: str) -> None:
+        if len(self.lengths) % DOC_BLOCK == 0:
+            self.blocks.append((array("i"), array("H"), array("i")))
+        token_ids, frequencies, distinct = self.blocks[-1]
         words = _split(text)
         counts = Counter(words)
-        token_ids.fromlist(list(map(surface.__getitem__, counts)))
+        token_ids.fromlist(list(map(self.surface.__getitem__, counts)))
         try:
             frequencies.fromlist(list(counts.values()))
         except OverflowError:  # a word 65,536 times in one text: BM25 saturated long before
             frequencies.fromlist([min(n, TF_CAP) for n in counts.values()])
         distinct.append(len(counts))
-        lengths.append(len(words))
-    packer = _Packer(count, *_resolve(surface), blocks)
-    del surface
-    document_length = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
-    key = np.empty(packer.sparse_size, dtype=np.uint64)
-    filled = 0
-    for number, block in enumerate(blocks):
-        blocks[number] = None  # its counts are freed once packed
-        filled = packer.pack(block, number * DOC_BLOCK, key, filled, document_length)
-        del block
-        _release_freed_memory()  # so the counts shrink as the keys grow, whatever malloc chose for them
-    key.sort()
-    return _weigh(_merge_duplicates(key, packer.tf_bits), packer, count, document_length)
+        self.lengths.append(len(words))
+
+    def postings(self, count: int) -> Postings:
+        """The index of the `count` texts added (once: the counts are freed as they are packed)."""
+        assert count == len(self.lengths), (count, len(self.lengths))
+        blocks, lengths = self.blocks, self.lengths
+        packer = _Packer(count, *_resolve(self.surface), blocks)
+        self.surface.clear()
+        document_length = np.frombuffer(lengths, dtype=np.int32).astype(np.int64)
+        key = np.empty(packer.sparse_size, dtype=np.uint64)
+        filled = 0
+        for number, block in enumerate(blocks):
+            blocks[number] = None  # its counts are freed once packed
+            filled = packer.pack(block, number * DOC_BLOCK, key, filled, document_length)
+            del block
+            _release_freed_memory()  # so the counts shrink as the keys grow, whatever malloc chose for them
+        key.sort()
+        return _weigh(_merge_duplicates(key, packer.tf_bits), packer, count, document_length)
 
 
 class _Packer:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.core.postings import build_postings
+from bot.core.postings import TokenCounter, build_postings
 from bot.core.suggest import HeadlineSuggester
 from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical, tokens
 
@@ -24,7 +24,7 @@ RERANK = 100  # candidates whose headlines rapidfuzz compares with the query
 _PLACE = re.compile(r" (?:in|near|around|outside|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 
 
-def _indexed_text(article: Article, speakers: list[str]) -> str:
+def indexed_text(article: Article, speakers: list[str]) -> str:
     """The text BM25F indexes: the body, then each field repeated as many times as it weighs."""
     body = article.body
     fields = [
@@ -92,7 +92,10 @@ class SearchIndex:
     The commonest terms are dense rows of weights instead (see bot.core.postings).
     """
 
-    def __init__(self, articles: list[Article], speakers: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self, articles: list[Article], speakers: dict[str, list[str]] | None = None, counted: TokenCounter | None = None
+    ) -> None:
+        """`counted`: the indexed_text of each article, in order, already added (as the start-up does)."""
         speakers = speakers or {}
         self.articles = {a.id: a for a in articles}
         self.ids = [a.id for a in articles]
@@ -104,15 +107,18 @@ class SearchIndex:
         self.publications = sorted({a.publication for a in articles if a.publication})
         codes = {name: i for i, name in enumerate(self.publications)}
         self.publication_code = np.asarray([codes.get(a.publication, -1) for a in articles], dtype=np.int32)
-        self._build(articles, speakers)
+        self._build(articles, speakers, counted)
         newest = np.argsort(-self.first_day, kind="stable")  # newest first; ties keep corpus order
         self.suggester = HeadlineSuggester(self.headlines, self.headline_keys, newest, self.vocabulary)
         # Passages are picked from the same few articles again and again: keep their sentences' term ids,
         # for a bounded number of articles, instead of tokenising every sentence on every query.
         self._sentence_terms = functools.lru_cache(maxsize=4096)(self._terms_of_sentences)
 
-    def _build(self, articles: list[Article], speakers: dict[str, list[str]]) -> None:
-        postings = build_postings((_indexed_text(a, speakers.get(a.id, [])) for a in articles), len(articles))
+    def _build(self, articles: list[Article], speakers: dict[str, list[str]], counted: TokenCounter | None) -> None:
+        if counted is None:
+            postings = build_postings((indexed_text(a, speakers.get(a.id, [])) for a in articles), len(articles))
+        else:
+            postings = counted.postings(len(articles))
         self.idf, self.pointers = postings.idf, postings.pointers
         self.rows, self.weights = postings.rows, postings.weights
         self.dense = postings.dense

@@ -31,6 +31,7 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _END_MARKS = "■□◆♦"
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+_WORD_OR_DOT = re.compile(r"[\w.]+")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -105,17 +106,21 @@ def _ends_sentence(paragraph: str, stop: int) -> bool:
     """Whether the punctuation ending at `stop` closes a sentence (not 'Mr.', 'U.S.' or 'Vladimir V.')."""
     head = paragraph[max(0, stop - 60) : stop]  # a window: searching the whole head would be quadratic
     stripped = head.rstrip("”’\"')]")
-    following = paragraph[stop:]
-    if stripped.endswith(("?", "!")) and len(stripped) < len(head) and _SPEAKER_FOLLOWS.match(following):
+    if stripped.endswith(("?", "!")) and len(stripped) < len(head) and _SPEAKER_FOLLOWS.match(paragraph, stop):
         return False  # “…?” Mr Smith asked.
     if not stripped.endswith("."):
         return True
-    word = _LAST_WORD.search(stripped)
-    if not word:
+    tail = stripped[stripped.rfind(" ") + 1 :]  # most often the last word whole: no need to search for it
+    if _WORD_OR_DOT.fullmatch(tail):
+        token = tail[:-1]
+    else:
+        word = _LAST_WORD.search(stripped)
+        token = word.group(1) if word else ""
+    if not token:
         return True
-    token = word.group(1)
     if token.lower() in _ABBREVIATIONS:
         return False
+    following = paragraph[stop:]
     if token.lower() in _NUMBER_ABBREVIATIONS:
         return not following.lstrip()[:1].isdigit()
     if len(token) == 1 and token.isupper():
