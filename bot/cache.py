@@ -7,11 +7,13 @@ import hashlib
 import logging
 import pickle
 import sqlite3
+import threading
 import zlib
 from pathlib import Path
 from typing import Any
 
 from bot.core.corpus import Corpus, Parsed
+from bot.core.extraction import pack, unpack
 from bot.store import migrations
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,7 @@ class CorpusCache:
         self.pending: list[tuple[str, str, str, bytes, str]] = []
         self.corpus_key: str | None = None  # of the folder as this load found it
         self.hits = self.misses = 0
+        self._saving: threading.Thread | None = None  # the last finish(), writing
 
     @classmethod
     def open(cls, path: Path | str, version: str | None = None) -> CorpusCache:
@@ -98,6 +101,7 @@ class CorpusCache:
         self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]
     ) -> Corpus | None:
         """The corpus saved by the last load, if every file, catalog entry and the extractor are the same."""
+        self.wait()
         self._hash_all(paths, entries)
         self.corpus_key = None
         if None in self.hashes.values():
@@ -123,6 +127,7 @@ class CorpusCache:
 
     def get_many(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> list[Parsed | None]:
         """Each file's cached parse, or None where the file, its catalog entry or the extractor changed."""
+        self.wait()
         if not self.hashes:
             self._hash_all(paths, entries)
         wanted = {
@@ -142,7 +147,7 @@ class CorpusCache:
             parsed = None
             if path.name in payloads:
                 try:
-                    parsed = pickle.loads(zlib.decompress(payloads[path.name]))
+                    parsed = unpack(payloads[path.name])
                 except Exception:  # a damaged row is only a miss: the file is parsed again
                     log.warning("corpus cache row for %s is unreadable; parsing the file again", path.name)
             if parsed is None:
@@ -152,49 +157,60 @@ class CorpusCache:
             found.append(parsed)
         return found
 
-    def put(self, path: Path, parsed: Parsed) -> None:
+    def put(self, path: Path, parsed: Parsed, packed: bytes | None = None) -> None:
+        """Keep a file's parse (`packed` already, when a worker packed it) for the next load's rows."""
         file_hash = self.hashes.get(path.name) or content_hash(path)
         if file_hash is None:
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.pending.append((path.name, file_hash, self.version, _dump(parsed), now))
+        self.pending.append((path.name, file_hash, self.version, packed or pack(parsed), now))
 
     def finish(self, paths: list[Path], corpus: Corpus | None = None) -> None:
-        """Write the new rows and the corpus, and forget files that left the folder, in one transaction."""
+        """Write the new rows and the corpus, and forget files that left the folder, in one transaction.
+
+        The writing (pickling the whole corpus, compressing, SQLite) takes a second or two at 10,000 files,
+        so it runs in a thread of its own and the corpus is in use meanwhile; the next load and close()
+        wait for it. Nothing is lost if the process dies first: that load is only cached less."""
+        self.wait()
         present = {p.name for p in paths}
         gone = [(name,) for name in self.known if name not in present]
+        job = (self.pending, gone, corpus if self.corpus_key is not None else None, self.corpus_key)
+        self.pending, self.hashes, self.corpus_key = [], {}, None
+        self._saving = threading.Thread(target=self._write, args=job, name="corpus-cache-save")
+        self._saving.start()
+
+    def wait(self) -> None:
+        """Until the last finish() has written (or given up)."""
+        if self._saving is not None:
+            self._saving.join()
+            self._saving = None
+
+    def _write(self, pending: list, gone: list[tuple[str]], corpus: Corpus | None, corpus_key: str | None) -> None:
         saved = None
-        if corpus is not None and self.corpus_key is not None:
+        if corpus is not None:
             try:
                 saved = _dump(corpus)
             except Exception as error:  # e.g. an index holding something pickle cannot copy: reload file by file
                 log.warning("corpus not saved whole (%s); restarts will load it file by file", error)
-        if self.pending or gone or saved:
+        if pending or gone or saved:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             try:
                 with self.db:
                     self.db.execute("BEGIN IMMEDIATE")
-                    self.db.executemany(
-                        "INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", self.pending
-                    )
+                    self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", pending)
                     self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)
                     if saved:
                         self.db.execute("DELETE FROM corpus_snapshot")
-                        self.db.execute(
-                            "INSERT INTO corpus_snapshot VALUES (?, ?, ?)", (self.corpus_key, saved, now)
-                        )
+                        self.db.execute("INSERT INTO corpus_snapshot VALUES (?, ?, ?)", (corpus_key, saved, now))
             except sqlite3.Error as error:  # locked or read-only: the corpus still loads, only uncached
                 log.warning("corpus cache not saved (%s); the next load parses these files again", error)
-                self.pending, self.hashes, self.corpus_key = [], {}, None
                 return
-        for name, file_hash, version, _, _ in self.pending:
+        for name, file_hash, version, _, _ in pending:
             self.known[name] = (file_hash, version)
         for (name,) in gone:
             self.known.pop(name, None)
-        log.info("corpus cache: %d reused, %d parsed, %d forgotten", self.hits, len(self.pending), len(gone))
-        self.pending = []
-        self.hashes = {}
-        self.corpus_key = None
+        log.info("corpus cache: %d reused, %d parsed, %d forgotten", self.hits, len(pending), len(gone))
 
     def close(self) -> None:
+        self.wait()
         self.db.close()

@@ -75,6 +75,23 @@ def test_a_restart_reads_the_corpus_saved_whole(mixed: Path, tmp_path: Path) -> 
     assert row == 1
 
 
+def test_the_cache_is_written_after_the_load_returns_and_the_next_load_waits_for_it(
+    mixed: Path, tmp_path: Path
+) -> None:
+    """finish() writes in a thread of its own; a reload with the same cache (as /corpus reload does) must
+    still find everything it wrote, and a second reader only once it is written."""
+    database = tmp_path / "bot.sqlite3"
+    cache = CorpusCache.open(database)
+    first = load_corpus(mixed, cache)
+    again = load_corpus(mixed, cache)  # no close() between: the save of the first load may be running
+    assert cache.hits == len(first.articles)
+    assert everything(again) == everything(first)
+    cache.wait()
+    (row,) = sqlite3.connect(database).execute("SELECT COUNT(*) FROM corpus_cache").fetchone()
+    assert row == len(first.articles)
+    cache.close()
+
+
 def test_catalogued_files_are_cached_and_a_catalog_edit_reparses_them(tmp_path: Path) -> None:
     folder, database = tmp_path / "corpus", tmp_path / "bot.sqlite3"
     shutil.copytree(SEEDS, folder)

@@ -75,7 +75,7 @@ class ArticleCache(Protocol):
 
     def get_many(self, paths: list[Path], entries: list[dict | None]) -> list[Parsed | None]: ...
 
-    def put(self, path: Path, parsed: Parsed) -> None: ...
+    def put(self, path: Path, parsed: Parsed, packed: bytes | None = None) -> None: ...
 
     def finish(self, paths: list[Path], corpus: Corpus) -> None: ...
 
@@ -118,16 +118,16 @@ def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Co
         return saved
     found = cache.get_many(paths, entries) if cache is not None else [None] * len(paths)
     missing = [i for i, parsed in enumerate(found) if parsed is None]
-    outcomes = parse_files([(paths[i], entries[i]) for i in missing], processes)
+    outcomes = parse_files([(paths[i], entries[i]) for i in missing], processes, packed=cache is not None)
     feed = _IndexFeed(found)
-    for k, (i, outcome) in enumerate(zip(missing, outcomes, strict=True)):
+    for k, (i, (outcome, packed)) in enumerate(zip(missing, outcomes, strict=True)):
         if isinstance(outcome, CorpusError):
             log.warning("skipped corpus file %s", outcome)
             errors.append(str(outcome))
         else:
             found[i] = outcome
             if cache is not None:
-                cache.put(paths[i], outcome)
+                cache.put(paths[i], outcome, packed)
         feed.until(missing[k + 1] if k + 1 < len(missing) else len(found))
     feed.until(len(found))
     parsed = [entry for entry in found if entry is not None]

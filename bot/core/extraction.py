@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import multiprocessing
 import os
+import pickle
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +27,7 @@ log = logging.getLogger(__name__)
 Extracted = tuple[Article, list[Quote], list[Event]]
 Parsed = tuple[Extracted, ReviewFacts]  # what one file yields, and what the cache keeps of it
 Job = tuple[Path, dict[str, Any] | None]  # a file and its catalog entry
+Outcome = Parsed | bytes | CorpusError  # what a worker sends back: a parse (maybe packed), or why not
 
 PARALLEL_FROM = 500  # files worth starting worker processes for (each takes ~0.3 s to start)
 MAX_PROCESSES = 8
@@ -42,6 +46,16 @@ def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
     return extracted, review_facts(extracted[0])
 
 
+def pack(parsed: Parsed) -> bytes:
+    """A parse as the cache keeps it (bot/cache.py): pickled and compressed. Workers pack what they parse
+    when the caller keeps a cache, so the bot's process does not pickle it again."""
+    return zlib.compress(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: bytes) -> Parsed:
+    return pickle.loads(zlib.decompress(packed))
+
+
 def _attempt(job: Job) -> Parsed | CorpusError:
     try:
         return parse_file(*job)
@@ -57,30 +71,33 @@ def default_processes(files: int) -> int:
     return max(1, min(cpus, MAX_PROCESSES))
 
 
-def parse_files(jobs: list[Job], processes: int | None = None) -> Iterator[Parsed | CorpusError]:
+def parse_files(
+    jobs: list[Job], processes: int | None = None, packed: bool = False
+) -> Iterator[tuple[Parsed | CorpusError, bytes | None]]:
     """parse_file's result (or error) for every job, in order, each as soon as it and those before it are
-    ready. With several processes the results are the same as serially, and what the workers logged is
-    logged here, in file order, as a serial run would."""
+    ready, with the result packed for a cache when `packed` and workers packed it (else None). With several
+    processes the results are the same as serially, and what the workers logged is logged here, in file
+    order, as a serial run would."""
     processes = default_processes(len(jobs)) if processes is None else processes
     if processes > 1 and len(jobs) > 1:
         done = 0
         try:
-            for outcome, records in _in_pool(jobs, processes):
+            for outcome, records in _in_pool(jobs, processes, packed):
                 for record in records:
                     logger = logging.getLogger(record.name)
                     if logger.isEnabledFor(record.levelno):
                         logger.handle(record)
-                yield outcome
+                yield (unpack(outcome), outcome) if isinstance(outcome, bytes) else (outcome, None)
                 done += 1
             return
         except (OSError, BrokenProcessPool) as error:  # no processes to be had: parse the rest in this one
             log.warning("parsing in one process: the worker pool failed (%s)", error)
         jobs = jobs[done:]
     for job in jobs:
-        yield _attempt(job)
+        yield _attempt(job), None
 
 
-def _in_pool(jobs: list[Job], processes: int) -> Iterator[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
+def _in_pool(jobs: list[Job], processes: int, packed: bool) -> Iterator[tuple[Outcome, list[logging.LogRecord]]]:
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     # spawn, not fork: the bot loads its corpus from a thread, and a forked child of a threaded process
     # can inherit a lock another thread held
@@ -88,7 +105,7 @@ def _in_pool(jobs: list[Job], processes: int) -> Iterator[tuple[Parsed | CorpusE
     level = logging.getLogger(__name__).getEffectiveLevel()
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(level,))
     try:
-        for chunk in pool.map(_parse_chunk, chunks):
+        for chunk in pool.map(functools.partial(_parse_chunk, packed=packed), chunks):
             yield from chunk
     finally:  # all done, or the caller stopped reading: nothing left to wait for
         pool.shutdown(cancel_futures=True)
@@ -117,9 +134,11 @@ def _start_worker(level: int) -> None:
     root.setLevel(level)
 
 
-def _parse_chunk(jobs: list[Job]) -> list[tuple[Parsed | CorpusError, list[logging.LogRecord]]]:
-    outcomes = []
+def _parse_chunk(jobs: list[Job], packed: bool) -> list[tuple[Outcome, list[logging.LogRecord]]]:
+    outcomes: list[tuple[Outcome, list[logging.LogRecord]]] = []
     for job in jobs:
         _worker_records.records = []
-        outcomes.append((_attempt(job), _worker_records.records))
+        outcome = _attempt(job)
+        outcomes.append((pack(outcome) if packed and not isinstance(outcome, CorpusError) else outcome,
+                         _worker_records.records))
     return outcomes
