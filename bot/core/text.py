@@ -36,6 +36,8 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_CHARACTER = re.compile(r"\w")
+_COMMON_NON_WORD = "’‘“”—–…\u00a0"
+assert not any(_WORD_CHARACTER.match(char) for char in _COMMON_NON_WORD)
 # ASCII bytes that are not word characters become spaces; UTF-8 bytes of other characters are left alone
 _ASCII_NON_WORD = bytes(b if b > 127 or chr(b).isalnum() or chr(b) == "_" else 32 for b in range(256))
 
@@ -68,9 +70,13 @@ def normalized(text: str) -> str:
     `" ".join(re.findall(r"\w+", text.lower()))`, made in passes of C rather than one of the regex engine
     (every article's body is normalized to find duplicates)."""
     lowered = text.lower()
-    for char in set(_NON_ASCII.findall(lowered)):
-        if not _WORD_CHARACTER.match(char):  # ’ “ — …: not part of a word
+    for char in _COMMON_NON_WORD:  # news punctuation: most often no other character is outside ASCII
+        if char in lowered:
             lowered = lowered.replace(char, " ")
+    if not lowered.isascii():
+        for char in set(_NON_ASCII.findall(lowered)):
+            if not _WORD_CHARACTER.match(char):  # not part of a word
+                lowered = lowered.replace(char, " ")
     spaced = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
     return " ".join(spaced.decode("utf-8", "surrogatepass").split())
 
