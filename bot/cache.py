@@ -147,7 +147,7 @@ class CorpusCache:
             parsed = None
             if path.name in payloads:
                 try:
-                    parsed = unpack(payloads[path.name])
+                    parsed = unpack(zlib.decompress(payloads[path.name]))
                 except Exception:  # a damaged row is only a miss: the file is parsed again
                     log.warning("corpus cache row for %s is unreadable; parsing the file again", path.name)
             if parsed is None:
@@ -186,6 +186,8 @@ class CorpusCache:
             self._saving = None
 
     def _write(self, pending: list, gone: list[tuple[str]], corpus: Corpus | None, corpus_key: str | None) -> None:
+        # compressed here, not where parsed: zlib lets other threads run, and the corpus is in use already
+        rows = [(name, digest, version, zlib.compress(packed, 1), at) for name, digest, version, packed, at in pending]
         saved = None
         if corpus is not None:
             try:
@@ -197,7 +199,7 @@ class CorpusCache:
             try:
                 with self.db:
                     self.db.execute("BEGIN IMMEDIATE")
-                    self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", pending)
+                    self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", rows)
                     self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)
                     if saved:
                         self.db.execute("DELETE FROM corpus_snapshot")

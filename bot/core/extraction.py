@@ -8,7 +8,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -47,13 +46,13 @@ def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
 
 
 def pack(parsed: Parsed) -> bytes:
-    """A parse as the cache keeps it (bot/cache.py): pickled and compressed. Workers pack what they parse
-    when the caller keeps a cache, so the bot's process does not pickle it again."""
-    return zlib.compress(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """A parse pickled, as the cache keeps it (bot/cache.py, which also compresses it). Workers pack what
+    they parse when the caller keeps a cache, so the bot's process does not pickle it a second time."""
+    return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpack(packed: bytes) -> Parsed:
-    return pickle.loads(zlib.decompress(packed))
+    return pickle.loads(packed)
 
 
 def _attempt(job: Job) -> Parsed | CorpusError:
