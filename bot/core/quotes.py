@@ -56,6 +56,7 @@ _SUBJECT_VERB = re.compile(
     rf"^(?:[^,“”\"]{{0,40}},\s+)?{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB}|{_NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
 )
+_ROLE_AFTER = re.compile(rf",\s+{_ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
 _SPEECH_CUE = re.compile(rf"\b{_VERB}\b|:\s*$")
 _TITLE_WORDS = {
     "president",
@@ -187,7 +188,11 @@ class _Attributor:
         person = next((p for p in self.people if names.same_person(p, name)), None)
         if person is None:
             return None
-        match = re.search(re.escape(person) + rf",\s+{_ROLE}(?:,|\.|;|$)", self.body, re.M)
+        # the first place the name is followed by a role: what re.search(re.escape(person) + _ROLE_AFTER)
+        # finds, without compiling a pattern for each name
+        at, match = self.body.find(person), None
+        while at >= 0 and (match := _ROLE_AFTER.match(self.body, at + len(person))) is None:
+            at = self.body.find(person, at + 1)
         return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
 
     def mentioned(self, text: str) -> list[str]:
