@@ -131,7 +131,7 @@ def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Co
         feed.until(missing[k + 1] if k + 1 < len(missing) else len(found))
     feed.until(len(found))
     parsed = [entry for entry in found if entry is not None]
-    review_corpus([article for (article, _, _), _ in parsed], [facts for _, facts in parsed])
+    review_corpus([article for (article, _, _), _ in parsed], [facts for _, facts in parsed], feed.printed)
     corpus = Corpus.from_extracted([extracted for extracted, _ in parsed], errors, feed.counter)
     if cache is not None:
         cache.finish(paths, corpus)
@@ -146,17 +146,20 @@ def speakers_of(quotes: list[Quote]) -> list[str]:
 
 class _IndexFeed:
     """Counts each parsed article's index text as soon as every file before it is parsed too (the order
-    of the index), while worker processes go on parsing: the count is most of the index's build."""
+    of the index), while worker processes go on parsing: the count is most of the index's build. The
+    words the corpus prints in lower case (for its review) are gathered on the way."""
 
     def __init__(self, found: list[Parsed | None]) -> None:
         self.found, self.fed, self.counter = found, 0, TokenCounter()
+        self.printed: set[str] = set()
 
     def until(self, end: int) -> None:
         """Count the parsed files before `end` not counted yet (a file that failed has no entry)."""
         for entry in self.found[self.fed : end]:
             if entry is not None:
-                (article, quotes, _), _ = entry
+                (article, quotes, _), facts = entry
                 self.counter.add(indexed_text(article, speakers_of(quotes)))
+                self.printed.update(facts.lower_case_words.split())
         self.fed = max(self.fed, end)
 
 

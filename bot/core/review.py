@@ -121,16 +121,20 @@ def review_facts(article: Article) -> ReviewFacts:
     return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys))
 
 
-def review_corpus(articles: list[Article], facts: list[ReviewFacts] | None = None) -> None:
+def review_corpus(
+    articles: list[Article], facts: list[ReviewFacts] | None = None, printed: set[str] | None = None
+) -> None:
     """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
     never mentions (names from another story, e.g. 'Israel' on an article about Ukraine), unless the corpus
     prints the word in lower case somewhere (then it is a common word). Idempotent, so articles kept in a
-    cache can be reviewed again; `facts` are review_facts(article) for each article, when already known."""
+    cache can be reviewed again; `facts` are review_facts(article) for each article, when already known, and
+    `printed` the union of their lower_case_words, when already made."""
     if facts is None:
         facts = [review_facts(article) for article in articles]
-    printed: set[str] = set()
-    for fact in facts:
-        printed.update(fact.lower_case_words.split())
+    if printed is None:
+        printed = set()
+        for fact in facts:
+            printed.update(fact.lower_case_words.split())
     common = {_stem(word) for word in printed}  # stems of words the corpus prints in lower case: not names
     first_seen: dict[str, str] = {}
     for article, fact in zip(articles, facts, strict=True):
