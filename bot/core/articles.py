@@ -34,6 +34,10 @@ class CorpusError(Exception):
     """A corpus file that cannot be read or parsed; the message names the file."""
 
 
+# English whatever the locale (strftime's %b follows LC_TIME), and several times faster
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @dataclass(frozen=True)
 class PubDate:
     """A publication date with how precise it is and where it came from."""
@@ -45,9 +49,9 @@ class PubDate:
     def label(self) -> str:
         """The date as a reader sees it: '15 Sep 2022', 'Sep 2022', '2022', 'c. Jul 2024'."""
         if self.precision == "day":
-            text = f"{self.value.day} {self.value:%b %Y}"
+            text = f"{self.value.day} {_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
         elif self.precision == "month":
-            text = f"{self.value:%b %Y}"
+            text = f"{_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
         else:
             text = str(self.value.year)
         return f"c. {text}" if self.provenance == "estimated" else text
@@ -212,10 +216,13 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end() :]
 
 
+_CLOSING_PUNCTUATION = re.compile(r"[.!?…”\"]$")
+
+
 def _is_title_like(line: str) -> bool:
     """A short line without closing punctuation reads as a headline, not a body paragraph."""
     words = line.split()
-    return 0 < len(words) <= 20 and not re.search(r"[.!?…”\"]$", line)
+    return 0 < len(words) <= 20 and not _CLOSING_PUNCTUATION.search(line)
 
 
 def review(article: Article) -> None:

@@ -26,6 +26,7 @@ _FUTURE = re.compile(
     r"need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
+_WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*"
 )
@@ -137,7 +138,7 @@ def describe(sentence: str, start: int, end: int, most: int = 20, clause: tuple[
     low, high = clause or clause_span(sentence, start)
     if len(sentence[low:high].split()) < 8:
         low, high = 0, len(sentence)
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence[low:high])]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence[low:high])]
     if len(words) > most:
         at = next((i for i, (_, b) in enumerate(words) if low + b > start), len(words) - 1)
         first = max(0, min(at - 8, len(words) - most))

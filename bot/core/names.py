@@ -31,6 +31,7 @@ ROLE_HOLDERS = {
 }
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿğışçüöâêîôû’'-]+|[A-Z]\.)"
+_POSSESSIVE_END = re.compile(r"(’s|'s)$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
@@ -107,7 +108,7 @@ def people_in(text: str) -> list[str]:
         if len(words) < 2 or any(fold(w).rstrip(".") in _NOT_PEOPLE for w in words):
             continue
         if words[-1].endswith((".", "’s", "'s")):
-            words[-1] = re.sub(r"(’s|'s)$", "", words[-1])
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])
             if words[-1].endswith("."):
                 continue
         name = " ".join(words)

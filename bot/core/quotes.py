@@ -56,6 +56,14 @@ _SUBJECT_VERB = re.compile(
     rf"^(?:[^,“”\"]{{0,40}},\s+)?{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb>{_VERB}|{_NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
 )
+# compiled once: each is tried on every quotation
+_MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
+_POSSESSIVE = re.compile(r"(’s|'s)$")
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?")
+_PRONOUN_ONLY, _BODY_ONLY, _ROLE_PHRASE_ONLY = re.compile(_PRONOUN), re.compile(_BODY), re.compile(_ROLE_PHRASE)
+_NAMING_VERB_ONLY = re.compile(_NAMING_VERB)
+_HANDS_OVER = re.compile(rf"\b(?:{_VERB}|{_NAMING_VERB}|but|while|whereas)\b")  # words that pass a quotation on
 _ROLE_AFTER = re.compile(rf",\s+{_ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
 _SPEECH_CUE = re.compile(rf"\b{_VERB}\b|:\s*$")
 _TITLE_WORDS = {
@@ -198,10 +206,10 @@ class _Attributor:
     def mentioned(self, text: str) -> list[str]:
         """Distinct people (full names when known) a text mentions, by surname or title."""
         found: list[str] = []
-        for match in re.finditer(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+", text):
-            word = re.sub(r"(’s|'s)$", "", match.group(0))
+        for match in _MENTION.finditer(text):
+            word = _POSSESSIVE.sub("", match.group(0))
             person = names.full_name(word, self.people)
-            if person is None and re.match(r"(?:Mr|Mrs|Ms|Dr)\b", word):
+            if person is None and _HONORIFIC_START.match(word):
                 person = names.strip_title(word)
             if person and not any(names.same_person(person, f) for f in found):
                 found.append(person)
@@ -212,15 +220,15 @@ class _Attributor:
     ) -> tuple[str, str | None, str | None] | None:
         """(speaker, full name, role from a title) for a speaker phrase, or None when it names nobody."""
         mention = raw.strip()
-        if re.fullmatch(_PRONOUN, mention):
+        if _PRONOUN_ONLY.fullmatch(mention):
             people = self.mentioned(context_before) or self.mentioned(previous)
             if len(people) != 1:
                 return None
             person = people[0]
             return names.strip_title(person), names.full_name(person, self.people) or person, None
-        if re.fullmatch(_BODY, mention):
+        if _BODY_ONLY.fullmatch(mention):
             return (mention[0].lower() + mention[1:] if mention.startswith("The ") else mention), None, None
-        if re.fullmatch(_ROLE_PHRASE, mention):
+        if _ROLE_PHRASE_ONLY.fullmatch(mention):
             return mention, names.full_name(mention, self.people), mention
         words = mention.split()
         title_words: list[str] = []
@@ -230,7 +238,7 @@ class _Attributor:
             or names.fold(words[0]).rstrip(".") in _NATIONALITIES
         ):
             title_words.append(words.pop(0))
-        honorific = bool(words) and bool(re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?", words[0]))
+        honorific = bool(words) and bool(_HONORIFIC.fullmatch(words[0]))
         name = names.strip_title(" ".join(words))
         if not name or names.fold(name) in _GENERIC or names.fold(name.split()[0]) in _GENERIC:
             return None
@@ -260,12 +268,12 @@ class _Attributor:
                     return resolved, match.groupdict().get("role"), pattern
         match = _SUBJECT_VERB.search(before)
         # Only when nothing between the verb and the quotation could hand the words to someone else.
-        if match and not re.search(rf"\b(?:{_VERB}|{_NAMING_VERB}|but|while|whereas)\b", match.group("rest")):
+        if match and not _HANDS_OVER.search(match.group("rest")):
             resolved = self.resolve(match.group("speaker"), "", previous)
             if resolved:
                 kind = (
                     "X called it “…”"
-                    if re.fullmatch(_NAMING_VERB, match.group("verb"))
+                    if _NAMING_VERB_ONLY.fullmatch(match.group("verb"))
                     else "X noted that … “…”"
                 )
                 return resolved, match.group("role"), kind

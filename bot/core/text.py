@@ -31,6 +31,7 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _END_MARKS = "■□◆♦"
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+_ENDS_CLAUSE = re.compile(r"[.!?:;…”\"’)]$")
 _WORD_OR_DOT = re.compile(r"[\w.]+")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
@@ -85,7 +86,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     """Rejoin a paragraph a scraper broke mid-sentence: a line without end punctuation, then lower case."""
     joined: list[str] = []
     for line in lines:
-        if joined and line[:1].islower() and not re.search(r"[.!?:;…”\"’)]$", joined[-1]):
+        if joined and line[:1].islower() and not _ENDS_CLAUSE.search(joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
