@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -20,7 +21,8 @@ _SENTENCE_OPENERS = re.compile(
     r"(?:The|A|An|But|And|In|It|He|She|They|We|I|This|That|There|Its|His|Her|Their|Some|Many|Most|"
     r"If|When|While|As|So|Yet|Still|Now|After|Before|Since|Other|Such|These|Those|For|On|At|By)\b"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+)")
+_SENTENCE_MARKS = ".!?…"
+_BOUNDARY = re.compile(rf"[{_SENTENCE_MARKS}]+[”’\"')\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([“\"‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
 # “Do you still think that?” Mr Smith asked. — a question or exclamation in quotes, then its speaker.
 _SPEAKER_FOLLOWS = re.compile(
@@ -138,11 +140,27 @@ def _ends_sentence(paragraph: str, stop: int) -> bool:
     return True
 
 
+def boundaries(paragraph: str) -> Iterator[re.Match[str]]:
+    """_BOUNDARY.finditer(paragraph), found faster: a match can only begin at a mark of its first set, so
+    the marks are found with str.find (C speed) and the pattern is tried there, in order."""
+    marks = []
+    for mark in _SENTENCE_MARKS:
+        at = paragraph.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = paragraph.find(mark, at + 1)
+    end = 0
+    for at in sorted(marks):
+        if at >= end and (match := _BOUNDARY.match(paragraph, at)):
+            end = match.end()
+            yield match
+
+
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within one paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(paragraph):
+    for match in boundaries(paragraph):
         stop = match.end()
         if not _NEXT_START.match(paragraph, stop):
             continue

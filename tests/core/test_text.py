@@ -100,3 +100,11 @@ _NEWS_TEXT = st.text(alphabet="aZ9_ ’“—-é\u0130\u00a0\t.", max_size=40)  
 @given(_ANY_TEXT | _NEWS_TEXT)
 def test_normalized_is_the_word_characters_lower_cased(text: str) -> None:
     assert normalized(text) == " ".join(re.findall(r"\w+", text.lower()))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a .!?…”’\"')]\n", max_size=30))
+def test_sentence_boundaries_are_the_patterns_matches(text: str) -> None:
+    from bot.core.text import _BOUNDARY, boundaries
+
+    assert [m.span() for m in boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)]
