@@ -136,3 +136,26 @@ def test_time_expression_triggers_searched_in_lower_case_are_exact() -> None:
         for letter in set(re.sub(r"[^a-z]", "", trigger.pattern)):
             partners = [c for c in cased if re.fullmatch(letter, c, re.I)]
             assert all(c.lower() == letter for c in partners), (trigger.pattern, letter, partners)
+
+
+def test_a_database_that_refuses_writes_costs_only_the_cache(
+    mixed: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows go to the writer thread in batches; the first refusal is reported once and the rest skipped."""
+    import bot.cache
+
+    monkeypatch.setattr(bot.cache, "ROWS_PER_WRITE", 2)  # several batches from a small folder
+    cache = CorpusCache.open(tmp_path / "bot.sqlite3")
+    cache.db.execute("PRAGMA query_only = ON")  # as a read-only file would (root ignores file modes)
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        loaded = load_corpus(mixed, cache)
+        cache.wait()
+    assert everything(loaded) == everything(load_corpus(mixed))
+    refusals = [r.getMessage() for r in caplog.records if "corpus cache not saved" in r.getMessage()]
+    assert len(refusals) == 1, refusals
+    cache.db.execute("PRAGMA query_only = OFF")
+    again = load_corpus(mixed, cache)  # the database takes writes again: this load is cached
+    cache.close()
+    assert everything(again) == everything(loaded)
+    (rows,) = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT COUNT(*) FROM corpus_cache").fetchone()
+    assert rows == len(loaded.articles)
