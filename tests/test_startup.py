@@ -159,3 +159,26 @@ def test_a_database_that_refuses_writes_costs_only_the_cache(
     assert everything(again) == everything(loaded)
     (rows,) = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT COUNT(*) FROM corpus_cache").fetchone()
     assert rows == len(loaded.articles)
+
+
+def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Files parsed before the worker pool broke are kept; the others are parsed here, none twice."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from bot.core import extraction
+
+    jobs = [(path, None) for path in sorted(mixed.iterdir()) if path.suffix in (".txt", ".md")]
+    serial = [repr(outcome) for outcome, _ in extraction.parse_files(jobs, processes=1)]
+
+    def breaks_after_two(jobs, processes, packed):
+        for job in jobs[:2]:
+            yield extraction._attempt(job), []
+        raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(extraction, "_in_pool", breaks_after_two)
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        resumed = [repr(outcome) for outcome, _ in extraction.parse_files(jobs, processes=2)]
+    assert resumed == serial and len(serial) > 2
+    assert any("the worker pool failed (a worker died)" in r.getMessage() for r in caplog.records)

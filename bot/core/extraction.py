@@ -46,8 +46,8 @@ def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
 
 
 def pack(parsed: Parsed) -> bytes:
-    """A parse pickled, as the cache keeps it (bot/cache.py, which also compresses it). Workers pack what
-    they parse when the caller keeps a cache, so the bot's process does not pickle it a second time."""
+    """A parse pickled, as the cache keeps it (bot/cache.py). Workers pack what they parse when the caller
+    keeps a cache, so the bot's process does not pickle it a second time."""
     return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
 
 
