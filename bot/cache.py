@@ -182,12 +182,10 @@ class CorpusCache:
         The writing (compressing, pickling the whole corpus, SQLite) takes seconds at 10,000 files, so a
         writer thread does it and the corpus is in use meanwhile; the next load and close() wait for it.
         Nothing is lost if the process dies first: that load is only cached less."""
-        present = {p.name for p in paths}
-        gone = [(name,) for name in self.known if name not in present]
         corpus = corpus if self.corpus_key is not None else None
         if self.pending:
             self._submit(self._write_rows, self.pending)
-        self._submit(self._write_corpus, gone, corpus, self.corpus_key)
+        self._submit(self._write_corpus, {p.name for p in paths}, corpus, self.corpus_key)
         self.pending, self.hashes, self.corpus_key = [], {}, None
 
     def wait(self) -> None:
@@ -209,7 +207,8 @@ class CorpusCache:
                 self.known[name] = (file_hash, version)
             self.written += len(rows)
 
-    def _write_corpus(self, gone: list[tuple[str]], corpus: Corpus | None, corpus_key: str | None) -> None:
+    def _write_corpus(self, present: set[str], corpus: Corpus | None, corpus_key: str | None) -> None:
+        gone = [(name,) for name in self.known if name not in present]  # here: this thread updates `known`
         saved = None
         if corpus is not None:
             try:
