@@ -66,9 +66,6 @@ class TokenCounter:
         self.blocks: list[tuple[array, array, array] | None] = []  # per block: token ids, counts, tokens per doc
         self.lengths = array("i")
 
-    def __len__(self) -> int:
-        return len(self.lengths)
-
     def add(self, text: str) -> None:
         if len(self.lengths) % DOC_BLOCK == 0:
             self.blocks.append((array("i"), array("H"), array("i")))

@@ -143,8 +143,8 @@ _WEEKDAY = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _FIRST_NEEDS = (_DIGIT, _MONTH_START, _SEASON_WORD, _UNIT_WORD)
 # Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these
 # cannot hold the trigger in any case.
-_LOWER_CASE_WORDS = {_SEASON_WORD: ("spring", "summer", "autumn", "fall", "winter")}
-assert all(w.lower() in _LOWER_CASE_WORDS[_SEASON_WORD] for w in _SEASON_WORD.pattern.split("|"))
+_LOWER_CASE_SPELLINGS = {_SEASON_WORD: ("spring", "summer", "autumn", "fall", "winter")}
+assert all(w.lower() in _LOWER_CASE_SPELLINGS[_SEASON_WORD] for w in _SEASON_WORD.pattern.split("|"))
 
 
 def rule(
@@ -401,7 +401,7 @@ def sentence_mentions(body: str, sentences: Sequence[_S]) -> Iterator[tuple[_S, 
     starts = [sentence.start for sentence in sentences]
     found: list[dict[re.Pattern[str], bool] | None] = [None] * len(sentences)
     for trigger in _FIRST_NEEDS:
-        if trigger in _LOWER_CASE_WORDS and not any(word in lowered for word in _LOWER_CASE_WORDS[trigger]):
+        if trigger in _LOWER_CASE_SPELLINGS and not any(word in lowered for word in _LOWER_CASE_SPELLINGS[trigger]):
             continue  # a quick look for the words in any case: most bodies name no season at all
         text, at = (lowered if trigger in _ON_LOWERED else body), 0
         while (match := trigger.search(text, at)) is not None:
