@@ -43,7 +43,7 @@ KINDS = {"search": 25, "autocomplete": 25, "quote": 12, "timeline": 13, "press":
 # A person sees a reply before pressing its buttons. discord.py registers a reply's buttons only once the
 # reply's HTTP response is back, so a press sent the instant the emulator stored the reply could beat it.
 REACTION_SECONDS = 0.2
-VIEW_SECONDS = 180.0  # bot.glue.pages.TIMEOUT_SECONDS: a reply's buttons (and the reply) live this long
+VIEW_SECONDS = 180.0  # bot.glue.replies.TIMEOUT_SECONDS: a reply's buttons (and the reply) live this long
 
 
 @dataclass

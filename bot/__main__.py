@@ -41,11 +41,10 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
         store = await Store.open(database or Path(scratch) / "console.sqlite3")
         try:
             try:
-                invocation = parse_command(line)
+                invocation = parse_command(line, can_manage=True)  # whoever runs the console operates the bot
             except UserError as error:
                 reply = Reply.notice("Sorry", str(error))
             else:
-                invocation.can_manage = True  # whoever runs the console operates the bot
                 app = App(corpus, store, loader=lambda: load_corpus(settings.corpus_dir))
                 reply = await app.answer(invocation)
         finally:

@@ -6,11 +6,12 @@ import json
 import re
 from typing import Any
 
-from bot.app import COMMANDS, Invocation
-from bot.core.replies import Reply, UserError, message_payload
+from bot.commands import COMMANDS, Invocation
+from bot.core.layout import layout
+from bot.core.replies import Reply, UserError
 
 
-def parse_command(line: str) -> Invocation:
+def parse_command(line: str, can_manage: bool = False) -> Invocation:
     """'/article search query: kharkiv start: 2022' → Invocation('article search', {...})."""
     text = line.strip().lstrip("/").strip()
     words = text.split()
@@ -20,7 +21,7 @@ def parse_command(line: str) -> Invocation:
         raise UserError(f"Unknown command “/{text[:60]}”. Commands: "
                         + ", ".join(f"/{n}" for n in COMMANDS))
     rest = text[len(name):].strip()
-    known = COMMANDS[name]
+    known = COMMANDS[name].option_names
     options: dict[str, str] = {}
     if rest:
         pattern = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, known)) + r"):" if known else r"(?!)")
@@ -31,7 +32,7 @@ def parse_command(line: str) -> Invocation:
         for mark, following in zip(marks, marks[1:] + [None], strict=False):
             value = rest[mark.end(): following.start() if following else len(rest)].strip()
             options[mark.group(1)] = value
-    return Invocation(name, options)
+    return Invocation(name, options, can_manage=can_manage)
 
 
 def render_text(reply: Reply) -> str:
@@ -52,8 +53,8 @@ def render_text(reply: Reply) -> str:
         if page.footer:
             out.append(f"\n{page.footer}")
         out.append("")
-    for action in reply.actions:
-        out.append(f"[{action.label}]")
+    for row in layout(reply).rows:  # the buttons under the first page, as Discord shows them
+        out.append(" ".join(f"[{button.label}]" for button in row))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -62,8 +63,8 @@ def render_json(reply: Reply) -> str:
     document: dict[str, Any] = {
         "ephemeral": reply.ephemeral,
         "pages": len(reply.pages),
-        "payload": message_payload(reply),
-        "page_payloads": [message_payload(reply, i)["embeds"][0] for i in range(len(reply.pages))],
+        "payload": layout(reply).payload(),
+        "page_payloads": [layout(reply, i).embed for i in range(len(reply.pages))],
         "results": reply.data,
     }
     return json.dumps(document, ensure_ascii=False, indent=2)

@@ -65,12 +65,12 @@ async def test_unknown_options_and_missing_required_ones_are_user_errors(corpus,
 
 
 async def test_every_example_in_help_answers_with_a_real_result(corpus, tmp_path):
+    from bot.commands import TABLE
     from bot.console import parse_command
-    from bot.core.answers.help import EXAMPLES
 
     store = await Store.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
-    examples = [line.strip("`") for _, _, text in EXAMPLES for line in text.split("\n")]
+    examples = [example for command in TABLE for example in command.examples]
     assert len(examples) >= 8
     for example in examples:
         reply = await app.answer(parse_command(example))

@@ -16,11 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import COMMANDS, REQUIRED, App, Invocation
+from bot.app import App
+from bot.commands import COMMANDS, Invocation
 from bot.console import parse_command, render_json, render_text
 from bot.core import limits
 from bot.core.corpus import Corpus, load_corpus
-from bot.core.replies import Reply, UserError, embed_length, message_payload
+from bot.core.layout import embed_length, message_payload
+from bot.core.replies import Reply, UserError
 from bot.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -62,12 +64,11 @@ hostile_text = st.one_of(
 
 @st.composite
 def invocations(draw: st.DrawFn) -> Invocation:
-    command = draw(st.sampled_from(sorted(COMMANDS)))
-    names = draw(st.lists(st.sampled_from(COMMANDS[command]), unique=True)) if COMMANDS[command] else []
-    names = sorted(set(names) | set(REQUIRED.get(command, ())))  # else most searches stop at "needs query:"
+    command = COMMANDS[draw(st.sampled_from(sorted(COMMANDS)))]
+    names = draw(st.lists(st.sampled_from(command.option_names), unique=True)) if command.options else []
+    names = sorted(set(names) | {o.name for o in command.options if o.required})  # else searches stop at "needs query:"
     options = {name: draw(hostile_text) for name in names}
-    user = draw(st.integers(0, 2**63))
-    return Invocation(command, options, user_id=user, guild_id=GUILD, channel_id=CHANNEL)
+    return Invocation(command.name, options, guild_id=GUILD, channel_id=CHANNEL)
 
 
 @dataclass
@@ -211,7 +212,7 @@ def test_every_command_answers_within_limits_and_changes_only_what_it_should(
 @given(command=st.sampled_from(sorted(COMMANDS)), data=st.data())
 def test_autocomplete_gives_at_most_25_choices_of_1_to_100_characters(
         bot: Bot, command: str, data: st.DataObject) -> None:
-    options = COMMANDS[command] or ("query",)
+    options = COMMANDS[command].option_names or ("query",)
     option = data.draw(st.sampled_from(options))
     current = data.draw(hostile_text)
     choices = bot.app.autocomplete(command, option, current)
@@ -227,7 +228,7 @@ def test_autocomplete_offers_something_for_ordinary_input(bot: Bot) -> None:
     assert bot.app.autocomplete("quote random", "speaker", "")
 
 
-OPTION_NAMES = sorted({option for options in COMMANDS.values() for option in options} | {"bogus"})
+OPTION_NAMES = sorted({option for command in COMMANDS.values() for option in command.option_names} | {"bogus"})
 command_lines = st.one_of(
     st.text(max_size=200),
     st.builds(lambda name, rest: f"/{name} {rest}", st.sampled_from(sorted(COMMANDS)), hostile_text),
@@ -248,7 +249,7 @@ def test_parse_command_raises_nothing_but_user_errors(line: str) -> None:
         assert str(error)
         return
     assert invocation.command in COMMANDS
-    assert set(invocation.options) <= set(COMMANDS[invocation.command])
+    assert set(invocation.options) <= set(COMMANDS[invocation.command].option_names)
 
 
 def test_hostile_options_are_stored_as_data_not_run_as_sql(bot: Bot) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.core import limits
-from bot.core.replies import Action, Field, Page, Reply, embed_length, message_payload, paginate
+from bot.core.layout import embed_length, message_payload
+from bot.core.replies import Action, Field, Page, Reply, paginate
 
 
 def test_oversized_pages_are_cut_to_every_embed_limit() -> None:

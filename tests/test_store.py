@@ -23,7 +23,7 @@ from bot.app import App
 from bot.cache import CorpusCache
 from bot.console import parse_command
 from bot.core.corpus import Corpus, load_corpus
-from bot.core.replies import message_payload
+from bot.core.layout import message_payload
 from bot.store import Store, migrations, move_aside, statements
 
 LATEST = migrations()[-1][0]

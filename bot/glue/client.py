@@ -14,7 +14,9 @@ from discord.ext import commands
 
 from bot.app import App
 from bot.cache import CorpusCache
-from bot.glue.cogs import EXTENSIONS
+from bot.commands import TABLE
+from bot.glue.commands import app_commands_from
+from bot.glue.replies import LIVE_VIEWS
 from bot.glue.tree import ArchiveTree
 from bot.settings import Settings
 
@@ -47,8 +49,8 @@ class ArchiveMixin:
         self.synced = asyncio.Event()
 
     async def setup_hook(self) -> None:
-        for extension in EXTENSIONS:
-            await self.load_extension(extension)
+        for command in app_commands_from(TABLE):
+            self.tree.add_command(command)
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -68,8 +70,6 @@ class ArchiveMixin:
         self.synced.set()
 
     async def close(self) -> None:
-        from bot.glue.pages import LIVE_VIEWS
-
         for view in list(LIVE_VIEWS):
             view.stop()  # their timeout timers would otherwise outlive the client
         await super().close()

@@ -8,7 +8,8 @@ import pytest
 
 from bot.core.answers.timeline import period_label, timeline_reply
 from bot.core.corpus import Corpus
-from bot.core.replies import UserError, message_payload
+from bot.core.layout import message_payload
+from bot.core.replies import UserError
 
 TODAY = dt.date(2025, 3, 12)
 

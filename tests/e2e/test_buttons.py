@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from bot.console import parse_command, render_json
+from bot.core.layout import layout
+
 EPHEMERAL = 64
 
 
@@ -47,3 +54,32 @@ async def test_another_quote_replaces_the_quotation_in_place(running_bot):
     second = emulator.message(message_id)["embeds"][0]
     assert second["title"] != first["embeds"][0]["title"]  # quote history: no repeat in this channel
     assert any(f["name"] == "Article" for f in second["fields"])
+
+
+def buttons_of(payload: dict) -> list[list[tuple]]:
+    """Each row's buttons as (custom_id, label, style, disabled): what a user sees and presses."""
+    return [[(b["custom_id"], b["label"], b["style"], bool(b.get("disabled"))) for b in row["components"]]
+            for row in payload.get("components") or []]
+
+
+@pytest.mark.parametrize("line", ["/article search query: kharkiv", "/timeline date: 2022", "/quote random",
+                                  "/help", "/article show article: 003_ca573a1cae3f6ec8"])
+async def test_the_console_prints_the_buttons_discord_receives(running_bot, line):
+    """`ask --json` and the real bot lay out one reply the same way: ids, labels, styles, states."""
+    invocation = parse_command(line)
+    exchange, sent = await running_bot.ask(invocation.command, invocation.options)
+    console = json.loads(render_json(await running_bot.app.answer(invocation)))["payload"]
+    assert buttons_of(sent) == buttons_of(console)
+    assert sent["embeds"][0]["title"] == console["embeds"][0]["title"] or invocation.command == "quote random"
+    if line.startswith("/article search"):
+        assert buttons_of(sent)[0][3] == ("pages:next", "Next", 1, False)
+
+
+async def test_buttons_after_a_page_turn_match_the_console_layout_of_that_page(running_bot):
+    exchange, _ = await running_bot.ask("timeline", {"date": "2022"})
+    message_id = exchange.original_message_id
+    pressed = await running_bot.emulator.press(message_id, "pages:last")
+    await pressed.response()
+    reply = await running_bot.app.answer(parse_command("/timeline date: 2022"))
+    assert buttons_of(running_bot.emulator.message(message_id)) == buttons_of(layout(reply, len(reply.pages) - 1)
+                                                                              .payload())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from bot.app import COMMANDS
+from bot.commands import COMMANDS
 
 KHARKIV_HEADLINE = "Vladimir Putin’s war is failing. The West should help it fail faster"
 COUNTER_OFFENSIVE_HEADLINE = "Ukraine’s coming counter-offensive may shape its future—and Europe’s"
@@ -26,9 +26,9 @@ async def test_the_bot_syncs_the_public_commands_to_its_guild(running_bot):
     assert {"article", "quote", "timeline", "help"} <= set(by_name)
     assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show"}
     assert {o["name"] for o in by_name["quote"]["options"]} == {"random"}
-    for command, options in COMMANDS.items():  # the public interface in bot.app is what Discord shows
-        if command.split()[0] in by_name:
-            assert declared_options(synced, command) == set(options), command
+    for name, command in COMMANDS.items():  # the command table is what Discord shows
+        if name.split()[0] in by_name:
+            assert declared_options(synced, name) == set(command.option_names), name
     query = next(o for o in by_name["article"]["options"][0]["options"] if o["name"] == "query")
     assert query["required"] and query["autocomplete"] and query["type"] == 3
     assert running_bot.emulator.requests_to("PUT", "/applications/{application_id}/commands") == []

@@ -19,7 +19,7 @@ import discord.webhook.async_
 import pytest
 import regex
 
-import bot.glue.render
+import bot.glue.commands
 from bot.core.corpus import load_corpus
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, settle, start_bot, stop_bot
@@ -81,7 +81,7 @@ async def test_a_refused_reply_is_retried_and_arrives_exactly_once(running_bot, 
                                                                    deferred):
     emulator = running_bot.emulator
     if deferred:
-        monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)  # answer by follow-up
+        monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)  # answer by follow-up
     emulator.fail("POST", route, status=status, times=1, retry_after=0.05)
     exchange = await emulator.invoke("article search", {"query": "kharkiv"})
     reply = await exchange.reply(timeout=8)  # discord.py waits 1 s before retrying a 5xx
@@ -112,7 +112,7 @@ async def test_a_followup_that_keeps_failing_ends_in_a_clear_apology_and_the_bot
     """Five 500s exhaust discord.py's retries: the user is told, once, and the next command is answered."""
     for module in (discord.http, discord.webhook.async_):  # REST, and interaction replies and follow-ups
         monkeypatch.setattr(module, "asyncio", FastClock())
-    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)
+    monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)
     caplog.set_level(logging.INFO)
     with emulator.patched_discord():
         running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-import bot.glue.render
+import bot.glue.commands
 from tests.e2e.conftest import is_view_timer, leftover_tasks, settings_for, start_bot, stop_bot
 from tests.emulator.spec import recorded_problems
 
@@ -28,7 +28,7 @@ async def test_without_a_guild_it_syncs_globally_once_and_not_again_after_a_rest
 
 
 async def test_a_slow_answer_is_deferred_then_sent_as_the_followup(running_bot, monkeypatch):
-    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)  # every answer counts as slow
+    monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)  # every answer counts as slow
     exchange = await running_bot.emulator.invoke("article search", {"query": "kharkiv"})
     assert (await exchange.response())["type"] == 5
     followup = await exchange.reply()
@@ -82,7 +82,7 @@ async def test_close_stops_the_page_button_timers(emulator, tmp_path):
 
 
 async def test_a_slow_notice_stays_private_after_a_public_thinking_message(running_bot, monkeypatch):
-    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)
+    monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)
     emulator = running_bot.emulator
     exchange = await emulator.invoke("article show", {"article": "no such article @everyone"})
     assert (await exchange.response())["type"] == 5
@@ -94,7 +94,7 @@ async def test_a_slow_notice_stays_private_after_a_public_thinking_message(runni
 
 
 async def test_an_unexpected_error_after_deferring_is_apologised_for_privately(running_bot, monkeypatch, caplog):
-    monkeypatch.setattr(bot.glue.render, "DEFER_AFTER_SECONDS", 0)
+    monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)
 
     async def broken(invocation):
         await asyncio.sleep(0.05)

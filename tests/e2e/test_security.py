@@ -126,10 +126,10 @@ async def test_the_token_appears_in_no_log_line_reply_or_request_even_at_debug_l
             await emulator.gateway.drop(4000)  # RESUME sends the token again
             await emulator.wait_for(lambda: emulator.gateway.resumed == 1 and emulator.gateway.socket)
 
-            async def broken(*args, **kwargs):
+            def broken(*args, **kwargs):
                 raise RuntimeError(f"boom while holding {settings!r}")
 
-            monkeypatch.setattr(running.app, "_dispatch", broken)
+            monkeypatch.setattr(running.app, "checked", broken)
             _, apology = await running.ask("help")
         finally:
             await stop_bot(running)

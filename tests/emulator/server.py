@@ -153,7 +153,7 @@ class DiscordEmulator:
         return self.messages[message_id]
 
     def buttons(self, message_id: int) -> dict[str, dict[str, Any]]:
-        """The buttons on a message by label (discord.py gives undecorated buttons random custom_ids)."""
+        """The buttons on a message by label (ids are the layout's, e.g. `pages:next`)."""
         rows = self.messages[message_id].get("components") or []
         return {button.get("label", ""): button for row in rows for button in row.get("components", [])
                 if button.get("type") == 2}

@@ -1,0 +1,126 @@
+"""The command table: every slash command declared once, read by the App, the glue, the console and /help."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from bot import handlers
+from bot.core.replies import Reply
+
+if TYPE_CHECKING:
+    from bot.app import App
+    from bot.core.corpus import Corpus
+
+Source = Literal["article", "query", "publication", "speaker"]  # what an option's autocomplete suggests
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a command, as Discord shows it and the App checks it."""
+
+    name: str
+    description: str
+    required: bool = False
+    max_length: int | None = None  # Discord refuses longer input before it reaches us
+    complete: Source | None = None
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """One command as a user typed it, wherever it came from."""
+
+    command: str
+    options: dict[str, str] = field(default_factory=dict)
+    guild_id: int | None = None
+    channel_id: int = 0
+    can_manage: bool = False  # Manage Server in this server, or the bot's owner
+
+
+Handler = Callable[["App", Invocation, "Corpus"], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A slash command: what Discord shows, who may run it, how often, and the handler that answers it."""
+
+    name: str  # "article search": a group and a subcommand, or one word
+    description: str
+    handler: Handler
+    options: tuple[Option, ...] = ()
+    user_cooldown: bool = False  # the per-user budget from the settings (BOT_COOLDOWN_*)
+    guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
+    manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
+    help: str = ""  # what /help says it does; a command without it is not listed there
+    examples: tuple[str, ...] = ()  # each one must give a real answer (tested)
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
+
+    @property
+    def option_names(self) -> tuple[str, ...]:
+        return tuple(o.name for o in self.options)
+
+
+GROUPS = {"article": "Find and read articles", "quote": "Quotations from the articles",
+          "corpus": "The article archive itself"}
+
+_ARTICLE = "Headline or id of the article"
+
+TABLE: tuple[Command, ...] = (
+    Command(
+        "article search", "Find the articles that best answer a question", handlers.article_search,
+        options=(
+            Option("query", "Words to look for; typos are fine", required=True, max_length=200, complete="query"),
+            Option("start", "Published on or after (e.g. 2022, Sep 2022, 2022-09-05)"),
+            Option("end", "Published on or before"),
+            Option("publication", "Only articles from this publication", complete="publication"),
+        ),
+        user_cooldown=True,
+        help="Find the articles that answer a question; typos and spellings like Kiev are fine.",
+        examples=("/article search query: kharkiv counter-offensive", "/article search query: missiles start: 2024"),
+    ),
+    Command(
+        "article show", "One article: summary, quotes and dated events", handlers.article_show,
+        options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
+        help="One article: summary, quotes and dated events.",
+        examples=("/article show article: Ukraine’s coming counter-offensive",),
+    ),
+    Command(
+        "quote random", "A real quotation with who said it and where", handlers.quote_random,
+        options=(
+            Option("speaker", "Only quotations by this person or body", complete="speaker"),
+            Option("article", "Only from this article", complete="article"),
+            Option("topic", "A word or phrase the quotation must be about"),
+        ),
+        user_cooldown=True,
+        help="A real quotation with its speaker; no repeats in a channel until all were shown.",
+        examples=("/quote random speaker: Zelensky", "/quote random topic: breakthrough"),
+    ),
+    Command(
+        "timeline", "The dated events the articles mention, in order", handlers.timeline,
+        options=(
+            Option("date", "A day, month, season or year (e.g. 2022, Sep 2022, spring 2024, 2022-09-05)"),
+            Option("start", "From this date"),
+            Option("end", "Up to this date"),
+            Option("query", "Only events about these words"),
+            Option("article", "Only events from this article", complete="article"),
+        ),
+        user_cooldown=True,
+        help="The dated events the articles mention, in order, with their sources.",
+        examples=("/timeline date: September 2022", "/timeline start: 2014 end: spring 2023 query: crimea"),
+    ),
+    Command("help", "What this bot can do, with examples", handlers.show_help),
+    Command(
+        "corpus status", "Articles, quotes and events loaded, and any warnings", handlers.corpus_status,
+        help="How many articles, quotes and events are loaded, and any warnings.",
+        examples=("/corpus status",),
+    ),
+    Command(
+        "corpus reload", "Re-read the article folder without a restart", handlers.corpus_reload,
+        guild_cooldown_seconds=30.0, manage_only=True,
+    ),
+)
+
+COMMANDS: dict[str, Command] = {command.name: command for command in TABLE}

@@ -1,0 +1,112 @@
+"""The command table as discord.py app commands: options, autocomplete, cooldowns, permissions, answering."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.commands import GROUPS, Command, Option
+from bot.glue.invocations import invocation_for
+from bot.glue.replies import show
+
+if TYPE_CHECKING:
+    from bot.glue.client import ArchiveBot
+
+log = logging.getLogger(__name__)
+
+DEFER_AFTER_SECONDS = 2.0  # Discord fails an interaction not answered within 3 s
+
+
+async def respond(interaction: discord.Interaction, command: Command, options: dict[str, str | None]) -> None:
+    """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
+    client: ArchiveBot = interaction.client  # type: ignore[assignment]
+    with client.app.busy():  # the whole exchange counts as in flight, so shutdown waits for the send too
+        invocation = await invocation_for(interaction, command, options)
+        task = asyncio.ensure_future(client.app.answer(invocation))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        await show(interaction, await task, command.name)
+
+
+def user_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+    """Per-user cooldown from the settings (0 uses turns it off)."""
+    settings = interaction.client.settings  # type: ignore[attr-defined]
+    if settings.cooldown_uses <= 0:
+        return None
+    return app_commands.Cooldown(settings.cooldown_uses, settings.cooldown_seconds)
+
+
+# One check for every command with `user_cooldown`: they share one budget per user.
+shared_user_cooldown = app_commands.checks.dynamic_cooldown(user_cooldown, key=lambda interaction: interaction.user.id)
+
+
+def autocompleter(command: Command, option: Option):
+    """An autocomplete callback for one option; it never raises (Discord shows nothing on failure)."""
+
+    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        client: ArchiveBot = interaction.client  # type: ignore[assignment]
+        try:
+            pairs = client.app.autocomplete(command.name, option.name, current or "")
+        except Exception:
+            log.exception("autocomplete failed for /%s %s", command.name, option.name)
+            return []
+        return [app_commands.Choice(name=name, value=value) for name, value in pairs]
+
+    return complete
+
+
+def _parameter(option: Option) -> inspect.Parameter:
+    annotation = app_commands.Range[str, 1, option.max_length] if option.max_length else str
+    if option.required:
+        return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
+    return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                             annotation=annotation | None)
+
+
+def app_command(command: Command, parent: app_commands.Group | None = None) -> app_commands.Command:
+    """One table entry as a discord.py command; its callback's signature is made from the entry's options."""
+
+    async def callback(interaction: discord.Interaction, **options: str | None) -> None:
+        await respond(interaction, command, options)
+
+    ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
+    callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
+        + [_parameter(option) for option in ordered])
+    if command.options:
+        app_commands.describe(**{o.name: o.description for o in command.options})(callback)
+    completing = {o.name: autocompleter(command, o) for o in command.options if o.complete}
+    if completing:
+        app_commands.autocomplete(**completing)(callback)
+    if command.user_cooldown:
+        shared_user_cooldown(callback)
+    if command.guild_cooldown_seconds:
+        app_commands.checks.cooldown(1, command.guild_cooldown_seconds,
+                                     key=lambda interaction: interaction.guild_id)(callback)
+    if command.manage_only:
+        # Hides the command from members without Manage Server; the App checks again when it runs.
+        app_commands.default_permissions(manage_guild=True)(callback)
+    return app_commands.Command(name=command.name.split()[-1], description=command.description,
+                                callback=callback, parent=parent)
+
+
+def app_commands_from(table: Iterable[Command]) -> list[app_commands.Command | app_commands.Group]:
+    """Top-level commands and groups (`/article …`) for the whole table, in its order."""
+    top: dict[str, app_commands.Command | app_commands.Group] = {}
+    for command in table:
+        group_name, _, sub = command.name.rpartition(" ")
+        if not group_name:
+            top[command.name] = app_command(command)
+            continue
+        group = top.get(group_name)
+        if group is None:
+            group = top[group_name] = app_commands.Group(name=group_name, description=GROUPS[group_name])
+        group.add_command(app_command(command, parent=group))
+    return list(top.values())
