@@ -79,13 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger().setLevel(logging.WARNING)
         return _corpus_check(settings, args.what)
     try:
-        token = settings.require_token()
+        settings.require_token()
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from bot.glue.client import run
 
-    return run(settings, token)
+    return run(settings)
 
 
 if __name__ == "__main__":

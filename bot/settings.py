@@ -1,105 +1,224 @@
-"""Settings from config/settings.toml, overridden by the environment and an optional .env file."""
+"""Settings from config/settings.toml, overridden by an optional .env file and then by the environment."""
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from pydantic_settings import SettingsError as SourceError
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FILE = ROOT / "config" / "settings.toml"
+SETTINGS_FILE = ROOT / "config" / "settings.toml"
+ENV_FILE = ROOT / ".env"
 
 
 class SettingsError(Exception):
     """A setting that is missing or malformed; the message says which and how to fix it."""
 
 
-class Secret(str):
-    """A string that never shows itself in repr, logs or tracebacks."""
+# --- value rules: TOML gives numbers, the environment strings; both arrive here trimmed and never blank ------------
+def _digits(rule: str) -> Callable[[object], int]:
+    """A validator for whole numbers written in digits (no sign, no "_"), failing with this rule."""
 
-    def __repr__(self) -> str:
-        return "Secret('**********')" if self else "Secret('')"
+    def whole_number(value: object) -> int:
+        text = str(value)
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(rule)
+        return int(text)
 
-    def get_secret_value(self) -> str:
-        return str.__str__(self)
-
-
-def _read_env_file(path: Path) -> dict[str, str]:
-    values: dict[str, str] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            key, sep, value = line.strip().partition("=")
-            if sep and key and not key.startswith("#"):
-                values[key.strip()] = value.strip().strip("\"'")
-    return values
+    return whole_number
 
 
-def _integer(text: str, name: str) -> int | None:
-    if not text:
+_whole_number = _digits("must be a whole number")
+
+
+def _shard_ids(value: object) -> tuple[int, ...] | None:
+    if value is None:
         return None
-    if not text.strip().isdigit():
-        raise SettingsError(f"{name} must be a whole number, not {text!r}")
-    return int(text)
+    parts = value if isinstance(value, list | tuple) else str(value).split(",")
+    try:
+        return tuple(_whole_number(str(part).strip()) for part in parts if str(part).strip()) or None
+    except ValueError:
+        raise ValueError("must be shard numbers separated by commas, e.g. 0,1") from None
 
 
-@dataclass(frozen=True)
-class Settings:
-    token: Secret = field(default=Secret(""), repr=False)
-    guild_id: int | None = None
-    api_base_url: str = "https://discord.com/api/v10"
-    gateway_url: str | None = None
-    corpus_dir: Path = ROOT / "seeds"
-    database: Path = ROOT / "data" / "bot.sqlite3"
-    log_level: str = "INFO"
-    shard_count: int | None = None  # run as an AutoShardedClient over these shards (scale-out)
-    shard_ids: tuple[int, ...] | None = None
-    cooldown_uses: int = 5  # per user, on expensive commands; 0 turns cooldowns off
-    cooldown_seconds: float = 10.0
+def _seconds(value: object) -> float:
+    try:
+        seconds = float(str(value))
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError("must be a number of seconds, e.g. 10 or 1.5")
+    return seconds
+
+
+def _under_root(path: Path) -> Path:
+    """Relative paths are the project's, wherever the bot is started from."""
+    return path if path.is_absolute() else ROOT / path
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+ServerId = Annotated[int, BeforeValidator(_digits("must be a server id (digits)"))]
+ProjectPath = Annotated[Path, AfterValidator(_under_root)]
+
+
+# --- one model per section. A field's alias is its environment variable; its key in the section's table of
+# --- settings.toml is its name (the token has none: a secret never lives in a committed file) ---------------------
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, validate_by_name=True)
+    table: ClassVar[str]  # the [table] of settings.toml holding this section's keys
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, data: Any) -> Any:
+        """Values are trimmed, and an empty one means "not set": the default applies."""
+        if not isinstance(data, dict):
+            return data
+        trimmed = {key: value.strip() if isinstance(value, str) else value for key, value in data.items()}
+        return {key: value for key, value in trimmed.items() if value != ""}
+
+
+class DiscordSettings(_Section):
+    """How the bot reaches Discord: the token, the API and gateway addresses, the development server, the shards."""
+
+    table = "discord"
+    token: SecretStr = Field(SecretStr(""), validation_alias="DISCORD_TOKEN")
+    guild_id: ServerId | None = Field(None, validation_alias="DISCORD_GUILD_ID")
+    api_base_url: Annotated[str, AfterValidator(lambda url: url.rstrip("/"))] = Field(
+        "https://discord.com/api/v10", validation_alias="DISCORD_API_BASE_URL")
+    gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
+    # run as an AutoShardedClient over these shards (scale-out)
+    shard_count: WholeNumber | None = Field(None, validation_alias="DISCORD_SHARD_COUNT")
+    # NoDecode: "0,1" is our own list, not JSON for pydantic-settings to decode
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode, BeforeValidator(_shard_ids)] = Field(
+        None, validation_alias="DISCORD_SHARD_IDS")
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> DiscordSettings:
+        if self.shard_ids and not self.shard_count:
+            raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)")
+        if self.shard_count and any(i >= self.shard_count for i in self.shard_ids or ()):
+            raise ValueError(f"DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT ({self.shard_count})")
+        return self
+
+
+class StorageSettings(_Section):
+    """Where the articles are, and the bot's own SQLite database."""
+
+    table = "bot"
+    corpus_dir: ProjectPath = Field(ROOT / "seeds", validation_alias="BOT_CORPUS_DIR")
+    database: ProjectPath = Field(ROOT / "data" / "bot.sqlite3", validation_alias="BOT_DATABASE")
+
+
+class CooldownSettings(_Section):
+    """The per-user cooldown on expensive commands: uses per window of seconds; 0 uses turns cooldowns off."""
+
+    table = "bot"
+    cooldown_uses: WholeNumber = Field(5, validation_alias="BOT_COOLDOWN_USES")
+    cooldown_seconds: Annotated[float, BeforeValidator(_seconds)] = Field(10.0, validation_alias="BOT_COOLDOWN_SECONDS")
+
+
+class LoggingSettings(_Section):
+    """How much the bot logs."""
+
+    table = "bot"
+    log_level: Annotated[str, AfterValidator(str.upper)] = Field("INFO", validation_alias="BOT_LOG_LEVEL")
+
+
+SECTIONS = (DiscordSettings, StorageSettings, CooldownSettings, LoggingSettings)
+
+
+# --- where the values come from --------------------------------------------------------------------------------------
+class _SettingsFile(TomlConfigSettingsSource):
+    """config/settings.toml: each section's keys from its own table; a missing file or table is no error."""
+
+    def _read_file(self, file_path: Path) -> dict[str, Any]:
+        with file_path.open("rb") as file:
+            tables = tomllib.load(file)
+        return {key: value for section in SECTIONS for key, value in tables.get(section.table, {}).items()
+                if key in section.model_fields and section.model_fields[key].annotation is not SecretStr}
+
+
+class _DotEnvUnderEnvironment(DotEnvSettingsSource):
+    """.env, except what the environment sets at all: `DISCORD_TOKEN= python -m bot` ignores the token in .env."""
+
+    def __call__(self) -> dict[str, Any]:
+        exported = {name.lower() for name in os.environ}
+        return {key: value for key, value in super().__call__().items() if key.lower() not in exported}
+
+
+class Settings(*SECTIONS, BaseSettings):
+    """Every section's settings, read flat (settings.guild_id). Settings.load() reads the files and environment."""
+
+    # extra="ignore": .env and the environment hold other programs' variables too
+    model_config = SettingsConfigDict(frozen=True, validate_by_name=True, extra="ignore", env_ignore_empty=True,
+                                      toml_file=SETTINGS_FILE, env_file=ENV_FILE)
 
     @classmethod
-    def load(cls, environ: dict[str, str] | None = None, file: Path = DEFAULT_FILE) -> Settings:
-        """Defaults from the TOML file, then .env beside the project, then the process environment."""
-        data = tomllib.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
-        discord_section, bot_section = data.get("discord", {}), data.get("bot", {})
-        env = {**_read_env_file(ROOT / ".env"), **(os.environ if environ is None else environ)}
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Strongest first: the environment, then .env, then config/settings.toml (then the defaults above)."""
+        return init_settings, env_settings, _DotEnvUnderEnvironment(settings_cls), _SettingsFile(settings_cls)
 
-        def pick(name: str, section: dict, key: str) -> str:
-            """The environment's value if set, else the file's (a 0 in the file counts), else ""."""
-            value = env.get(name) or section.get(key)
-            return "" if value is None else str(value).strip()
+    @classmethod
+    def load(cls) -> Settings:
+        """The settings from every source, or a SettingsError that names what is wrong in one line."""
+        try:
+            return cls()
+        except ValidationError as error:
+            raise SettingsError(_explain(error)) from None
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"{cls.model_config['toml_file']} is not valid TOML: {error}") from None
+        except SourceError as error:  # a value no source could parse; pydantic-settings names the field
+            raise SettingsError(str(error)) from None
 
-        guild = pick("DISCORD_GUILD_ID", discord_section, "guild_id")
-        if guild and not guild.isdigit():
-            raise SettingsError(f"DISCORD_GUILD_ID must be a server id (digits), not {guild!r}")
-        shard_count = _integer(pick("DISCORD_SHARD_COUNT", discord_section, "shard_count"), "DISCORD_SHARD_COUNT")
-        shard_text = pick("DISCORD_SHARD_IDS", discord_section, "shard_ids")
-        shard_ids = tuple(_integer(part, "DISCORD_SHARD_IDS") for part in shard_text.split(",") if part.strip())
-        if shard_ids and not shard_count:
-            raise SettingsError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)")
-        if shard_count and any(i >= shard_count for i in shard_ids):
-            raise SettingsError(f"DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT ({shard_count})")
-        corpus = Path(pick("BOT_CORPUS_DIR", bot_section, "corpus_dir") or "seeds")
-        database = Path(pick("BOT_DATABASE", bot_section, "database") or "data/bot.sqlite3")
-        return cls(
-            token=Secret(env.get("DISCORD_TOKEN", "").strip()),
-            guild_id=int(guild) if guild else None,
-            api_base_url=(pick("DISCORD_API_BASE_URL", discord_section, "api_base_url")
-                          or cls.api_base_url).rstrip("/"),
-            gateway_url=pick("DISCORD_GATEWAY_URL", discord_section, "gateway_url") or None,
-            corpus_dir=corpus if corpus.is_absolute() else ROOT / corpus,
-            database=database if database.is_absolute() else ROOT / database,
-            log_level=pick("BOT_LOG_LEVEL", bot_section, "log_level").upper() or "INFO",
-            shard_count=shard_count,
-            shard_ids=shard_ids or None,
-            cooldown_uses=_integer(pick("BOT_COOLDOWN_USES", bot_section, "cooldown_uses") or "5",
-                                   "BOT_COOLDOWN_USES"),
-            cooldown_seconds=float(_integer(pick("BOT_COOLDOWN_SECONDS", bot_section, "cooldown_seconds") or "10",
-                                            "BOT_COOLDOWN_SECONDS")),
-        )
-
-    def require_token(self) -> str:
+    def require_token(self) -> None:
         if not self.token:
             raise SettingsError("DISCORD_TOKEN is not set: export it or put it in .env "
                                 "(see config/.env.example). To try the bot offline: python -m bot ask '/help'")
-        return self.token.get_secret_value()
+
+
+def _explain(error: ValidationError) -> str:
+    """Each problem as "VARIABLE what it must be, not 'what it was'", joined on one line; the token never shown."""
+    fields = {key: field for name, field in Settings.model_fields.items() for key in (name, field.validation_alias)}
+    problems = []
+    for problem in error.errors():
+        if problem["type"] == "value_error":  # our own rules, worded "must be ..."
+            reason = str(problem["ctx"]["error"])
+        else:  # pydantic's checks, e.g. a TOML table where a path belongs
+            reason = f"is invalid ({problem['msg']})"
+        if not problem["loc"]:  # a rule across settings: its message names them
+            problems.append(reason)
+            continue
+        field = fields[problem["loc"][0]]
+        shown = "" if field.annotation is SecretStr else f", not {problem['input']!r}"
+        problems.append(f"{field.validation_alias} {reason}{shown}")
+    return "; ".join(problems)

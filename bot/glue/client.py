@@ -103,7 +103,7 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
     return ArchiveBot(settings, app)
 
 
-async def serve(settings: Settings, token: str) -> int:
+async def serve(settings: Settings) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
     from bot.core.corpus import Corpus, load_corpus
     from bot.store import Store
@@ -124,7 +124,8 @@ async def serve(settings: Settings, token: str) -> int:
     status = 0
     try:
         async with bot:
-            runner = asyncio.create_task(bot.start(token))
+            # the only place the token is unwrapped: everywhere else it shows as stars
+            runner = asyncio.create_task(bot.start(settings.token.get_secret_value()))
             stopper = asyncio.create_task(stop.wait())
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
             if runner in done and runner.exception() is not None:
@@ -145,7 +146,7 @@ async def serve(settings: Settings, token: str) -> int:
     return status
 
 
-def run(settings: Settings, token: str) -> int:
+def run(settings: Settings) -> int:
     if not logging.getLogger().handlers:  # `python -m bot` has set up logging already: not every line twice
         discord.utils.setup_logging(level=getattr(logging, settings.log_level, logging.INFO), root=True)
-    return asyncio.run(serve(settings, token))
+    return asyncio.run(serve(settings))

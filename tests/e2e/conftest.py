@@ -11,11 +11,12 @@ from typing import Any
 
 import discord
 import pytest
+from pydantic import SecretStr
 
 from bot.app import App
 from bot.core.corpus import Corpus, load_corpus
 from bot.glue.client import create_bot
-from bot.settings import Secret, Settings
+from bot.settings import Settings
 from bot.store import Store
 from tests.conftest import SEEDS
 from tests.emulator import DiscordEmulator, Exchange, Person
@@ -43,9 +44,10 @@ class RunningBot:
 
 
 def settings_for(loopback: DiscordEmulator, database: Path, guild: bool = True) -> Settings:
-    return Settings(token=Secret("emulated-token"), api_base_url=loopback.api_url,
-                    gateway_url=loopback.gateway_url, corpus_dir=SEEDS, database=database,
-                    guild_id=loopback.guild_id if guild else None)
+    # model_construct: these values and the defaults, nothing read from the environment, .env or settings.toml
+    return Settings.model_construct(token=SecretStr("emulated-token"), api_base_url=loopback.api_url,
+                                    gateway_url=loopback.gateway_url, corpus_dir=SEEDS, database=database,
+                                    guild_id=loopback.guild_id if guild else None)
 
 
 async def start_bot(loopback: DiscordEmulator, settings: Settings,

@@ -4,7 +4,6 @@ under traffic, and SIGTERM on redeploy. Each runs the real bot against the emula
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import logging
 import shutil
@@ -183,7 +182,7 @@ async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_o
         time.sleep(0.5)  # a big corpus takes a while: the bot must keep answering meanwhile
         return load_corpus(new_dir)
 
-    settings = dataclasses.replace(settings_for(emulator, tmp_path / "bot.sqlite3"), cooldown_uses=0)
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"cooldown_uses": 0})
     asks = [("corpus status", {}), ("article search", {"query": "ukraine"}), ("quote random", {})]
 
     async def wave() -> list[dict]:

@@ -10,10 +10,10 @@ import sys
 
 import pytest
 import regex
+from pydantic import SecretStr
 
 from bot.app import App
 from bot.core.corpus import load_corpus
-from bot.settings import Secret
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator import DiscordEmulator, Person
@@ -88,8 +88,8 @@ async def test_the_reload_cooldown_is_per_server_and_says_how_long_to_wait(runni
 # --- cooldowns ---------------------------------------------------------------------------------------------------
 async def test_a_user_over_the_cooldown_is_told_privately_how_long_to_wait_and_others_are_not(emulator,
                                                                                               tmp_path):
-    settings = dataclasses.replace(settings_for(emulator, tmp_path / "bot.sqlite3"), cooldown_uses=2,
-                                   cooldown_seconds=60.0)
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(
+        update={"cooldown_uses": 2, "cooldown_seconds": 60.0})
     with emulator.patched_discord():
         running = await start_bot(emulator, settings)
         try:
@@ -117,7 +117,7 @@ def leaks(text: str) -> bool:
 async def test_the_token_appears_in_no_log_line_reply_or_request_even_at_debug_level(emulator, tmp_path, caplog,
                                                                                      monkeypatch):
     caplog.set_level(logging.DEBUG)
-    settings = dataclasses.replace(settings_for(emulator, tmp_path / "bot.sqlite3"), token=Secret(TOKEN))
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"token": SecretStr(TOKEN)})
     emulator.token = TOKEN  # the emulator insists on it, so the bot really did send it where it belongs
     with emulator.patched_discord():
         running = await start_bot(emulator, settings)

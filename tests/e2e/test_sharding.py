@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 
 import regex
 
@@ -37,8 +36,8 @@ async def test_one_process_runs_both_shards_and_each_answers_for_its_own_guilds(
                                                                                 corpus: Corpus):
     owners = await guilds_on_both_shards(emulator)
     assert sorted(owners) == [0, 1]
-    settings = dataclasses.replace(settings_for(emulator, tmp_path / "bot.sqlite3", guild=False),
-                                   shard_count=SHARDS, shard_ids=(0, 1))
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3", guild=False).model_copy(
+        update={"shard_count": SHARDS, "shard_ids": (0, 1)})
     with emulator.patched_discord():
         bot = create_bot(settings, App(corpus, await Store.open(settings.database)))
         assert isinstance(bot, ShardedArchiveBot)
