@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dateparser.search import search_dates
 
-from bot.core.corpus import load_corpus
+from bot.loading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "dates" / "seed_gold.json").read_text(encoding="utf-8"))

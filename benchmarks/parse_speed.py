@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load_once(folder: Path, database: str | None) -> dict[str, float]:
     """One timed load_corpus in this process (the child side of `_timed_load`)."""
-    from bot.cache import CorpusCache
-    from bot.core.corpus import load_corpus
+    from bot.loading.cache import CorpusCache
+    from bot.loading.load import load_corpus
 
     started, cpu_before = time.perf_counter(), _cpu_seconds()
     cache = CorpusCache.open(database) if database else None
@@ -81,12 +81,13 @@ def cold_and_warm(size: int, repeat: int) -> list[str]:
 
 def stages(size: int) -> list[list[str]]:
     """CPU ms per article of each start-up step, run serially in this process."""
-    from bot.cache import CorpusCache
-    from bot.core.articles import read_article
     from bot.core.corpus import Corpus
     from bot.core.dates import extract_events
+    from bot.core.extraction import Extracted
     from bot.core.quotes import extract_quotes
     from bot.core.review import review_corpus, review_facts
+    from bot.loading.cache import CorpusCache
+    from bot.loading.files import Parsed, read_article
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "corpus"
@@ -106,7 +107,7 @@ def stages(size: int) -> list[list[str]]:
         events = step("dates (events)", lambda: [extract_events(a) for a in articles])
         facts = step("review facts (per article)", lambda: [review_facts(a) for a in articles])
         step("review_corpus (from facts)", lambda: review_corpus(articles, facts))
-        entries = list(zip(articles, quotes, events, strict=True))
+        entries = [Extracted(*entry) for entry in zip(articles, quotes, events, strict=True)]
         corpus = step("index (Corpus.from_extracted)", lambda: Corpus.from_extracted(entries))
         database = Path(scratch) / "bot.sqlite3"
 
@@ -114,7 +115,7 @@ def stages(size: int) -> list[list[str]]:
             cache = CorpusCache.open(database)
             cache.saved_corpus(folder, paths, no_catalog, [])
             for path, entry, fact in zip(paths, entries, facts, strict=True):
-                cache.put(path, (entry, fact))
+                cache.put(path, Parsed(entry, fact))
             cache.finish(paths, corpus)
             cache.close()
 

@@ -80,9 +80,15 @@ class PeakMemory:
 
 # ---- engines: build(articles) → (search(query) → ids, complete(prefix) → ids or None, engine) ---------
 def ours(articles):
-    from bot.core.search import SearchIndex
+    from bot.core.postings import TokenCounter
+    from bot.core.search import SearchIndex, indexed_text
+    from bot.loading.load import release_freed_memory
 
-    index = SearchIndex(articles)
+    counter = TokenCounter(release_memory=release_freed_memory)  # as the bot's loader counts, freeing as it goes
+    for article in articles:
+        counter.add(indexed_text(article, []))
+    index = SearchIndex(articles, counted=counter)
+    release_freed_memory()
     ids = index.ids
     return (
         lambda q: [ids[row] for row, _ in index.rank(q, 10)],

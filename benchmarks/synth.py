@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.articles import Article, PubDate, read_article
+from bot.core.articles import Article, PubDate
 from bot.core.text import Sentence
+from bot.loading.files import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLICATIONS = [

@@ -32,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
 async def _ask(settings: Settings, line: str, as_json: bool, database: str | None) -> int:
     from bot.app import App
     from bot.console import parse_command, render_json, render_text
-    from bot.core.corpus import load_corpus
     from bot.core.replies import Reply, UserError
+    from bot.loading.load import load_corpus
     from bot.store import Store
 
     corpus = load_corpus(settings.corpus_dir)
@@ -54,8 +54,8 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
 
 
 def _corpus_check(settings: Settings, what: str = "check") -> int:
-    from bot.core.corpus import load_corpus
     from bot.corpus_report import check_text, export_json
+    from bot.loading.load import load_corpus
 
     corpus = load_corpus(settings.corpus_dir)
     sys.stdout.write(export_json(corpus) + "\n" if what == "export" else check_text(corpus, settings.corpus_dir))

@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.core.catalog import load_catalog, unknown_entries
+from bot.core.catalog import unknown_entries
 from bot.core.corpus import Corpus
 from bot.core.summary import summary, summary_source
 from bot.core.text import truncate
+from bot.loading.files import load_catalog
 
 COLUMNS = ("id", "headline", "publication", "date", "words", "quotes", "events", "catalog", "warnings")
 # The catalog column lists the fields the admin's catalog.toml set; the rest came from the file.

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
+from bot.loading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -6,7 +6,7 @@ import asyncio
 import random
 
 from bot.app import App, Invocation
-from bot.core.corpus import load_corpus
+from bot.loading.load import load_corpus
 from bot.store import Store
 from tests.conftest import SEEDS
 

@@ -20,9 +20,10 @@ from bot.app import App
 from bot.commands import COMMANDS, Invocation
 from bot.console import parse_command, render_json, render_text
 from bot.core import limits
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
 from bot.core.layout import embed_length, message_payload
 from bot.core.replies import Reply, UserError
+from bot.loading.load import load_corpus
 from bot.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

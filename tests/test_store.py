@@ -20,10 +20,11 @@ import pytest
 
 import bot.store
 from bot.app import App
-from bot.cache import CorpusCache
 from bot.console import parse_command
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
 from bot.core.layout import message_payload
+from bot.loading.cache import CorpusCache
+from bot.loading.load import load_corpus
 from bot.store import Store, migrations, move_aside, statements
 
 LATEST = migrations()[-1][0]

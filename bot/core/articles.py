@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -18,8 +16,6 @@ from bot.core.text import (
     join_broken_lines,
     split_sentences,
 )
-
-log = logging.getLogger(__name__)
 
 Precision = Literal["day", "month", "year"]
 Provenance = Literal["stated", "catalog", "estimated"]
@@ -335,43 +331,3 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         article.warnings.append(f"{lost_links} gap(s) where the scrape lost a link's words")
     review(article)
     return article
-
-
-def read_article(path: Path) -> Article:
-    """Read and parse one corpus file, turning every failure into a CorpusError naming it."""
-    try:
-        info = path.stat()  # follows links: a dangling one fails here, by name
-        if not stat.S_ISREG(info.st_mode):
-            raise CorpusError(f"{path.name}: not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CorpusError(f"{path.name}: {info.st_size} bytes is too large for an article")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CorpusError(f"{path.name}: cannot be read ({error.strerror or error})") from error
-    if b"\x00" in raw[:4096]:
-        raise CorpusError(f"{path.name}: binary file, not text")
-    text, encoding_problem = decode(raw)
-    article = parse_article(path.stem, text, path)
-    if encoding_problem:
-        log.warning("corpus file %s: %s", path.name, encoding_problem)
-        article.warnings.append(encoding_problem)
-    return article
-
-
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """A file's text and what was wrong with its encoding: UTF-8 with a few broken characters keeps
-    the rest (they become U+FFFD); a file that is wholly another encoding is read as Windows-1252."""
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    if broken * 2 < sum(ord(character) > 127 for character in text):
-        return text, f"not valid UTF-8: {broken} broken character(s) shown as \ufffd"
-    return raw.decode("cp1252", errors="replace"), "not valid UTF-8: read as Windows-1252"
-
-
-def corpus_files(folder: Path) -> list[Path]:
-    """The article files of a corpus folder, in a stable order."""
-    # Links and folders named like articles are kept, so that read_article reports them by name.
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)

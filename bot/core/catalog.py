@@ -57,17 +57,6 @@ def parse_catalog(text: str) -> Catalog:
     return catalog
 
 
-def load_catalog(folder: Path) -> Catalog:
-    """The catalog of a corpus folder; empty when the folder has none."""
-    path = folder / CATALOG_FILE
-    if not path.is_file():
-        return {}
-    try:
-        return parse_catalog(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"{CATALOG_FILE}: cannot be read ({error})") from error
-
-
 def apply_catalog(article: Article, entry: dict[str, Any] | None) -> Article:
     """Overwrite the article's fields with the catalog's and record that they came from it."""
     if not entry:

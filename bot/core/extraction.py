@@ -1,143 +1,24 @@
-"""Reading and extracting corpus files, spread over a pool of processes when there are many."""
+"""One article's quotations and events, extracted once its publication date is known or estimated."""
 
 from __future__ import annotations
 
-import functools
-import gc
-import logging
-import multiprocessing
-import os
-import pickle
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
-from bot.core.articles import Article, CorpusError, read_article
-from bot.core.catalog import apply_catalog
+from bot.core.articles import Article
 from bot.core.dates import Event, extract_events
 from bot.core.quotes import Quote, extract_quotes
-from bot.core.review import ReviewFacts, review_facts
 from bot.core.undated import estimate_published
 
-log = logging.getLogger(__name__)
 
-Extracted = tuple[Article, list[Quote], list[Event]]
-Parsed = tuple[Extracted, ReviewFacts]  # what one file yields, and what the cache keeps of it
-Job = tuple[Path, dict[str, Any] | None]  # a file and its catalog entry
-Outcome = Parsed | bytes | CorpusError  # what a worker sends back: a parse (maybe packed), or why not
+class Extracted(NamedTuple):
+    """An article with what was extracted from it."""
 
-PARALLEL_FROM = 500  # files worth starting worker processes for (each takes ~0.3 s to start)
-MAX_PROCESSES = 8
-CHUNK = 50  # files per task: few round trips, and still an even spread over the workers
+    article: Article
+    quotes: list[Quote]
+    events: list[Event]
 
 
 def extract(article: Article) -> Extracted:
     if article.published is None:
         article.published = estimate_published(article)  # first: relative dates need an anchor
-    return article, extract_quotes(article), extract_events(article)
-
-
-def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
-    """Read, parse and extract one corpus file with its catalog entry; raises CorpusError naming it."""
-    extracted = extract(apply_catalog(read_article(path), entry))
-    return extracted, review_facts(extracted[0])
-
-
-def pack(parsed: Parsed) -> bytes:
-    """A parse pickled, as the cache keeps it (bot/cache.py). Workers pack what they parse when the caller
-    keeps a cache, so the bot's process does not pickle it a second time."""
-    return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def unpack(packed: bytes) -> Parsed:
-    return pickle.loads(packed)
-
-
-def _attempt(job: Job) -> Parsed | CorpusError:
-    try:
-        return parse_file(*job)
-    except CorpusError as error:
-        return error
-
-
-def default_processes(files: int) -> int:
-    """Worker processes for parsing this many files: one (no pool) for a small corpus."""
-    if files < PARALLEL_FROM:
-        return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cpus, MAX_PROCESSES))
-
-
-def parse_files(
-    jobs: list[Job], processes: int | None = None, packed: bool = False
-) -> Iterator[tuple[Parsed | CorpusError, bytes | None]]:
-    """parse_file's result (or error) for every job, in order, each as soon as it and those before it are
-    ready, with the result packed for a cache when `packed` and workers packed it (else None). With several
-    processes the results are the same as serially, and what the workers logged is logged here, in file
-    order, as a serial run would."""
-    processes = default_processes(len(jobs)) if processes is None else processes
-    if processes > 1 and len(jobs) > 1:
-        done = 0
-        try:
-            for outcome, records in _in_pool(jobs, processes, packed):
-                for record in records:
-                    logger = logging.getLogger(record.name)
-                    if logger.isEnabledFor(record.levelno):
-                        logger.handle(record)
-                yield (unpack(outcome), outcome) if isinstance(outcome, bytes) else (outcome, None)
-                done += 1
-            return
-        except (OSError, BrokenProcessPool) as error:  # no processes to be had: parse the rest in this one
-            log.warning("parsing in one process: the worker pool failed (%s)", error)
-        jobs = jobs[done:]
-    for job in jobs:
-        yield _attempt(job), None
-
-
-def _in_pool(jobs: list[Job], processes: int, packed: bool) -> Iterator[tuple[Outcome, list[logging.LogRecord]]]:
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    # spawn, not fork: the bot loads its corpus from a thread, and a forked child of a threaded process
-    # can inherit a lock another thread held
-    context = multiprocessing.get_context("spawn")
-    level = logging.getLogger(__name__).getEffectiveLevel()
-    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(level,))
-    try:
-        for chunk in pool.map(functools.partial(_parse_chunk, packed=packed), chunks):
-            yield from chunk
-    finally:  # all done, or the caller stopped reading: nothing left to wait for
-        pool.shutdown(cancel_futures=True)
-
-
-class _Records(logging.Handler):
-    """Keeps a worker's log records, to be handed back with the file they are about."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args = record.getMessage(), None  # arguments need not survive pickling
-        record.exc_info = record.exc_text = None
-        self.records.append(record)
-
-
-_worker_records = _Records()
-
-
-def _start_worker(level: int) -> None:
-    gc.disable()  # parsing makes no reference cycles (tested): reference counting frees it all, and sooner
-    root = logging.getLogger()
-    root.handlers = [_worker_records]
-    root.setLevel(level)
-
-
-def _parse_chunk(jobs: list[Job], packed: bool) -> list[tuple[Outcome, list[logging.LogRecord]]]:
-    outcomes: list[tuple[Outcome, list[logging.LogRecord]]] = []
-    for job in jobs:
-        _worker_records.records = []
-        outcome = _attempt(job)
-        outcomes.append((pack(outcome) if packed and not isinstance(outcome, CorpusError) else outcome,
-                         _worker_records.records))
-    return outcomes
+    return Extracted(article, extract_quotes(article), extract_events(article))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,9 +57,13 @@ def build_postings(documents: Iterable[str], count: int) -> Postings:
 
 class TokenCounter:
     """The first half of build_postings, one document at a time: each text's tokens and their counts,
-    packed into arrays as they come (the start-up counts each article as soon as it is parsed)."""
+    packed into arrays as they come (the start-up counts each article as soon as it is parsed).
 
-    def __init__(self) -> None:
+    `release_memory` is called each time a block of counts has been packed and freed: the loader hands the
+    freed memory back to the OS there, so the counts shrink as the keys grow."""
+
+    def __init__(self, release_memory: Callable[[], None] | None = None) -> None:
+        self.release_memory = release_memory
         self.surface: defaultdict[bytes, int] = defaultdict()
         self.surface.default_factory = self.surface.__len__  # a new token gets the next id, at C speed
         self.blocks: list[tuple[array, array, array] | None] = []  # per block: token ids, counts, tokens per doc
@@ -93,7 +96,8 @@ class TokenCounter:
             blocks[number] = None  # its counts are freed once packed
             filled = packer.pack(block, number * DOC_BLOCK, key, filled, document_length)
             del block
-            _release_freed_memory()  # so the counts shrink as the keys grow, whatever malloc chose for them
+            if self.release_memory is not None:
+                self.release_memory()
         key.sort()
         return _weigh(_merge_duplicates(key, packer.tf_bits), packer, count, document_length)
 
@@ -185,7 +189,6 @@ def _weigh(key: np.ndarray, packer: _Packer, count: int, document_length: np.nda
         written = postings[a : a + CHUNK]  # the same bytes as `part`, which is read in full by now
         written["weight"] = term_idf * tf * (K1 + 1) / (tf + norm[docs])
         written["row"] = docs
-    _release_freed_memory()
     return Postings(terms, df, idf, pointers, postings["row"], postings["weight"], dense, dense_terms)
 
 
@@ -236,10 +239,3 @@ def _merge_duplicates(key: np.ndarray, tf_bits: int) -> np.ndarray:
         kept += len(selected)
     return key[:kept]
 
-
-def _release_freed_memory() -> None:
-    """Hand the build's freed temporaries back to the OS (glibc keeps them in the heap otherwise)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass

@@ -13,11 +13,11 @@ import yarl
 from discord.ext import commands
 
 from bot.app import App
-from bot.cache import CorpusCache
 from bot.commands import TABLE
 from bot.glue.commands import app_commands_from
 from bot.glue.replies import LIVE_VIEWS
 from bot.glue.tree import ArchiveTree
+from bot.loading.cache import CorpusCache
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,8 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 
 async def serve(settings: Settings) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
-    from bot.core.corpus import Corpus, load_corpus
+    from bot.core.corpus import Corpus
+    from bot.loading.load import load_corpus
     from bot.store import Store
 
     store = await Store.open(settings.database)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.articles import CorpusError, parse_date_text, read_article
-from bot.core.catalog import apply_catalog, load_catalog, parse_catalog, unknown_entries
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.articles import CorpusError, parse_date_text
+from bot.core.catalog import apply_catalog, parse_catalog, unknown_entries
+from bot.core.corpus import Corpus
 from bot.core.review import review_corpus
+from bot.loading.files import load_catalog, read_article
+from bot.loading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.articles import PubDate, read_article
+from bot.core.articles import PubDate
 from bot.core.corpus import Corpus
 from bot.core.dates import Event, extract_events
 from bot.core.timex import find_mentions
+from bot.loading.files import read_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dates"
 GOLD = json.loads((FIXTURES / "seed_gold.json").read_text(encoding="utf-8"))

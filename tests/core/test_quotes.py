@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
 from bot.core.quotes import extract_quotes
+from bot.loading.load import load_corpus
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.articles import read_article
 from bot.core.review import _body_words, _in_body, _stem, _unmentioned, review_facts
+from bot.loading.files import read_article
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -51,9 +51,9 @@ def test_the_seed_whose_headline_belongs_to_another_article() -> None:
 
 
 def test_parsing_an_article_makes_no_reference_cycles() -> None:
-    """Worker processes parse with the cycle collector off (bot/core/extraction.py); this is why they may."""
+    """Worker processes parse with the cycle collector off (bot/loading/pool.py); this is why they may."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
-    from bot.core.extraction import parse_file
+    from bot.loading.files import parse_file
 
     gc.collect()
     gc.disable()

@@ -14,10 +14,11 @@ import pytest
 from bot.__main__ import main
 from bot.app import App
 from bot.console import parse_command
-from bot.core.corpus import Corpus, load_corpus
+from bot.core.corpus import Corpus
+from bot.loading.load import load_corpus
 from bot.store import Store
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 Loaded = tuple[Corpus, list[str]]  # the corpus and the warnings logged while loading it
 CP1252_SEED = "001_56f617656db8bfc2"  # every character of it exists in Windows-1252

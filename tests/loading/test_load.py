@@ -1,4 +1,4 @@
-"""Start-up: parsing in worker processes, the catalog in the cache key, the corpus saved whole."""
+"""Loading a corpus folder: in worker processes or not, the catalog in the cache key, the corpus saved whole."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.cache import CorpusCache
 from bot.core import timex
-from bot.core.corpus import Corpus, load_corpus
-from tests.test_corpus_faults import UNCLOSED, Collect
+from bot.core.corpus import Corpus
+from bot.loading.cache import CorpusCache
+from bot.loading.load import load_corpus
+from tests.loading.test_files import Collect
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def everything(corpus: Corpus) -> list[str]:
@@ -34,20 +34,6 @@ def load_logged(folder: Path, **options) -> tuple[Corpus, list[str]]:
         return load_corpus(folder, **options), collect.messages
     finally:
         logging.getLogger("bot").removeHandler(collect)
-
-
-@pytest.fixture(scope="module")
-def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeds with their catalog, the fixture layouts, a copy, an unreadable and a mis-encoded file."""
-    folder = tmp_path_factory.mktemp("mixed")
-    for path in [*SEEDS.iterdir(), *(FIXTURES / "articles").iterdir(), *(FIXTURES / "dates").glob("*.txt")]:
-        shutil.copy(path, folder)
-    shutil.copy(SEEDS / "003_ca573a1cae3f6ec8.txt", folder / "003_copy.txt")
-    (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
-    text = (SEEDS / "001_56f617656db8bfc2.txt").read_text(encoding="utf-8")
-    (folder / "windows.txt").write_bytes(text.encode("cp1252"))
-    (folder / "unclosed.txt").write_text(UNCLOSED, encoding="utf-8")
-    return folder
 
 
 def test_worker_processes_give_what_one_process_gives(mixed: Path) -> None:
@@ -142,9 +128,9 @@ def test_a_database_that_refuses_writes_costs_only_the_cache(
     mixed: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows go to the writer thread in batches; the first refusal is reported once and the rest skipped."""
-    import bot.cache
+    import bot.loading.cache
 
-    monkeypatch.setattr(bot.cache, "ROWS_PER_WRITE", 2)  # several batches from a small folder
+    monkeypatch.setattr(bot.loading.cache, "ROWS_PER_WRITE", 2)  # several batches from a small folder
     cache = CorpusCache.open(tmp_path / "bot.sqlite3")
     cache.db.execute("PRAGMA query_only = ON")  # as a read-only file would (root ignores file modes)
     with caplog.at_level(logging.WARNING, logger="bot"):
@@ -159,26 +145,3 @@ def test_a_database_that_refuses_writes_costs_only_the_cache(
     assert everything(again) == everything(loaded)
     (rows,) = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT COUNT(*) FROM corpus_cache").fetchone()
     assert rows == len(loaded.articles)
-
-
-def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(
-    mixed: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """Files parsed before the worker pool broke are kept; the others are parsed here, none twice."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    from bot.core import extraction
-
-    jobs = [(path, None) for path in sorted(mixed.iterdir()) if path.suffix in (".txt", ".md")]
-    serial = [repr(outcome) for outcome, _ in extraction.parse_files(jobs, processes=1)]
-
-    def breaks_after_two(jobs, processes, packed):
-        for job in jobs[:2]:
-            yield extraction._attempt(job), []
-        raise BrokenProcessPool("a worker died")
-
-    monkeypatch.setattr(extraction, "_in_pool", breaks_after_two)
-    with caplog.at_level(logging.WARNING, logger="bot"):
-        resumed = [repr(outcome) for outcome, _ in extraction.parse_files(jobs, processes=2)]
-    assert resumed == serial and len(serial) > 2
-    assert any("the worker pool failed (a worker died)" in r.getMessage() for r in caplog.records)

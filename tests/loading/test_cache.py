@@ -6,11 +6,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from bot.cache import CorpusCache, extractor_version
-from bot.core.corpus import load_corpus
+from bot.loading.cache import CorpusCache, extractor_version
+from bot.loading.load import load_corpus
 from bot.store import Store, migrations
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _copy_seeds(tmp_path: Path) -> Path:

@@ -12,24 +12,28 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bot.core.corpus import Corpus, Parsed
-from bot.core.extraction import pack, unpack
+from bot.core.corpus import Corpus
+from bot.loading.files import Parsed
+from bot.loading.pool import pack, unpack
 from bot.store import migrations
 
 log = logging.getLogger(__name__)
 
-CORE = Path(__file__).resolve().parent / "core"
+PACKAGE = Path(__file__).resolve().parent.parent
+# What decides a cached parse: the rules (all of core) and the reading of the files (their decoding).
+EXTRACTOR_SOURCES = ("core/**/*.py", "loading/files.py")
 
 
 def extractor_version() -> str:
-    """A hash of the core modules' source: any change to parsing or extraction code empties the cache.
+    """A hash of the source of the code that parses and extracts: any change to it empties the cache.
 
     Hashing every module (not a hand-bumped number) means nobody has to remember to bump it, and a
     pickled Article from older code is never loaded into newer classes.
     """
     digest = hashlib.blake2b(digest_size=8)
-    for module in sorted(CORE.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    modules = sorted({module for pattern in EXTRACTOR_SOURCES for module in PACKAGE.glob(pattern)})
+    for module in modules:
+        digest.update(module.relative_to(PACKAGE).as_posix().encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()
 
 

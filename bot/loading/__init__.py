@@ -1,0 +1,1 @@
+"""Loading a corpus folder: file reading, worker processes, the cache, memory tuning; the rules stay in core."""

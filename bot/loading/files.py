@@ -1,0 +1,79 @@
+"""Corpus files on disk: which files a folder holds, reading and decoding one, its catalog, one file parsed."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from bot.core.articles import ARTICLE_SUFFIXES, MAX_FILE_BYTES, Article, CorpusError, parse_article
+from bot.core.catalog import CATALOG_FILE, Catalog, apply_catalog, parse_catalog
+from bot.core.extraction import Extracted, extract
+from bot.core.review import ReviewFacts, review_facts
+
+log = logging.getLogger(__name__)
+
+
+class Parsed(NamedTuple):
+    """What one file yields, and what the cache keeps of it."""
+
+    extracted: Extracted
+    facts: ReviewFacts
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The article files of a corpus folder, in a stable order."""
+    # Links and folders named like articles are kept, so that read_article reports them by name.
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one corpus file, turning every failure into a CorpusError naming it."""
+    try:
+        info = path.stat()  # follows links: a dangling one fails here, by name
+        if not stat.S_ISREG(info.st_mode):
+            raise CorpusError(f"{path.name}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CorpusError(f"{path.name}: {info.st_size} bytes is too large for an article")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"{path.name}: cannot be read ({error.strerror or error})") from error
+    if b"\x00" in raw[:4096]:
+        raise CorpusError(f"{path.name}: binary file, not text")
+    text, encoding_problem = decode(raw)
+    article = parse_article(path.stem, text, path)
+    if encoding_problem:
+        log.warning("corpus file %s: %s", path.name, encoding_problem)
+        article.warnings.append(encoding_problem)
+    return article
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """A file's text and what was wrong with its encoding: UTF-8 with a few broken characters keeps
+    the rest (they become U+FFFD); a file that is wholly another encoding is read as Windows-1252."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if broken * 2 < sum(ord(character) > 127 for character in text):
+        return text, f"not valid UTF-8: {broken} broken character(s) shown as \ufffd"
+    return raw.decode("cp1252", errors="replace"), "not valid UTF-8: read as Windows-1252"
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """The catalog of a corpus folder; empty when the folder has none."""
+    path = folder / CATALOG_FILE
+    if not path.is_file():
+        return {}
+    try:
+        return parse_catalog(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise CorpusError(f"{CATALOG_FILE}: cannot be read ({error})") from error
+
+
+def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
+    """Read, parse and extract one corpus file with its catalog entry; raises CorpusError naming it."""
+    extracted = extract(apply_catalog(read_article(path), entry))
+    return Parsed(extracted, review_facts(extracted.article))
