@@ -1,4 +1,4 @@
-"""The bot's own state in SQLite (aiosqlite): numbered migrations, usage counts, quote history."""
+"""The bot's own state in SQLite (aiosqlite): usage counts, quote history, meta; kept answering through faults."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import datetime as dt
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+
+from bot.migrations import migrate_async
 
 log = logging.getLogger(__name__)
 
@@ -27,28 +27,6 @@ _PROBLEMS = {
 }
 _IN_MEMORY = "keeping state in memory for this run only"
 _COMPANIONS = ("-journal", "-wal", "-shm")  # SQLite's side files, which belong to the main file
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every file in bot/migrations, in order."""
-    found = []
-    for entry in resources.files("bot.migrations").iterdir():
-        if entry.name.endswith(".sql"):
-            number, _, name = entry.name.partition("_")
-            found.append((int(number), name.removesuffix(".sql"), entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-def statements(sql: str) -> Iterator[str]:
-    """The statements of a migration script; a ';' inside a comment or string does not split one."""
-    pending = ""
-    for line in sql.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            yield pending.strip()
-            pending = ""
-    if pending.strip():  # a last statement without its ';' (or only comments, which SQLite accepts)
-        yield pending.strip()
 
 
 def problem_of(error: BaseException) -> str:
@@ -180,24 +158,9 @@ class Store:
 
     async def migrate(self) -> int:
         """Apply every migration newer than the recorded version, all in one transaction."""
-        current = await self.version(strict=True)
-        pending = [m for m in migrations() if m[0] > current]
-        if not pending:
-            self.ready = True
-            return current
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            for version, name, sql in pending:
-                for statement in statements(sql):
-                    await self.db.execute(statement)
-                log.info("database migration %04d %s applied", version, name)
-            await self.db.execute(f"PRAGMA user_version = {int(pending[-1][0])}")
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self._rollback()
-            raise
+        version = await migrate_async(self.db)
         self.ready = True
-        return pending[-1][0]
+        return version
 
     async def version(self, strict: bool = False) -> int:
         """The schema version recorded in the file (PRAGMA user_version); 0 when it cannot be read."""

@@ -18,14 +18,14 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-import bot.store
 from bot.app import App
 from bot.console import parse_command
 from bot.core.corpus import Corpus
 from bot.core.layout import message_payload
 from bot.loading.cache import CorpusCache
 from bot.loading.load import load_corpus
-from bot.store import Store, migrations, move_aside, statements
+from bot.migrations import migrations
+from bot.store import Store, move_aside
 
 LATEST = migrations()[-1][0]
 NOBODY = 65534
@@ -111,50 +111,7 @@ async def seeded(path: Path) -> None:
     await store.close()
 
 
-# Migrations and persistence
-
-
-async def test_fresh_file_gets_every_migration_and_records_the_version(tmp_path: Path) -> None:
-    path = tmp_path / "data" / "bot.sqlite3"
-    store = await Store.open(path)
-    assert await store.version() == LATEST
-    await store.close()
-    assert user_version(path) == LATEST
-    assert {"usage", "quote_history", "meta"} <= tables(path)
-    assert (store.skipped_writes, store.problem) == (0, None)
-
-
-async def test_migrations_apply_in_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = (LATEST + 1, "broken", "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (;\n")
-    monkeypatch.setattr(bot.store, "migrations", lambda: [*migrations(), broken])
-    path = tmp_path / "bot.sqlite3"
-    store = Store(await Store._connect(path), path)
-    with pytest.raises(sqlite3.OperationalError):
-        await store.migrate()
-    await store.close()
-    # The good migrations ran before the broken one, yet nothing of any of them was kept.
-    assert user_version(path) == 0
-    assert tables(path) == set()
-
-
-async def test_reopening_applies_only_newer_migrations(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "bot.sqlite3"
-    await seeded(path)
-    extra = (LATEST + 1, "notes", "-- a comment; a semicolon\nCREATE TABLE notes (text TEXT DEFAULT ';');\n")
-    monkeypatch.setattr(bot.store, "migrations", lambda: [*migrations(), extra])
-    store = await Store.open(path)
-    assert await store.version() == LATEST + 1
-    assert await store.usage() == {"help": 1}
-    await store.close()
-    assert "notes" in tables(path)
-
-
-def test_statements_split_on_semicolons_outside_comments_and_strings() -> None:
-    sql = ("-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');\n"
-           "INSERT INTO a VALUES ('1;2');\nDROP TABLE b")
-    assert list(statements(sql)) == ["-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');",
-                                     "INSERT INTO a VALUES ('1;2');", "DROP TABLE b"]
+# Persistence
 
 
 async def test_usage_and_quote_history_survive_close_and_reopen(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from bot.core.corpus import Corpus
 from bot.loading.files import Parsed
 from bot.loading.pool import pack, unpack
-from bot.store import migrations
+from bot.migrations import migrate
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +35,6 @@ def extractor_version() -> str:
     for module in modules:
         digest.update(module.relative_to(PACKAGE).as_posix().encode() + b"\0" + module.read_bytes())
     return digest.hexdigest()
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Apply pending migrations with the same files and version counter as bot.store.Store.migrate."""
-    (current,) = connection.execute("PRAGMA user_version").fetchone()
-    pending = [m for m in migrations() if m[0] > current]
-    if not pending:
-        return
-    with connection:
-        connection.execute("BEGIN IMMEDIATE")
-        for _, _, sql in pending:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {int(pending[-1][0])}")
 
 
 def content_hash(path: Path, entry: dict[str, Any] | None = None) -> str | None:
@@ -101,7 +86,7 @@ class CorpusCache:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout = 5000")
-        _migrate(connection)
+        migrate(connection)
         return cls(connection, version or extractor_version())
 
     def _hash_all(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bot.loading.cache import CorpusCache, extractor_version
 from bot.loading.load import load_corpus
-from bot.store import Store, migrations
+from bot.migrations import migrations
+from bot.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
