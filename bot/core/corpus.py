@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from bot.core.articles import Article
 from bot.core.dates import Event
@@ -14,6 +16,29 @@ from bot.core.search import SearchIndex
 
 MIN_HEADLINE_PART = 8  # fewer typed characters match too many headlines to mean one
 
+T = TypeVar("T")
+
+
+class Derived:
+    """Values worked out from one corpus on first use and kept with it: a corpus is only read once built, so
+    they never go stale, and they go when it does (a reload builds a new corpus).
+
+    A pickled corpus leaves them out: they are quick to work out again, and the cache's writer thread pickles
+    the corpus while commands may be adding to them."""
+
+    def __init__(self) -> None:
+        self._values: dict[Callable[[Any], Any], Any] = {}
+
+    def __reduce__(self) -> tuple[type[Derived], tuple[()]]:
+        return Derived, ()
+
+    def get(self, compute: Callable[[Corpus], T], corpus: Corpus) -> T:
+        try:
+            return self._values[compute]
+        except KeyError:  # two commands may both compute it: the same value, kept once
+            value = self._values[compute] = compute(corpus)
+            return value
+
 
 @dataclass
 class Corpus:
@@ -24,6 +49,7 @@ class Corpus:
     events: list[Event] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files skipped, by name and reason
     index: SearchIndex | None = None
+    _derived: Derived = field(default_factory=Derived, init=False, repr=False, compare=False)
 
     @classmethod
     def from_articles(cls, articles: list[Article], errors: list[str] | None = None) -> Corpus:
@@ -42,6 +68,10 @@ class Corpus:
         speakers = {entry.article.id: speakers_of(entry.quotes) for entry in entries}
         corpus.index = SearchIndex([entry.article for entry in entries], speakers, counted)
         return corpus
+
+    def derived(self, compute: Callable[[Corpus], T]) -> T:
+        """compute(self), worked out on first use and then kept with this corpus (see Derived)."""
+        return self._derived.get(compute, self)
 
     def article(self, key: str) -> Article | None:
         """An article by id, by its headline, or by the one headline that contains what was typed."""

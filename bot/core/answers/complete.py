@@ -10,16 +10,10 @@ from bot.core.corpus import Corpus
 from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.text import truncate
 
-_SPEAKERS: dict[int, tuple[Corpus, list[str]]] = {}  # per corpus object: built once, not per keystroke
-
 
 def speakers(corpus: Corpus) -> list[str]:
-    entry = _SPEAKERS.get(id(corpus))
-    if entry is None or entry[0] is not corpus:
-        if len(_SPEAKERS) > 4:  # only the live corpus and one being reloaded matter
-            _SPEAKERS.clear()
-        entry = _SPEAKERS[id(corpus)] = (corpus, quote.speakers(corpus))
-    return entry[1]
+    """Every speaker of the corpus, worked out once per corpus, not per keystroke."""
+    return corpus.derived(quote.speakers)
 
 
 def rank_speakers(known: list[str], current: str) -> list[str]:

@@ -18,7 +18,6 @@ from bot.core.userdates import parse_range
 
 _SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 _PART_WORDS = {"start": "early", "mid": "mid", "end": "late"}
-_COMMON: dict[int, tuple[int, set[str]]] = {}  # per corpus: stems too common to tell events apart
 _FUZZY_MATCH = 80  # rapidfuzz partial_ratio a query word needs against an event's sentence
 
 
@@ -103,13 +102,12 @@ def _stems(text: str) -> set[str]:
 
 def _common_stems(corpus: Corpus) -> set[str]:
     """Stems in more than a tenth of the dated sentences ('Ukraine', 'Russia'): they tell no events apart."""
-    cached = _COMMON.get(id(corpus))
-    if cached and cached[0] == len(corpus.events):
-        return cached[1]
+    return corpus.derived(_count_common_stems)
+
+
+def _count_common_stems(corpus: Corpus) -> set[str]:
     counts = Counter(stem for sentence in {e.sentence for e in corpus.events} for stem in _stems(sentence))
-    common = {stem for stem, count in counts.items() if count > max(2, len(corpus.events) // 10)}
-    _COMMON[id(corpus)] = (len(corpus.events), common)
-    return common
+    return {stem for stem, count in counts.items() if count > max(2, len(corpus.events) // 10)}
 
 
 def _clusters(corpus: Corpus, group: list[Event]) -> list[list[Event]]:
