@@ -12,17 +12,19 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiosqlite
 import pytest
 
+import bot.loading.cache
+import bot.migrations
 from bot.app import App
 from bot.console import parse_command
 from bot.core.corpus import Corpus
 from bot.core.layout import message_payload
-from bot.loading.cache import CorpusCache
+from bot.loading.cache import CorpusCache, extractor_version
 from bot.loading.load import load_corpus
 from bot.migrations import migrations
 from bot.store import Store, move_aside
@@ -63,19 +65,33 @@ def locked_by_other_writer(path: Path) -> Iterator[sqlite3.Connection]:
         other.close()
 
 
-@contextlib.contextmanager
-def unprivileged() -> Iterator[None]:
-    """Run as 'nobody' so file modes bind: root ignores 0444, and these tests may run as root."""
-    if os.geteuid() != 0:
-        yield
-        return
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
+Unprivileged = Callable[[], contextlib.AbstractContextManager[None]]
+
+
+@pytest.fixture
+def unprivileged(monkeypatch: pytest.MonkeyPatch) -> Unprivileged:
+    """Run as 'nobody' so file modes bind: root ignores 0444, and these tests may run as root.
+
+    'nobody' may not be able to read the checkout (a clone in a folder only root may enter), so what the code
+    reads from it while unprivileged is read first, as root: the migrations and the extractor's version."""
+    staged, version = bot.migrations.migrations(), extractor_version()
+    monkeypatch.setattr(bot.migrations, "migrations", lambda: staged)
+    monkeypatch.setattr(bot.loading.cache, "extractor_version", lambda: version)
+
+    @contextlib.contextmanager
+    def as_nobody() -> Iterator[None]:
+        if os.geteuid() != 0:
+            yield
+            return
+        os.setegid(NOBODY)
+        os.seteuid(NOBODY)
+        try:
+            yield
+        finally:
+            os.seteuid(0)
+            os.setegid(0)
+
+    return as_nobody
 
 
 @pytest.fixture
@@ -203,7 +219,7 @@ async def test_a_lock_taken_mid_run_pauses_the_database_instead_of_queueing_on_i
 
 
 async def test_read_only_file_is_read_but_never_written(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
     path = shared_dir / "bot.sqlite3"
     await seeded(path)
     before = path.read_bytes()
@@ -224,7 +240,7 @@ async def test_read_only_file_is_read_but_never_written(
 
 
 async def test_unwritable_folder_falls_back_to_memory(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
     shared_dir.chmod(0o555)
     path = shared_dir / "bot.sqlite3"
     with unprivileged():
@@ -238,22 +254,23 @@ async def test_unwritable_folder_falls_back_to_memory(
 
 
 def test_the_corpus_still_loads_through_the_cache_of_a_read_only_database(
-        shared_dir: Path, corpus: Corpus) -> None:
+        shared_dir: Path, corpus: Corpus, unprivileged: Unprivileged) -> None:
     path = shared_dir / "bot.sqlite3"
     asyncio.run(seeded(path))
     path.chmod(0o444)
     shared_dir.chmod(0o777)
+    folder = shutil.copytree(SEEDS, shared_dir / "corpus")  # 'nobody' may not reach the checkout's seeds
     with unprivileged():
         cache = CorpusCache.open(path)
         try:
-            loaded = load_corpus(SEEDS, cache)  # the cache's write of what it parsed is refused
+            loaded = load_corpus(folder, cache)  # the cache's write of what it parsed is refused
         finally:
             cache.close()
     assert sorted(loaded.articles) == sorted(corpus.articles)
 
 
 async def test_read_only_file_in_read_only_folder_is_left_untouched(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
     path = shared_dir / "bot.sqlite3"
     await seeded(path)
     before = path.read_bytes()
@@ -334,7 +351,7 @@ def test_moving_aside_takes_side_files_along_and_never_overwrites(tmp_path: Path
     assert {p.name for p in tmp_path.iterdir()} == {first.name, f"{first.name}-journal", second.name}
 
 
-async def test_corrupt_file_in_unwritable_folder_is_left_alone(shared_dir: Path) -> None:
+async def test_corrupt_file_in_unwritable_folder_is_left_alone(shared_dir: Path, unprivileged: Unprivileged) -> None:
     path = shared_dir / "bot.sqlite3"
     path.write_bytes(b"garbage" * 1000)
     shared_dir.chmod(0o555)
