@@ -155,7 +155,7 @@ class _Packer:
         rows = self.dense_row[terms]
         dense = rows >= 0
         cells = rows[dense] * self.dense.shape[1] + docs[dense]
-        # add.at, so Kiev and Kyiv in one article add up; flat and in float32 it is 20× faster than 2-D
+        # add.at, so Kiev and Kyiv in one article add up; flat and in float32 it is much faster than 2-D
         np.add.at(self.dense.reshape(-1), cells, tf[dense].astype(np.float32))
         sparse = ~dense
         part = terms[sparse].astype(np.uint64) << np.uint64(self.term_shift)

@@ -184,7 +184,7 @@ class SearchIndex:
             scores[~allowed] = 0
         candidates = np.flatnonzero(scores) if len(scores) <= RERANK else None
         if candidates is None:
-            # partitioning the negated scores dodges numpy's slow path when most scores are 0 (8 ms → 0.3)
+            # partitioning the negated scores dodges numpy's slow path when most scores are 0
             top = np.argpartition(-scores, RERANK - 1)[:RERANK]
             candidates = top[scores[top] > 0]
         ranked = []

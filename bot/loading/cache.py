@@ -168,7 +168,7 @@ class CorpusCache:
     def finish(self, paths: list[Path], corpus: Corpus | None = None) -> None:
         """Write the last rows and the whole corpus, and forget files that left the folder.
 
-        The writing (compressing, pickling the whole corpus, SQLite) takes seconds at 10,000 files, so a
+        The writing (compressing, pickling the whole corpus, SQLite) takes long for a large corpus, so a
         writer thread does it and the corpus is in use meanwhile; the next load and close() wait for it.
         Nothing is lost if the process dies first: that load is only cached less."""
         corpus = corpus if self.corpus_key is not None else None
@@ -189,7 +189,7 @@ class CorpusCache:
         self._last = self._writer.submit(work, *args)
 
     def _write_rows(self, rows: list[tuple[str, str, str, bytes, str]]) -> None:
-        # pickled, not compressed: compressing 10,000 rows delays the load by 2 s, to save 50 MB of disk
+        # pickled, not compressed: compressing each row delays the load more than the disk it saves is worth
         if self._execute(lambda: self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)",
                                                      rows)):
             for name, file_hash, version, _, _ in rows:

@@ -41,8 +41,8 @@ def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int 
     there are many files, else none); the result is the same however many.
 
     The cycle collector pauses meanwhile: the load makes a million objects that all live on, and it would
-    scan them again and again (1.6 of 7 CPU-seconds in this process for 10,000 files). Whatever cyclic
-    garbage the load leaves is collected when it resumes."""
+    scan them again and again, a large share of the load's time. Whatever cyclic garbage the load leaves is
+    collected when it resumes."""
     collecting = gc.isenabled()
     gc.disable()
     try:

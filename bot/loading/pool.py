@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 Job = tuple[Path, dict[str, Any] | None]  # a file and its catalog entry
 Outcome = Parsed | bytes | CorpusError  # what a worker sends back: a parse (maybe packed), or why not
 
-PARALLEL_FROM = 500  # files worth starting worker processes for (each takes ~0.3 s to start)
+PARALLEL_FROM = 500  # files worth starting worker processes for: each takes a while to start
 MAX_PROCESSES = 8
 CHUNK = 50  # files per task: few round trips, and still an even spread over the workers
 
