@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from bot.core.periods import Period, day_period, month_number, month_period, period_label, year_period
 from bot.core.text import (
     PARAGRAPH_SEPARATOR,
     Sentence,
@@ -28,14 +29,11 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
 NO_HEADLINE = "no headline in the file; showing its first sentence"
 UNDATED = "undated"
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 
 
 class CorpusError(Exception):
     """A corpus file that cannot be read or parsed; the message names the file."""
-
-
-# English whatever the locale (strftime's %b follows LC_TIME), and several times faster
-_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -46,15 +44,20 @@ class PubDate:
     precision: Precision = "day"
     provenance: Provenance = "stated"
 
+    def period(self) -> Period:
+        """The days the date stands for: the day, or the whole month or year when only that is known."""
+        if self.precision == "day":
+            return day_period(self.value)
+        if self.precision == "month":
+            return month_period(self.value.year, self.value.month)
+        return year_period(self.value.year)
+
     def label(self) -> str:
         """The date as a reader sees it: '15 Sep 2022', 'Sep 2022', '2022', 'c. Jul 2024'."""
-        if self.precision == "day":
-            text = f"{self.value.day} {_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
-        elif self.precision == "month":
-            text = f"{_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
-        else:
-            text = str(self.value.year)
-        return f"c. {text}" if self.provenance == "estimated" else text
+        period = self.period()
+        return period_label(
+            period.first, period.last, period.granularity, approximate=self.provenance == "estimated"
+        )
 
 
 @dataclass
@@ -124,26 +127,6 @@ _BYLINE = re.compile(
 )
 _LOST_LINK = re.compile(r"\w  +\w| +,")  # "the  against", "around , in": a link's words cut out
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
-}
 _FIELD_ALIASES = {
     "title": "headline",
     "headline": "headline",
@@ -186,21 +169,16 @@ def parse_date_text(text: str, provenance: Provenance = "stated") -> PubDate | N
             continue
         parts = match.groupdict()
         if parts.get("mn"):
-            month = _MONTHS.get(parts["mn"][:3].lower()) if _is_month_name(parts["mn"]) else None
+            month = month_number(parts["mn"])
         else:
             month = int(parts.get("m") or 1)
         try:
             value = dt.date(int(parts["y"]), month or 0, int(parts.get("d") or 1))
         except ValueError:
             continue
-        if 1800 <= value.year <= 2100:
+        if FIRST_YEAR <= value.year <= LAST_YEAR:
             return PubDate(value, precision, provenance)
     return None
-
-
-def _is_month_name(word: str) -> bool:
-    word = word.lower()
-    return any(name.startswith(word) and len(word) >= 3 for name in _MONTH_NAMES) or word == "sept"
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -71,19 +71,11 @@ class QueryPlan:
 
 
 def _span(article: Article) -> tuple[int, int]:
-    """The days an article's publication date covers, given its precision; (-1, -1) when undated."""
-    published = article.published
-    if published is None:
+    """The days an article's publication date covers, as ordinals; (-1, -1) when undated."""
+    if article.published is None:
         return -1, -1
-    first = published.value
-    if published.precision == "year":
-        first, last = dt.date(first.year, 1, 1), dt.date(first.year, 12, 31)
-    elif published.precision == "month":
-        first = first.replace(day=1)
-        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    else:
-        last = first
-    return first.toordinal(), last.toordinal()
+    period = article.published.period()
+    return period.first.toordinal(), period.last.toordinal()
 
 
 class SearchIndex:

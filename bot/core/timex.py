@@ -10,31 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
+from bot.core.periods import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_NUMBERS, SEASONS, WEEKDAY_NAMES
+
 Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBERS = {
     "a": 1,
     "an": 1,
@@ -53,13 +32,14 @@ NUMBERS = {
 }
 
 # Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
-_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = rf"(?P<month>{_FULL_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_FULL_MONTH = "|".join(MONTH_NAMES)
+_SHORT_MONTH = "|".join(s.capitalize() for s in MONTH_NUMBERS if s.capitalize() not in MONTH_NAMES)  # Jan … Sept|Sep …
+_MONTH = rf"(?P<month>{_FULL_MONTH}|{_SHORT_MONTH})\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _PART = r"(?i:(?P<mod>early|mid|late|the (?:start|beginning|middle|end) of)[ -])"
-_SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+_SEASON = "(?P<season>" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SEASONS) + ")"  # [Ss]pring|…
 # A number that only looks like a year: money, counts of things, parts of bigger numbers.
 _NOT_A_YEAR_AFTER = (
     r"(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent|troops|soldiers|people|men|shells|rounds|drones|"
@@ -125,8 +105,8 @@ _RULES: list[tuple[re.Pattern[str], Builder, tuple[re.Pattern[str], ...]]] = []
 # rules that cannot match, which were most of the start-up time.
 _DIGIT = re.compile(r"\d")
 _ISO_DASH = re.compile(r"\d-\d")
-_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # how every month name begins
-_SEASON_WORD = re.compile(r"Spring|spring|Summer|summer|Autumn|autumn|Fall|fall|Winter|winter")
+_MONTH_START = re.compile("|".join(MONTH_ABBREVIATIONS))  # how every month name begins
+_SEASON_WORD = re.compile("|".join(f"{word.capitalize()}|{word}" for word in SEASONS))
 _PART_WORD = re.compile(r"early|mid|late|the (?:start|beginning|middle|end) of", re.I)
 _DECADE_END = re.compile(r"0['’]?s")
 _QUARTER = re.compile(r"quarter|Q")
@@ -138,12 +118,12 @@ _YEAR_WORD = re.compile("year")
 _AGO = re.compile("ago")
 _YESTERDAY = re.compile("terday|tomorrow")
 _ON_LOWERED = {_UNIT_WORD, _YEAR_WORD, _AGO, _YESTERDAY}
-_WEEKDAY = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_WEEKDAY = re.compile("|".join(WEEKDAY_NAMES))
 # Every rule needs one of these first; a text with none of them names no date.
 _FIRST_NEEDS = (_DIGIT, _MONTH_START, _SEASON_WORD, _UNIT_WORD)
 # Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these
 # cannot hold the trigger in any case.
-_LOWER_CASE_SPELLINGS = {_SEASON_WORD: ("spring", "summer", "autumn", "fall", "winter")}
+_LOWER_CASE_SPELLINGS = {_SEASON_WORD: tuple(SEASONS)}
 assert all(w.lower() in _LOWER_CASE_SPELLINGS[_SEASON_WORD] for w in _SEASON_WORD.pattern.split("|"))
 
 
@@ -170,7 +150,7 @@ def _modifier(match: re.Match[str]) -> str | None:
 
 
 def _month(match: re.Match[str]) -> int:
-    return MONTHS[match.group("month").lower().rstrip(".")]
+    return MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
 
 
 def _day_parts(match: re.Match[str]) -> dict[str, object] | None:
@@ -323,7 +303,7 @@ def _yesterday(match: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)"
+    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     needs=(_UNIT_WORD, _WEEKDAY),
 )
@@ -336,7 +316,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
         "day",
         "rel" if match.group("rel") else "weekday",
         relation=relation,
-        weekday=WEEKDAYS.index(match.group("weekday").lower()),
+        weekday=WEEKDAY_NAMES.index(match.group("weekday")),
     )
 
 
