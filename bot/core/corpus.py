@@ -12,7 +12,7 @@ from bot.core.articles import Article, CorpusError, corpus_files
 from bot.core.catalog import load_catalog
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, Parsed, extract, parse_files
-from bot.core.names import fold
+from bot.core.lexicon import fold
 from bot.core.postings import TokenCounter
 from bot.core.quotes import Quote
 from bot.core.review import review_corpus

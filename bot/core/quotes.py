@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.core import names
+from bot.core.lexicon import fold
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
@@ -234,19 +235,19 @@ class _Attributor:
         title_words: list[str] = []
         while words and (
             words[0].endswith(("’s", "'s"))
-            or names.fold(words[0]).rstrip(".") in _TITLE_WORDS
-            or names.fold(words[0]).rstrip(".") in _NATIONALITIES
+            or fold(words[0]).rstrip(".") in _TITLE_WORDS
+            or fold(words[0]).rstrip(".") in _NATIONALITIES
         ):
             title_words.append(words.pop(0))
         honorific = bool(words) and bool(_HONORIFIC.fullmatch(words[0]))
         name = names.strip_title(" ".join(words))
-        if not name or names.fold(name) in _GENERIC or names.fold(name.split()[0]) in _GENERIC:
+        if not name or fold(name) in _GENERIC or fold(name.split()[0]) in _GENERIC:
             return None
         full = names.full_name(name, self.people)
         if " " not in name and not (full or honorific or title_words):
             if name.endswith("s") or name.lower() in self.body:  # "Diplomats", "Officials": a common word
                 return None
-        titled = any(names.fold(w).rstrip(".") in _TITLE_WORDS for w in title_words)
+        titled = any(fold(w).rstrip(".") in _TITLE_WORDS for w in title_words)
         role = " ".join(title_words) if titled else None  # "Ukraine’s President", "Mayor"
         return name, full, role
 

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.core.lexicon import STOPWORDS
 from bot.core.postings import TokenCounter, build_postings
 from bot.core.suggest import HeadlineSuggester
-from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical, tokens
+from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
     from bot.core.articles import Article

@@ -10,26 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
+from bot.core.lexicon import NUMBER_WORDS
 from bot.core.periods import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_NUMBERS, SEASONS, WEEKDAY_NAMES
 
 Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
-
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 
 # Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
 _FULL_MONTH = "|".join(MONTH_NAMES)
@@ -283,14 +267,14 @@ def _new_year(match: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago\b",
     re.I,
     needs=(_UNIT_WORD, _AGO),
 )
 def _ago(match: re.Match[str]) -> Mention:
     number = match.group("n").lower()
-    count = int(number) if number.isdigit() else NUMBERS[number]
+    count = int(number) if number.isdigit() else NUMBER_WORDS[number]
     return _mention(match, match.group("unit").lower(), relation="ago", offset=-count)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.core import names
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
+from bot.core.lexicon import fold
 from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.text import truncate
 
@@ -24,10 +24,10 @@ def speakers(corpus: Corpus) -> list[str]:
 
 def rank_speakers(known: list[str], current: str) -> list[str]:
     """Names with a word starting with what was typed first ('zel' → Zelensky), then close spellings."""
-    typed = names.fold(current.strip())
+    typed = fold(current.strip())
     if not typed:
         return known
-    folded = [names.fold(n) for n in known]
+    folded = [fold(n) for n in known]
     prefixed = [known[i] for i, name in enumerate(folded)
                 if name.startswith(typed) or any(word.startswith(typed) for word in name.split())]
     if prefixed and len(typed) < 4:

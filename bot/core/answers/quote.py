@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from bot.core import names
 from bot.core.articles import Article
 from bot.core.corpus import Corpus
+from bot.core.lexicon import fold
 from bot.core.quotes import Quote
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
@@ -66,8 +67,8 @@ def find_article(corpus: Corpus, key: str) -> Article | None:
 
 def _about(quote: Quote, topic: str) -> bool:
     """Every word of the topic starts a word of the quotation or its sentence ('sanction' → 'sanctions')."""
-    words = set(re.findall(r"\w+", names.fold(f"{quote.text} {quote.sentence}")))
-    return all(any(w.startswith(t) for w in words) for t in re.findall(r"\w+", names.fold(topic)))
+    words = set(re.findall(r"\w+", fold(f"{quote.text} {quote.sentence}")))
+    return all(any(w.startswith(t) for w in words) for t in re.findall(r"\w+", fold(topic)))
 
 
 def candidates(
@@ -97,7 +98,7 @@ def filter_key(corpus: Corpus, options: dict[str, str]) -> str:
             found = find_article(corpus, value)
             value = found.id if found else value.lower()
         else:
-            value = names.fold(value)
+            value = fold(value)
         parts.append(f"{name}={value}")
     return "|".join(parts)
 
@@ -114,7 +115,7 @@ def pick(quotes: list[Quote], shown: set[str], rng: random.Random, last: str | N
 def quote_reply(corpus: Corpus, quote: Quote, options: dict[str, str]) -> Reply:
     article = corpus.articles[quote.article_id]
     speaker = quote.who or "unattributed"
-    role = quote.role if quote.role and names.fold(quote.role) != names.fold(speaker) else None
+    role = quote.role if quote.role and fold(quote.role) != fold(speaker) else None
     attribution = f"— **{truncate(speaker, 200)}**" + (f", {truncate(role, 300)}" if role else "")
     context = f"\n\n> {truncate(quote.sentence, 1200)}" if quote.sentence.strip() != f"“{quote.text}”" else ""
     note = "\n*The closing quotation mark is missing in the source.*" if quote.unclosed else ""
