@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from bot.core.lexicon import STOPWORDS
 from bot.core.postings import TokenCounter, build_postings
 from bot.core.suggest import HeadlineSuggester
+from bot.core.thresholds import HEADLINE_TYPED
 from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
@@ -184,8 +185,8 @@ class SearchIndex:
         for row in candidates.tolist():
             score = float(scores[row])
             similarity = fuzz.ratio(plan.key, self.headline_keys[row])
-            if similarity > 60:  # a headline typed nearly in full, typos and all, beats body matches
-                score += 2 * query_weight * ((similarity - 60) / 40) ** 2
+            if similarity > HEADLINE_TYPED:  # a headline typed nearly in full, typos and all, beats body matches
+                score += 2 * query_weight * ((similarity - HEADLINE_TYPED) / (100 - HEADLINE_TYPED)) ** 2
             if row in exact:
                 score += 1000
             ranked.append((row, round(score, 3)))

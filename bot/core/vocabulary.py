@@ -11,6 +11,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.core.lexicon import STOPWORDS, fold, spelling_key
+from bot.core.thresholds import LONG_WORD, LONG_WORD_EDITS, TYPO_EDITS
 
 TOKEN = re.compile(r"[^\W_]+")
 
@@ -78,13 +79,13 @@ class Vocabulary:
         scored = []
         for term_id in candidates:
             distance = OSA.distance(term, self.terms[term_id])
-            if distance <= 1:
+            if distance <= TYPO_EDITS:
                 scored.append((distance, -int(self.frequencies[term_id]), self.terms[term_id]))
-        if not scored and len(term) >= 6:
+        if not scored and len(term) >= LONG_WORD:
             # two slips in a long word: scan only the words that start with the same letter
             pool = self.by_initial.get(term[0], [])
             for candidate, distance, _ in process.extract(
-                term, pool, scorer=Levenshtein.distance, score_cutoff=2, limit=5
+                term, pool, scorer=Levenshtein.distance, score_cutoff=LONG_WORD_EDITS, limit=5
             ):
                 scored.append((distance, -int(self.frequencies[self.ids[candidate]]), candidate))
         scored.sort()

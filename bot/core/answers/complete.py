@@ -9,6 +9,7 @@ from bot.core.corpus import Corpus
 from bot.core.lexicon import fold
 from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.text import truncate
+from bot.core.thresholds import SPEAKER_CHOICE
 
 _SPEAKERS: dict[int, tuple[Corpus, list[str]]] = {}  # per corpus object: built once, not per keystroke
 
@@ -32,7 +33,8 @@ def rank_speakers(known: list[str], current: str) -> list[str]:
                 if name.startswith(typed) or any(word.startswith(typed) for word in name.split())]
     if prefixed and len(typed) < 4:
         return prefixed  # a few letters match too much by fuzzy scoring to be worth adding
-    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES, score_cutoff=60)
+    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES,
+                              score_cutoff=SPEAKER_CHOICE)
     return list(dict.fromkeys(prefixed + [known[i] for _, _, i in ranked]))
 
 

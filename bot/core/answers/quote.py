@@ -14,9 +14,7 @@ from bot.core.lexicon import fold
 from bot.core.quotes import Quote
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
-
-SPEAKER_SCORE = 80  # rapidfuzz ratio, word against word, needed for a misspelt speaker ("Zelenksy") to match
-ARTICLE_SCORE = 80
+from bot.core.thresholds import HEADLINE_GUESS, SPEAKER_WORD
 
 
 def servable(corpus: Corpus) -> list[Quote]:
@@ -44,7 +42,7 @@ def _speaker_matches(quote: Quote, wanted: str) -> bool:
     typed = names.name_key(wanted).split()
     return bool(typed) and any(
         all(
-            any(fuzz.ratio(word, part) >= SPEAKER_SCORE for part in names.name_key(c).split())
+            any(fuzz.ratio(word, part) >= SPEAKER_WORD for part in names.name_key(c).split())
             for word in typed
         )
         for c in candidates
@@ -61,7 +59,7 @@ def find_article(corpus: Corpus, key: str) -> Article | None:
     if len(by_prefix) == 1:
         return by_prefix[0]
     headlines = {a.id: a.headline for a in corpus.articles.values()}
-    match = process.extractOne(key, headlines, scorer=fuzz.WRatio, score_cutoff=ARTICLE_SCORE)
+    match = process.extractOne(key, headlines, scorer=fuzz.WRatio, score_cutoff=HEADLINE_GUESS)
     return corpus.articles[match[2]] if match else None
 
 

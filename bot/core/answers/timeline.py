@@ -15,10 +15,10 @@ from bot.core.dates import Event
 from bot.core.periods import Period, period_label
 from bot.core.replies import Reply, UserError, paginate
 from bot.core.text import truncate
+from bot.core.thresholds import EVENT_WORD
 from bot.core.userdates import parse_range
 
 _COMMON: dict[int, tuple[int, set[str]]] = {}  # per corpus: stems too common to tell events apart
-_FUZZY_MATCH = 80  # rapidfuzz partial_ratio a query word needs against an event's sentence
 
 
 def event_label(event: Event) -> str:
@@ -32,7 +32,7 @@ def event_label(event: Event) -> str:
 def _matches(event: Event, words: list[str]) -> bool:
     text = f"{event.sentence} {event.description}".lower()
     return all(
-        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= _FUZZY_MATCH for word in words
+        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= EVENT_WORD for word in words
     )
 
 
