@@ -7,9 +7,11 @@ import logging
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from bot.core.lexicon import lower_case_words
 from bot.core.periods import Period, day_period, month_number, month_period, period_label, year_period
 from bot.core.text import (
     PARAGRAPH_SEPARATOR,
@@ -93,10 +95,17 @@ class Article:
         """Paragraphs joined by blank lines; every character offset in the bot points into this."""
         return PARAGRAPH_SEPARATOR.join(self.paragraphs)
 
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the body prints in lower case, found once: the speaker finder and the review both
+        read them (the paragraphs do not change once parsed)."""
+        return lower_case_words(self.body)
+
     def __getstate__(self) -> dict[str, object]:
         # Sentences travel (from parsing workers, into the cache) as their offsets, three numbers each: their
         # text is in the paragraphs already, and pickling dozens of strings per article took most of the time.
         state = self.__dict__.copy()
+        state.pop("lower_case_words", None)  # derived, and only read where the article is parsed
         state["sentences"] = [n for s in self.sentences for n in (s.start, s.end, s.paragraph)]
         return state
 

@@ -57,6 +57,14 @@ def spelling_key(word: str) -> str:
     return _SURNAME_ENDING.sub("y", word) if len(word) > 5 else word
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text prints in lower case ("ukraine’s" and "well-armed" are words)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 # Three stop-word lists, for three jobs; each list is what its job was tuned with, and merging them would
 # change results: the search list drives every BM25 score (adding "new" or "time" would stop 'New York'
 # and 'Times' from ranking), the review's decides which capitalised headline words the body must use,

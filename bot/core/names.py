@@ -24,7 +24,6 @@ ROLE_HOLDERS = {
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿğışçüöâêîôû’'-]+|[A-Z]\.)"
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
 # at C speed to the next capital, instead of trying every position of a body (40% faster).
@@ -53,16 +52,10 @@ def strip_title(name: str) -> str:
     return TITLES.sub("", name.strip()).strip()
 
 
-@lru_cache(maxsize=2)  # an article's body is read here for its quotations, then again for its review
-def lower_case_words(text: str) -> frozenset[str]:
-    """The words a text prints in lower case ("ukraine’s" and "well-armed" are words)."""
-    return frozenset(_LOWER_WORD.findall(text))
-
-
-def people_in(text: str) -> list[str]:
-    """Full personal names printed in a text, in order of first appearance, titles removed."""
+def people_in(text: str, common: frozenset[str]) -> list[str]:
+    """Full personal names printed in a text, in order of first appearance, titles removed; `common`: the
+    words the text also prints in lower case (lexicon.lower_case_words), which start no name."""
     found: dict[str, str] = {}
-    common = lower_case_words(text)  # words the text also prints in lower case
 
     def cannot_start(word: str) -> bool:
         return fold(word).rstrip(".") in NOT_NAME_WORDS or word.endswith(("’s", "'s")) or word.lower() in common

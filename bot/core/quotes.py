@@ -190,7 +190,7 @@ class _Attributor:
 
     def __init__(self, article: Article) -> None:
         self.body = article.body
-        self.people = names.people_in(self.body)
+        self.people = names.people_in(self.body, article.lower_case_words)
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""

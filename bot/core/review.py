@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.lexicon import REVIEW_STOPWORDS
-from bot.core.names import lower_case_words
 from bot.core.text import normalized
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def review_facts(article: Article) -> ReviewFacts:
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters
-    lower_case = " ".join(lower_case_words(body)).replace("’", "'")
+    lower_case = " ".join(article.lower_case_words).replace("’", "'")
     return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys))
 
 

@@ -1,4 +1,4 @@
-"""Folding, one key per spelling, and the stop-word lists."""
+"""Folding, one key per spelling, the words a text prints in lower case, and the stop-word lists."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bot.core.lexicon import (
     REVIEW_STOPWORDS,
     STOPWORDS,
     fold,
+    lower_case_words,
     spelling_key,
 )
 from bot.core.names import name_key, same_person
@@ -60,6 +61,11 @@ def test_one_spelling_key_for_names_and_for_search(variants: tuple[str, ...]) ->
     assert len({canonical(v) for v in variants}) == 1
     assert len({name_key(f"Someone {v}") for v in variants}) == 1
     assert same_person(f"Muammar {variants[0]}", variants[-1])
+
+
+def test_words_printed_in_lower_case() -> None:
+    words = lower_case_words("Ukraine’s well-armed army said Ukraine’s Army will. A B")
+    assert words == {"well-armed", "army", "said", "will"}
 
 
 def test_the_three_stop_word_lists_keep_their_jobs_apart() -> None:
