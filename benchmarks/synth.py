@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.articles import Article, PubDate, read_article
+from bot.core.article import Article, PubDate
+from bot.core.articles import read_article
 from bot.core.text import Sentence
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ from bot.core.periods import (
 from bot.core.timex import Mention, sentence_mentions
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article, PubDate
+    from bot.core.article import Article, PubDate
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 Modifier = Literal["start", "mid", "end"] | None

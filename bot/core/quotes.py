@@ -11,7 +11,7 @@ from bot.core.lexicon import fold
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 QuoteKind = Literal["quote", "term"]
 

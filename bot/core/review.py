@@ -12,7 +12,7 @@ from bot.core.lexicon import REVIEW_STOPWORDS
 from bot.core.text import normalized
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
 _CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")

@@ -18,7 +18,7 @@ from bot.core.thresholds import HEADLINE_TYPED
 from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 # BM25F: a word in the headline counts as four in the body, in standfirst, rubric or a speaker's name as two.
 FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}

@@ -7,7 +7,7 @@ import re
 
 import dateparser
 
-from bot.core.articles import PubDate
+from bot.core.article import PubDate
 from bot.core.dates import resolve
 from bot.core.periods import MONTH_NUMBERS, Period, day_period, month_period
 from bot.core.replies import UserError

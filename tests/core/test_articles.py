@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 from pathlib import Path
 
 import pytest
 
-from bot.core.articles import Article, CorpusError, parse_date_text, read_article
+from bot.core.articles import CorpusError, parse_date_text, read_article
 from bot.core.catalog import apply_catalog, load_catalog, parse_catalog, unknown_entries
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.review import review_corpus
@@ -146,21 +145,3 @@ def test_a_broken_catalog_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "catalog.toml").write_text('["a"]\ncolour = "red"\n', encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert list(corpus.articles) == ["a"] and "unknown field" in corpus.errors[0]
-
-
-def test_an_article_survives_pickling_whole(corpus: Corpus) -> None:
-    """Sentences travel as offsets into the paragraphs (workers, cache) and come back as they were."""
-    for article in corpus.articles.values():
-        copy = pickle.loads(pickle.dumps(article))
-        assert copy == article
-        assert copy.sentences
-        assert [s.text for s in copy.sentences] == [copy.body[s.start : s.end] for s in copy.sentences]
-
-
-def test_the_lower_case_words_are_found_once_and_do_not_travel() -> None:
-    article = Article("a", "Grain Deal", ["The grain deal died.", "Its Grain Deal talks: over."])
-    words = article.lower_case_words
-    assert words == {"grain", "deal", "died", "talks", "over"}
-    assert article.lower_case_words is words  # the speaker finder and the review read the same set
-    state = article.__getstate__()
-    assert "lower_case_words" not in state and "lower_case_words" not in pickle.loads(pickle.dumps(article)).__dict__

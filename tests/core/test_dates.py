@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.articles import PubDate, read_article
+from bot.core.article import PubDate
+from bot.core.articles import read_article
 from bot.core.corpus import Corpus
 from bot.core.dates import Event, extract_events
 from bot.core.timex import find_mentions

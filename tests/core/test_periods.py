@@ -7,7 +7,7 @@ import locale
 
 import pytest
 
-from bot.core.articles import PubDate
+from bot.core.article import PubDate
 from bot.core.periods import (
     MONTH_NAMES,
     MONTH_NUMBERS,
