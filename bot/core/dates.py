@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.core.mentions import sentence_mentions
 from bot.core.periods import (
     Period,
     day_period,
@@ -17,7 +18,7 @@ from bot.core.periods import (
     week_period,
     year_period,
 )
-from bot.core.timex import Mention, sentence_mentions
+from bot.core.timex import Mention
 
 if TYPE_CHECKING:
     from bot.core.article import Article, PubDate

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from bot.core.article import PubDate
 from bot.core.dates import clause_span, clause_tense, resolve
-from bot.core.timex import Mention, sentence_mentions
+from bot.core.mentions import sentence_mentions
+from bot.core.timex import Mention
 
 if TYPE_CHECKING:
     from bot.core.article import Article

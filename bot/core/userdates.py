@@ -9,10 +9,10 @@ import dateparser
 
 from bot.core.article import PubDate
 from bot.core.dates import resolve
+from bot.core.mentions import find_mentions
 from bot.core.periods import MONTH_NUMBERS, Period, day_period, month_period
 from bot.core.replies import UserError
 from bot.core.text import truncate
-from bot.core.timex import find_mentions
 
 EXAMPLES = (
     "`2022`, `Sep 2022`, `September 2022`, `2022-09-05`, `5 Sept 2022`, `spring 2024`, `Q1 2023`, "
