@@ -12,15 +12,13 @@ from bot.core.articles import Article, CorpusError, corpus_files
 from bot.core.catalog import load_catalog
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, Parsed, extract, parse_files
-from bot.core.lexicon import fold
+from bot.core.lookup import find_article
 from bot.core.postings import TokenCounter
 from bot.core.quotes import Quote
 from bot.core.review import review_corpus
 from bot.core.search import SearchIndex, indexed_text
 
 log = logging.getLogger(__name__)
-
-MIN_HEADLINE_PART = 8  # fewer typed characters match too many headlines to mean one
 
 
 @dataclass
@@ -52,15 +50,8 @@ class Corpus:
         return corpus
 
     def article(self, key: str) -> Article | None:
-        """An article by id, by its headline, or by the one headline that contains what was typed."""
-        if key in self.articles:
-            return self.articles[key]
-        typed = fold(key.strip())
-        exact = [a for a in self.articles.values() if fold(a.headline) == typed]
-        if exact or len(typed) < MIN_HEADLINE_PART:
-            return exact[0] if exact else None
-        partial = [a for a in self.articles.values() if typed in fold(a.headline)]
-        return partial[0] if len(partial) == 1 else None  # an ambiguous part names no article
+        """The article an `article:` option names (bot.core.lookup): by id, id prefix or headline."""
+        return find_article(self.articles, key)
 
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]

@@ -11,8 +11,11 @@ SPEAKER_WORD = 80
 # offered (names that start with the typed letters are offered anyway).
 SPEAKER_CHOICE = 60
 
-# /quote article: WRatio of the typed text against each headline, when it is no article's id or id prefix.
+# article: options: WRatio of the typed text against each folded headline, the last resort of
+# bot.core.lookup after ids and headline parts; the best headline must reach it...
 HEADLINE_GUESS = 80
+# ...and lead the runner-up by this many points, else the typed text names no article.
+HEADLINE_GUESS_LEAD = 5
 
 # /timeline query: fuzz.partial_ratio of each query word (4 letters or more) against an event's sentence.
 EVENT_WORD = 80

@@ -8,13 +8,12 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core import names
-from bot.core.articles import Article
 from bot.core.corpus import Corpus
 from bot.core.lexicon import fold
 from bot.core.quotes import Quote
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
-from bot.core.thresholds import HEADLINE_GUESS, SPEAKER_WORD
+from bot.core.thresholds import SPEAKER_WORD
 
 
 def servable(corpus: Corpus) -> list[Quote]:
@@ -49,20 +48,6 @@ def _speaker_matches(quote: Quote, wanted: str) -> bool:
     )
 
 
-def find_article(corpus: Corpus, key: str) -> Article | None:
-    """An article by id, id prefix, exact headline, or a headline close enough to what was typed."""
-    found = corpus.article(key)
-    if found:
-        return found
-    key = key.strip()
-    by_prefix = [a for a in corpus.articles.values() if key and a.id.startswith(key)]
-    if len(by_prefix) == 1:
-        return by_prefix[0]
-    headlines = {a.id: a.headline for a in corpus.articles.values()}
-    match = process.extractOne(key, headlines, scorer=fuzz.WRatio, score_cutoff=HEADLINE_GUESS)
-    return corpus.articles[match[2]] if match else None
-
-
 def _about(quote: Quote, topic: str) -> bool:
     """Every word of the topic starts a word of the quotation or its sentence ('sanction' → 'sanctions')."""
     words = set(re.findall(r"\w+", fold(f"{quote.text} {quote.sentence}")))
@@ -76,7 +61,7 @@ def candidates(
     if speaker and speaker.strip():
         quotes = [q for q in quotes if _speaker_matches(q, speaker)]
     if article and article.strip():
-        found = find_article(corpus, article)
+        found = corpus.article(article)
         quotes = [q for q in quotes if found and q.article_id == found.id]
     if topic and topic.strip():
         quotes = [q for q in quotes if _about(q, topic)]
@@ -93,7 +78,7 @@ def filter_key(corpus: Corpus, options: dict[str, str]) -> str:
         if name == "speaker":
             value = names.name_key(value)
         elif name == "article":
-            found = find_article(corpus, value)
+            found = corpus.article(value)
             value = found.id if found else value.lower()
         else:
             value = fold(value)
