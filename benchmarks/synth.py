@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.articles import Article, PubDate
+from bot.core.article import Article, PubDate
 from bot.core.text import Sentence
 from bot.loading.files import read_article
 

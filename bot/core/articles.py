@@ -1,114 +1,23 @@
-"""Article model and parsing of the header styles found in scraped news files."""
+"""Parsing one news file's text into an Article: the header styles found in scraped news files."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
+from bot.core.periods import month_number
 from bot.core.text import (
-    PARAGRAPH_SEPARATOR,
-    Sentence,
     clean_inline,
     drop_pull_quotes,
     join_broken_lines,
     split_sentences,
 )
 
-Precision = Literal["day", "month", "year"]
-Provenance = Literal["stated", "catalog", "estimated"]
-
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
-NO_HEADLINE = "no headline in the file; showing its first sentence"
-UNDATED = "undated"
-
-
-class CorpusError(Exception):
-    """A corpus file that cannot be read or parsed; the message names the file."""
-
-
-# English whatever the locale (strftime's %b follows LC_TIME), and several times faster
-_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-@dataclass(frozen=True)
-class PubDate:
-    """A publication date with how precise it is and where it came from."""
-
-    value: dt.date
-    precision: Precision = "day"
-    provenance: Provenance = "stated"
-
-    def label(self) -> str:
-        """The date as a reader sees it: '15 Sep 2022', 'Sep 2022', '2022', 'c. Jul 2024'."""
-        if self.precision == "day":
-            text = f"{self.value.day} {_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
-        elif self.precision == "month":
-            text = f"{_MONTH_ABBREVIATIONS[self.value.month - 1]} {self.value.year}"
-        else:
-            text = str(self.value.year)
-        return f"c. {text}" if self.provenance == "estimated" else text
-
-
-@dataclass
-class Article:
-    """One news article as the bot understands it; `id` is the file name without its extension."""
-
-    id: str
-    headline: str
-    paragraphs: list[str]
-    standfirst: str | None = None
-    rubric: str | None = None
-    publication: str | None = None
-    author: str | None = None
-    url: str | None = None
-    published: PubDate | None = None
-    path: Path | None = None
-    warnings: list[str] = field(default_factory=list)
-    field_sources: dict[str, str] = field(
-        default_factory=dict
-    )  # field → "stated" | "derived" | "catalog" | …
-    lead: str | None = None  # an opening summary paragraph the author wrote, when the layout has one
-    replaced: dict[str, object] = field(
-        default_factory=dict
-    )  # what the file said where the catalog overrode it
-    sentences: list[Sentence] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.sentences:
-            self.sentences = split_sentences(self.paragraphs)
-
-    @property
-    def body(self) -> str:
-        """Paragraphs joined by blank lines; every character offset in the bot points into this."""
-        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
-
-    def __getstate__(self) -> dict[str, object]:
-        # Sentences travel (from parsing workers, into the cache) as their offsets, three numbers each: their
-        # text is in the paragraphs already, and pickling dozens of strings per article took most of the time.
-        state = self.__dict__.copy()
-        state["sentences"] = [n for s in self.sentences for n in (s.start, s.end, s.paragraph)]
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        body, offsets = PARAGRAPH_SEPARATOR.join(state["paragraphs"]), state["sentences"]
-        state["sentences"] = [
-            Sentence(body[start:end], start, end, paragraph)
-            for start, end, paragraph in zip(offsets[::3], offsets[1::3], offsets[2::3], strict=True)
-        ]
-        self.__dict__.update(state)
-
-    @property
-    def date_label(self) -> str:
-        return self.published.label() if self.published else "undated"
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
-
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|updated|posted)\b[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
@@ -120,26 +29,6 @@ _BYLINE = re.compile(
 )
 _LOST_LINK = re.compile(r"\w  +\w| +,")  # "the  against", "around , in": a link's words cut out
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-    )
-}
 _FIELD_ALIASES = {
     "title": "headline",
     "headline": "headline",
@@ -164,6 +53,8 @@ _FIELD_ALIASES = {
     "link": "url",
     "canonical": "url",
 }
+
+
 def parse_date_text(text: str, provenance: Provenance = "stated") -> PubDate | None:
     """A stated date in the forms news files use, with its precision: 2024-11-19, 2024-07, Sep 15th 2022,
     15 September 2022, July 9, 2024, July 2024, 2024."""
@@ -182,21 +73,16 @@ def parse_date_text(text: str, provenance: Provenance = "stated") -> PubDate | N
             continue
         parts = match.groupdict()
         if parts.get("mn"):
-            month = _MONTHS.get(parts["mn"][:3].lower()) if _is_month_name(parts["mn"]) else None
+            month = month_number(parts["mn"])
         else:
             month = int(parts.get("m") or 1)
         try:
             value = dt.date(int(parts["y"]), month or 0, int(parts.get("d") or 1))
         except ValueError:
             continue
-        if 1800 <= value.year <= 2100:
+        if FIRST_YEAR <= value.year <= LAST_YEAR:
             return PubDate(value, precision, provenance)
     return None
-
-
-def _is_month_name(word: str) -> bool:
-    word = word.lower()
-    return any(name.startswith(word) and len(word) >= 3 for name in _MONTH_NAMES) or word == "sept"
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -219,21 +105,6 @@ def _is_title_like(line: str) -> bool:
     """A short line without closing punctuation reads as a headline, not a body paragraph."""
     words = line.split()
     return 0 < len(words) <= 20 and not _CLOSING_PUNCTUATION.search(line)
-
-
-def review(article: Article) -> None:
-    """Recompute the warnings one article can raise on its own (after parsing or after the catalog)."""
-    kept = [w for w in article.warnings if w not in (NO_HEADLINE, UNDATED)]
-    if article.field_sources.get("headline") == "derived":
-        kept.append(NO_HEADLINE)
-    if article.published is None:
-        kept.append(UNDATED)
-    article.warnings = kept
-
-
-def suspect(article: Article, name: str) -> bool:
-    """Whether a header field still holds what was flagged as another article's."""
-    return name not in article.replaced and any(w.startswith(f"{name} names") for w in article.warnings)
 
 
 def _derived_headline(paragraphs: list[str]) -> str:

@@ -9,12 +9,10 @@ from typing import Any, TypeVar
 from bot.core.articles import Article
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, extract
-from bot.core.names import fold
+from bot.core.lookup import find_article
 from bot.core.postings import TokenCounter
 from bot.core.quotes import Quote
 from bot.core.search import SearchIndex
-
-MIN_HEADLINE_PART = 8  # fewer typed characters match too many headlines to mean one
 
 T = TypeVar("T")
 
@@ -74,15 +72,8 @@ class Corpus:
         return self._derived.get(compute, self)
 
     def article(self, key: str) -> Article | None:
-        """An article by id, by its headline, or by the one headline that contains what was typed."""
-        if key in self.articles:
-            return self.articles[key]
-        typed = fold(key.strip())
-        exact = [a for a in self.articles.values() if fold(a.headline) == typed]
-        if exact or len(typed) < MIN_HEADLINE_PART:
-            return exact[0] if exact else None
-        partial = [a for a in self.articles.values() if typed in fold(a.headline)]
-        return partial[0] if len(partial) == 1 else None  # an ambiguous part names no article
+        """The article an `article:` option names (bot.core.lookup): by id, id prefix or headline."""
+        return find_article(self.articles, key)
 
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]

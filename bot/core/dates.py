@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.timex import Mention, sentence_mentions
+from bot.core.mentions import sentence_mentions
+from bot.core.periods import (
+    Period,
+    day_period,
+    decade_period,
+    month_period,
+    quarter_period,
+    season_period,
+    week_period,
+    year_period,
+)
+from bot.core.timex import Mention
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article, PubDate
+    from bot.core.article import Article, PubDate
 
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 Modifier = Literal["start", "mid", "end"] | None
 Tense = Literal["past", "expected"]
 
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Words that put a clause in the future (or in a plan), whatever the tense of its other verbs.
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
@@ -54,67 +63,6 @@ class Event:
     @property
     def resolved(self) -> bool:
         return self.first is not None
-
-
-@dataclass(frozen=True)
-class Period:
-    """A calendar period at a granularity, with its TIMEX3-style value."""
-
-    first: dt.date
-    last: dt.date
-    granularity: str
-    value: str
-
-
-def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def day_period(day: dt.date, last: dt.date | None = None) -> Period:
-    value = day.isoformat() if last is None or last == day else f"{day.isoformat()}/{last.isoformat()}"
-    return Period(day, last or day, "day", value)
-
-
-def week_period(day: dt.date) -> Period:
-    monday = day - dt.timedelta(days=day.weekday())
-    iso = day.isocalendar()
-    return Period(monday, monday + dt.timedelta(days=6), "week", f"{iso.year}-W{iso.week:02d}")
-
-
-def month_period(year: int, month: int) -> Period:
-    return Period(*month_span(year, month), "month", f"{year}-{month:02d}")
-
-
-def season_period(year: int, season: str) -> Period:
-    first_month = _SEASON_START[season]
-    last_year, last_month = (year + 1, 2) if season == "WI" else (year, first_month + 2)
-    return Period(
-        dt.date(year, first_month, 1), month_span(last_year, last_month)[1], "season", f"{year}-{season}"
-    )
-
-
-def quarter_period(year: int, quarter: int) -> Period:
-    return Period(
-        dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}"
-    )
-
-
-def year_period(year: int) -> Period:
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
-
-
-def decade_period(decade: int) -> Period:
-    return Period(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "decade", f"{decade // 10}X")
-
-
-def anchor_period(published: PubDate) -> Period:
-    """The period a publication date stands for: a day, or a whole month or year when only estimated."""
-    value = published.value
-    if published.precision == "day":
-        return day_period(value)
-    return (
-        month_period(value.year, value.month) if published.precision == "month" else year_period(value.year)
-    )
 
 
 def clause_tense(clause: str) -> Tense:
@@ -240,7 +188,7 @@ def resolve(
         return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
     if published is None:
         return None, False
-    anchor = anchor_period(published)
+    anchor = published.period()
     try:
         period = from_anchor(mention, anchor, tense)
     except (IndexError, StopIteration):
@@ -257,7 +205,7 @@ def resolve(
 
 def _final_tense(period: Period | None, published: PubDate | None, clause_says: Tense) -> Tense:
     if period and published:
-        anchor = anchor_period(published)
+        anchor = published.period()
         if period.first > anchor.last:
             return "expected"
         if period.last < anchor.first:
@@ -267,7 +215,7 @@ def _final_tense(period: Period | None, published: PubDate | None, clause_says: 
 
 def published_event(article: Article) -> Event:
     published = article.published
-    period = anchor_period(published)
+    period = published.period()
     return Event(
         article_id=article.id,
         text=published.label(),

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-# Transliterations that name the same person; the key on the left is what every variant folds to.
-_SPELLING_VARIANTS = {
-    "zelensky": ("zelenskiy", "zelenskyy", "zelenskyi", "zelenski", "selenskyj", "zelenskii"),
-    "medvedev": ("medvedyev",),
-    "peskov": ("peskoff",),
-    "kadyrov": ("kadirov",),
-}
-_VARIANT_TO_KEY = {variant: key for key, variants in _SPELLING_VARIANTS.items() for variant in variants}
+from bot.core.lexicon import NOT_NAME_WORDS, fold, spelling_key
 
 # Office-holders a role phrase names. Used only when the article itself prints that person's name,
 # so a role is never turned into a name the text does not give.
@@ -32,26 +24,10 @@ ROLE_HOLDERS = {
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿğışçüöâêîôû’'-]+|[A-Z]\.)"
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
 # at C speed to the next capital, instead of trying every position of a body (40% faster).
 PERSON = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[a-zà-öø-ÿğışçüöâêîôû’'-]+|\.)(?:[ \u00a0]+{_NAME_WORD}){{1,5}}\b")
-# Words that cannot be a person's name, though printed capitalised.
-_NOT_PEOPLE = set("""
-    the a an in on at but and if as so for of to with when while this that these those its his her their
-    our my after before since under during although though because given every each whereas however thus
-    once only even also then there here what why how who last next some many most all both no now yet
-    president former chancellor mayor governor commander spokesman spokeswoman deputy head chief senior
-    official adviser advisor envoy king queen pope prime minister mr mrs ms dr gen general senator sen
-    rep gov secretary chairman ambassador says said according european russian ukrainian american
-    western german turkish north south united states union kremlin white house nato congress pentagon
-    carnegie endowment institute council ministry foreign affairs defense defence war russia ukraine
-    america europe germany britain china iran turkey moscow kyiv kiev washington brussels crimea donbas
-    kharkiv january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday republicans democrats administration west east sea
-    black eurasia program international peace security atlantic
-""".split())
 TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Chancellor|Mayor|Governor|Mr|Mrs|Ms|Dr|Gen|"
     r"General|Senator|"
@@ -60,17 +36,10 @@ TITLES = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case without accents and with straight apostrophes: 'Erdoğan’s' → "erdogan's"."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """One key for every spelling of a name: 'Volodymyr Zelenskiy' and 'Volodymyr Zelensky' match."""
     words = re.findall(r"[a-z]+", fold(TITLES.sub("", name.strip())))
-    return " ".join(_VARIANT_TO_KEY.get(word, word) for word in words if len(word) > 1 or len(words) == 1)
+    return " ".join(spelling_key(word) for word in words if len(word) > 1 or len(words) == 1)
 
 
 def surname_key(name: str) -> str:
@@ -83,19 +52,13 @@ def strip_title(name: str) -> str:
     return TITLES.sub("", name.strip()).strip()
 
 
-@lru_cache(maxsize=2)  # an article's body is read here for its quotations, then again for its review
-def lower_case_words(text: str) -> frozenset[str]:
-    """The words a text prints in lower case ("ukraine’s" and "well-armed" are words)."""
-    return frozenset(_LOWER_WORD.findall(text))
-
-
-def people_in(text: str) -> list[str]:
-    """Full personal names printed in a text, in order of first appearance, titles removed."""
+def people_in(text: str, common: frozenset[str]) -> list[str]:
+    """Full personal names printed in a text, in order of first appearance, titles removed; `common`: the
+    words the text also prints in lower case (lexicon.lower_case_words), which start no name."""
     found: dict[str, str] = {}
-    common = lower_case_words(text)  # words the text also prints in lower case
 
     def cannot_start(word: str) -> bool:
-        return fold(word).rstrip(".") in _NOT_PEOPLE or word.endswith(("’s", "'s")) or word.lower() in common
+        return fold(word).rstrip(".") in NOT_NAME_WORDS or word.endswith(("’s", "'s")) or word.lower() in common
 
     for match in PERSON.finditer(text):
         words = match.group(0).split()
@@ -103,9 +66,9 @@ def people_in(text: str) -> list[str]:
         # "Although Ukraine" → nothing: a sentence's first word is capitalised but common).
         while words and cannot_start(words[0]):
             words = words[1:]
-        while words and fold(words[-1]).rstrip(".") in _NOT_PEOPLE:
+        while words and fold(words[-1]).rstrip(".") in NOT_NAME_WORDS:
             words = words[:-1]
-        if len(words) < 2 or any(fold(w).rstrip(".") in _NOT_PEOPLE for w in words):
+        if len(words) < 2 or any(fold(w).rstrip(".") in NOT_NAME_WORDS for w in words):
             continue
         if words[-1].endswith((".", "’s", "'s")):
             words[-1] = _POSSESSIVE_END.sub("", words[-1])

@@ -1,4 +1,4 @@
-"""Direct quotations and their speakers, told apart from scare quotes."""
+"""Direct quotations in an article, told apart from scare quotes, each with its speaker when the text tells."""
 
 from __future__ import annotations
 
@@ -6,134 +6,17 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core import names
+from bot.core.attribution import Attributor
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 QuoteKind = Literal["quote", "term"]
 
 # “…” (closing mark missing when the paragraph or the next quotation begins first) or "…".
 _CURLY = re.compile(r"“([^“”]*)(”|(?=“)|$)")
 _STRAIGHT = re.compile(r"\"([^\"\n]+)(\"|$)")
-
-_VERB = (
-    r"(?:said|says|say|asked|asks|added|adds|told\s+(?:\w+\s+){0,2}?\w+|tells\s+\w+|explained|explains|"
-    r"noted|notes|argued|argues|warned|warns|insisted|insists|replied|declared|wrote|writes|continued|"
-    r"recalled|admitted|acknowledged|conceded|stressed|concluded|observed|remarked|tweeted|posted|"
-    r"announced|complained|joked|quipped|cautioned|predicted|claimed|claims|put\s+it)"
-)
-_NAMING_VERB = (
-    r"(?:called|calls|dubbed|dubs|described|describes|termed|labell?ed|branded|dismissed|dismisses)"
-)
-_NAME_WORD = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
-_BODY = (
-    r"(?:[Tt]he\s+(?:Kremlin|White\s+House|Pentagon|State\s+Department|Foreign\s+Office|Elysée|Élysée|"
-    r"Vatican|Commission|Foreign\s+Ministry|Defen[cs]e\s+Ministry)|Downing\s+Street|NATO|Nato|Hamas|Moscow|Kyiv)"
-)
-_ROLE_PHRASE = (
-    r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
-    r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
-)
-_PRONOUN = r"(?:[Hh]e|[Ss]he)"
-_SPEAKER = rf"(?P<speaker>{_ROLE_PHRASE}|{_BODY}|{_PRONOUN}|(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD})"
-# A role set off by commas after a name: ", senior fellow at …," / ", a fearsome Chechen warlord whose …,".
-_ROLE = (
-    r"(?P<role>(?!(?:as|who|which|when|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
-    r"[a-z][^,;“”\"]{2,160}?)"
-)
-
-_AFTER_VERB_FIRST = re.compile(rf"^[,\s]*{_VERB}\s+{_SPEAKER}(?:,\s+{_ROLE}(?=,|\.|;|$))?")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{_SPEAKER}\s+(?:has\s+|had\s+)?{_VERB}\b")
-_BEFORE_INTRO = re.compile(
-    rf"{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?{_VERB}(?:\s+that)?\s*[:,]?\s*$"
-)
-_BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}(?:,\s+{_ROLE})?,\s*$")
-_BEFORE_PARENTHESIS = re.compile(rf",\s+{_SPEAKER}\s+{_VERB},\s")
-# The sentence's subject speaks or names something; the quotation comes later in the same sentence.
-_SUBJECT_VERB = re.compile(
-    rf"^(?:[^,“”\"]{{0,40}},\s+)?{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_VERB}|{_NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
-)
-# compiled once: each is tried on every quotation
-_MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
-_POSSESSIVE = re.compile(r"(’s|'s)$")
-_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?")
-_PRONOUN_ONLY, _BODY_ONLY, _ROLE_PHRASE_ONLY = re.compile(_PRONOUN), re.compile(_BODY), re.compile(_ROLE_PHRASE)
-_NAMING_VERB_ONLY = re.compile(_NAMING_VERB)
-_HANDS_OVER = re.compile(rf"\b(?:{_VERB}|{_NAMING_VERB}|but|while|whereas)\b")  # words that pass a quotation on
-_ROLE_AFTER = re.compile(rf",\s+{_ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
-_SPEECH_CUE = re.compile(rf"\b{_VERB}\b|:\s*$")
-_TITLE_WORDS = {
-    "president",
-    "chancellor",
-    "prime",
-    "minister",
-    "foreign",
-    "former",
-    "the",
-    "mayor",
-    "governor",
-    "senator",
-    "general",
-    "gen",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "secretary",
-}
-_NATIONALITIES = {
-    "russian",
-    "ukrainian",
-    "american",
-    "german",
-    "turkish",
-    "french",
-    "british",
-    "chinese",
-    "us",
-    "u.s",
-    "european",
-    "polish",
-    "israeli",
-    "iranian",
-}
-# Group words that are not one speaker: "Diplomats called it …" names nobody.
-_GENERIC = {
-    "officials",
-    "diplomats",
-    "analysts",
-    "experts",
-    "critics",
-    "observers",
-    "sources",
-    "leaders",
-    "people",
-    "residents",
-    "some",
-    "many",
-    "others",
-    "they",
-    "we",
-    "i",
-    "you",
-    "it",
-    "one",
-    "republicans",
-    "democrats",
-    "supporters",
-    "opponents",
-    "commentators",
-    "economists",
-    "soldiers",
-    "voters",
-    "the",
-    "this",
-    "that",
-}
 
 
 @dataclass(frozen=True)
@@ -184,102 +67,6 @@ def _quotations(paragraph: str) -> list[_Found]:
     return sorted((f for f in found if f.text.strip()), key=lambda f: f.start)
 
 
-class _Attributor:
-    """Finds who speaks a quotation, from the patterns journalists use; says nothing when unsure."""
-
-    def __init__(self, article: Article) -> None:
-        self.body = article.body
-        self.people = names.people_in(self.body)
-
-    def role_of(self, name: str) -> str | None:
-        """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""
-        person = next((p for p in self.people if names.same_person(p, name)), None)
-        if person is None:
-            return None
-        # the first place the name is followed by a role: what re.search(re.escape(person) + _ROLE_AFTER)
-        # finds, without compiling a pattern for each name
-        at, match = self.body.find(person), None
-        while at >= 0 and (match := _ROLE_AFTER.match(self.body, at + len(person))) is None:
-            at = self.body.find(person, at + 1)
-        return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
-
-    def mentioned(self, text: str) -> list[str]:
-        """Distinct people (full names when known) a text mentions, by surname or title."""
-        found: list[str] = []
-        for match in _MENTION.finditer(text):
-            word = _POSSESSIVE.sub("", match.group(0))
-            person = names.full_name(word, self.people)
-            if person is None and _HONORIFIC_START.match(word):
-                person = names.strip_title(word)
-            if person and not any(names.same_person(person, f) for f in found):
-                found.append(person)
-        return found
-
-    def resolve(
-        self, raw: str, context_before: str, previous: str
-    ) -> tuple[str, str | None, str | None] | None:
-        """(speaker, full name, role from a title) for a speaker phrase, or None when it names nobody."""
-        mention = raw.strip()
-        if _PRONOUN_ONLY.fullmatch(mention):
-            people = self.mentioned(context_before) or self.mentioned(previous)
-            if len(people) != 1:
-                return None
-            person = people[0]
-            return names.strip_title(person), names.full_name(person, self.people) or person, None
-        if _BODY_ONLY.fullmatch(mention):
-            return (mention[0].lower() + mention[1:] if mention.startswith("The ") else mention), None, None
-        if _ROLE_PHRASE_ONLY.fullmatch(mention):
-            return mention, names.full_name(mention, self.people), mention
-        words = mention.split()
-        title_words: list[str] = []
-        while words and (
-            words[0].endswith(("’s", "'s"))
-            or names.fold(words[0]).rstrip(".") in _TITLE_WORDS
-            or names.fold(words[0]).rstrip(".") in _NATIONALITIES
-        ):
-            title_words.append(words.pop(0))
-        honorific = bool(words) and bool(_HONORIFIC.fullmatch(words[0]))
-        name = names.strip_title(" ".join(words))
-        if not name or names.fold(name) in _GENERIC or names.fold(name.split()[0]) in _GENERIC:
-            return None
-        full = names.full_name(name, self.people)
-        if " " not in name and not (full or honorific or title_words):
-            if name.endswith("s") or name.lower() in self.body:  # "Diplomats", "Officials": a common word
-                return None
-        titled = any(names.fold(w).rstrip(".") in _TITLE_WORDS for w in title_words)
-        role = " ".join(title_words) if titled else None  # "Ukraine’s President", "Mayor"
-        return name, full, role
-
-    def attribute(
-        self, before: str, after: str, previous: str
-    ) -> tuple[tuple[str, str | None, str | None], str | None, str] | None:
-        """((speaker, full, title), role, pattern) from the text around one quotation."""
-        attempts = (
-            (_AFTER_VERB_FIRST.match(after), "“…,” said X"),
-            (_AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
-            (_BEFORE_INTRO.search(before), "X said: “…”"),
-            (_BEFORE_ACCORDING.search(before), "according to X, “…”"),
-            (_BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
-        )
-        for match, pattern in attempts:
-            if match:
-                resolved = self.resolve(match.group("speaker"), before[: match.start("speaker")], previous)
-                if resolved:
-                    return resolved, match.groupdict().get("role"), pattern
-        match = _SUBJECT_VERB.search(before)
-        # Only when nothing between the verb and the quotation could hand the words to someone else.
-        if match and not _HANDS_OVER.search(match.group("rest")):
-            resolved = self.resolve(match.group("speaker"), "", previous)
-            if resolved:
-                kind = (
-                    "X called it “…”"
-                    if _NAMING_VERB_ONLY.fullmatch(match.group("verb"))
-                    else "X noted that … “…”"
-                )
-                return resolved, match.group("role"), kind
-        return None
-
-
 def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int, int]:
     inside = [s for s in sentences if s.start < end and start < s.end] or [
         min(sentences, key=lambda s: abs(s.start - start))
@@ -292,7 +79,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     body = article.body
     if "“" not in body and '"' not in body:
         return []
-    attributor = _Attributor(article)
+    attributor = Attributor(article)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in article.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
@@ -331,17 +118,9 @@ def extract_quotes(article: Article) -> list[Quote]:
             elif (
                 not before.strip()
                 and not after.strip(" .")
-                and previous
-                and _SPEECH_CUE.search(previous)
-                and "“" not in previous
-                and len(attributor.mentioned(previous)) == 1
+                and (said := attributor.from_previous_sentence(previous))
             ):
-                person = attributor.mentioned(previous)[0]
-                speaker, full, pattern = (
-                    names.strip_title(person),
-                    names.full_name(person, attributor.people),
-                    "speaker in the previous sentence",
-                )
+                (speaker, full), pattern = said, "speaker in the previous sentence"
             if speaker and not role:
                 role = attributor.role_of(full or speaker)
             words = len(found.text.split())

@@ -8,17 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.core.names import lower_case_words
+from bot.core.lexicon import REVIEW_STOPWORDS
 from bot.core.text import normalized
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
-_STOPWORDS = set(
-    """a an the and or but of to in on at for with by from as is are was were be been it its this that
-these those why how what who will would should could can may might must not no now than then so into over
-after before about up out more most less new one two his her their our your we they he she you time""".split()
-)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
 _CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
 _POSSESSIVE_END = re.compile(r"'s$")
@@ -31,7 +26,7 @@ def content_words(text: str) -> list[str]:
     return [
         w
         for w in _CONTENT_WORD.findall(text.lower().replace("’", "'"))
-        if w not in _STOPWORDS and len(w) > 2
+        if w not in REVIEW_STOPWORDS and len(w) > 2
     ]
 
 
@@ -44,7 +39,7 @@ def _stem(word: str) -> str:
 
 def _body_words(lowered: str) -> set[str]:
     """The content words of a lower-cased body (’ as '), and the parts of its hyphenated ones."""
-    words = {w for w in _CONTENT_WORD.findall(lowered) if w not in _STOPWORDS and len(w) > 2}
+    words = {w for w in _CONTENT_WORD.findall(lowered) if w not in REVIEW_STOPWORDS and len(w) > 2}
     return words.union(*(w.split("-") for w in words if "-" in w))
 
 
@@ -68,7 +63,7 @@ def _in_body(stem: str, lowered: str) -> bool:
                 run_end += 1
             first = next((i for i in range(run_start, run_end) if lowered[i] in _LETTERS), run_end)  # match start
             word = lowered[first:run_end]
-            if first <= at and len(word) > 2 and word not in _STOPWORDS:
+            if first <= at and len(word) > 2 and word not in REVIEW_STOPWORDS:
                 candidates = [word] if first == at else []
                 if first == at or lowered[at - 1] == "-":
                     end = lowered.find("-", at, run_end)
@@ -117,7 +112,7 @@ def review_facts(article: Article) -> ReviewFacts:
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters
-    lower_case = " ".join(lower_case_words(body)).replace("’", "'")
+    lower_case = " ".join(article.lower_case_words).replace("’", "'")
     return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys))
 
 

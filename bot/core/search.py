@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.core.lexicon import STOPWORDS
 from bot.core.postings import TokenCounter, build_postings
 from bot.core.suggest import HeadlineSuggester
-from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical, tokens
+from bot.core.thresholds import HEADLINE_TYPED
+from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 # BM25F: a word in the headline counts as four in the body, in standfirst, rubric or a speaker's name as two.
 FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}
@@ -71,19 +73,11 @@ class QueryPlan:
 
 
 def _span(article: Article) -> tuple[int, int]:
-    """The days an article's publication date covers, given its precision; (-1, -1) when undated."""
-    published = article.published
-    if published is None:
+    """The days an article's publication date covers, as ordinals; (-1, -1) when undated."""
+    if article.published is None:
         return -1, -1
-    first = published.value
-    if published.precision == "year":
-        first, last = dt.date(first.year, 1, 1), dt.date(first.year, 12, 31)
-    elif published.precision == "month":
-        first = first.replace(day=1)
-        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    else:
-        last = first
-    return first.toordinal(), last.toordinal()
+    period = article.published.period()
+    return period.first.toordinal(), period.last.toordinal()
 
 
 class SearchIndex:
@@ -191,8 +185,8 @@ class SearchIndex:
         for row in candidates.tolist():
             score = float(scores[row])
             similarity = fuzz.ratio(plan.key, self.headline_keys[row])
-            if similarity > 60:  # a headline typed nearly in full, typos and all, beats body matches
-                score += 2 * query_weight * ((similarity - 60) / 40) ** 2
+            if similarity > HEADLINE_TYPED:  # a headline typed nearly in full, typos and all, beats body matches
+                score += 2 * query_weight * ((similarity - HEADLINE_TYPED) / (100 - HEADLINE_TYPED)) ** 2
             if row in exact:
                 score += 1000
             ranked.append((row, round(score, 3)))

@@ -10,7 +10,8 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.core.vocabulary import STOPWORDS, TOKEN, Vocabulary, canonical
+from bot.core.lexicon import STOPWORDS
+from bot.core.vocabulary import TOKEN, Vocabulary, canonical
 
 CANDIDATES = 50  # headlines rapidfuzz compares per keystroke; the naive scan compares all of them
 START_BONUS = 0.5  # a headline that begins with what was typed is what a reader typing it wants

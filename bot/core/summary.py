@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.articles import Article, suspect
+from bot.core.article import Article, suspect
 from bot.core.text import normalized
 
 # Lead-3 beats graph rankers on news (ROUGE-1 ≈ 40 vs ≈ 35–36 on CNN/DailyMail), so no TextRank here.

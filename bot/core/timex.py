@@ -2,64 +2,27 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from typing import Literal
+
+from bot.core.lexicon import NUMBER_WORDS
+from bot.core.periods import MONTH_NAMES, MONTH_NUMBERS, SEASONS, WEEKDAY_NAMES
 
 Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-
 # Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
-_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = rf"(?P<month>{_FULL_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_FULL_MONTH = "|".join(MONTH_NAMES)
+_SHORT_MONTH = "|".join(s.capitalize() for s in MONTH_NUMBERS if s.capitalize() not in MONTH_NAMES)  # Jan … Sept|Sep …
+_MONTH = rf"(?P<month>{_FULL_MONTH}|{_SHORT_MONTH})\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _PART = r"(?i:(?P<mod>early|mid|late|the (?:start|beginning|middle|end) of)[ -])"
-_SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+_SEASON = "(?P<season>" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SEASONS) + ")"  # [Ss]pring|…
 # A number that only looks like a year: money, counts of things, parts of bigger numbers.
 _NOT_A_YEAR_AFTER = (
     r"(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent|troops|soldiers|people|men|shells|rounds|drones|"
@@ -119,41 +82,15 @@ class Mention:
 
 
 Builder = Callable[[re.Match[str]], Mention | None]
-_RULES: list[tuple[re.Pattern[str], Builder, tuple[re.Pattern[str], ...]]] = []
-
-# What every match of a rule must contain. Most sentences name no date: a quick search for these skips the
-# rules that cannot match, which were most of the start-up time.
-_DIGIT = re.compile(r"\d")
-_ISO_DASH = re.compile(r"\d-\d")
-_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # how every month name begins
-_SEASON_WORD = re.compile(r"Spring|spring|Summer|summer|Autumn|autumn|Fall|fall|Winter|winter")
-_PART_WORD = re.compile(r"early|mid|late|the (?:start|beginning|middle|end) of", re.I)
-_DECADE_END = re.compile(r"0['’]?s")
-_QUARTER = re.compile(r"quarter|Q")
-# Searched in the lower-cased text (a case-insensitive search is several times slower). That is exact: under
-# re.I a letter of these words matches only characters whose lower case is that letter; only i and s have
-# other partners (ı, ſ), and these words have neither ("terday" stands for "yesterday").
-_UNIT_WORD = re.compile(r"day|week|month|year|tomorrow")
-_YEAR_WORD = re.compile("year")
-_AGO = re.compile("ago")
-_YESTERDAY = re.compile("terday|tomorrow")
-_ON_LOWERED = {_UNIT_WORD, _YEAR_WORD, _AGO, _YESTERDAY}
-_WEEKDAY = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
-# Every rule needs one of these first; a text with none of them names no date.
-_FIRST_NEEDS = (_DIGIT, _MONTH_START, _SEASON_WORD, _UNIT_WORD)
-# Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these
-# cannot hold the trigger in any case.
-_LOWER_CASE_SPELLINGS = {_SEASON_WORD: ("spring", "summer", "autumn", "fall", "winter")}
-assert all(w.lower() in _LOWER_CASE_SPELLINGS[_SEASON_WORD] for w in _SEASON_WORD.pattern.split("|"))
+RULES: list[tuple[re.Pattern[str], Builder, tuple[str, ...]]] = []  # in order: on a tie the earlier rule wins
 
 
-def rule(
-    pattern: str, flags: int = 0, needs: tuple[re.Pattern[str], ...] = (_DIGIT,)
-) -> Callable[[Builder], Builder]:
-    assert needs[0] in _FIRST_NEEDS, needs
+def rule(pattern: str, flags: int = 0, needs: tuple[str, ...] = ("digit",)) -> Callable[[Builder], Builder]:
+    """Register a rule with the trigger words every match of it contains, by name (bot.core.mentions
+    searches for them, and tries the rule only on a text that holds them all)."""
 
     def register(builder: Builder) -> Builder:
-        _RULES.append((re.compile(pattern, flags), builder, needs))
+        RULES.append((re.compile(pattern, flags), builder, needs))
         return builder
 
     return register
@@ -170,7 +107,7 @@ def _modifier(match: re.Match[str]) -> str | None:
 
 
 def _month(match: re.Match[str]) -> int:
-    return MONTHS[match.group("month").lower().rstrip(".")]
+    return MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
 
 
 def _day_parts(match: re.Match[str]) -> dict[str, object] | None:
@@ -188,7 +125,7 @@ def _day_parts(match: re.Match[str]) -> dict[str, object] | None:
     }
 
 
-@rule(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])", needs=(_DIGIT, _ISO_DASH))
+@rule(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])", needs=("digit", "iso-dash"))
 def _iso_date(match: re.Match[str]) -> Mention | None:
     year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
     try:
@@ -198,26 +135,26 @@ def _iso_date(match: re.Match[str]) -> Mention | None:
     return _mention(match, "day", year=year, month=month, day=day)
 
 
-@rule(rf"\b{_MONTH} {_DAY}{_DAY_RANGE}(?:,? {_YEAR})?\b(?!\.?\d|,\d)", needs=(_DIGIT, _MONTH_START))
+@rule(rf"\b{_MONTH} {_DAY}{_DAY_RANGE}(?:,? {_YEAR})?\b(?!\.?\d|,\d)", needs=("digit", "month"))
 def _month_day(match: re.Match[str]) -> Mention | None:
     parts = _day_parts(match)
     return _mention(match, "day", **parts) if parts else None
 
 
-@rule(rf"(?<![\d,.$])\b{_DAY}{_DAY_RANGE} (?:of )?{_MONTH}\b(?:,? {_YEAR}\b)?", needs=(_DIGIT, _MONTH_START))
+@rule(rf"(?<![\d,.$])\b{_DAY}{_DAY_RANGE} (?:of )?{_MONTH}\b(?:,? {_YEAR}\b)?", needs=("digit", "month"))
 def _day_month(match: re.Match[str]) -> Mention | None:
     parts = _day_parts(match)
     return _mention(match, "day", **parts) if parts else None
 
 
-@rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _MONTH_START))
+@rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "month"))
 def _month_year(match: re.Match[str]) -> Mention:
     return _mention(
         match, "month", year=int(match.group("year")), month=_month(match), modifier=_modifier(match)
     )
 
 
-@rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _SEASON_WORD))
+@rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "season"))
 def _season_year(match: re.Match[str]) -> Mention:
     return _mention(
         match,
@@ -228,19 +165,19 @@ def _season_year(match: re.Match[str]) -> Mention:
     )
 
 
-@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=(_DIGIT, _PART_WORD))
+@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "part"))
 def _part_of_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", year=int(match.group("year")), modifier=_modifier(match) or "mid")
 
 
-@rule(rf"\b(?:[Tt]he )?{_PART}?(?P<decade>1[89]\d0|20\d0)['’]?s\b", needs=(_DIGIT, _DECADE_END))
+@rule(rf"\b(?:[Tt]he )?{_PART}?(?P<decade>1[89]\d0|20\d0)['’]?s\b", needs=("digit", "decade"))
 def _decade(match: re.Match[str]) -> Mention:
     return _mention(match, "decade", year=int(match.group("decade")), modifier=_modifier(match))
 
 
 @rule(
     rf"\b(?:(?:[Tt]he )?(?P<q>first|second|third|fourth) quarter of|Q(?P<qn>[1-4]),?) {_YEAR}\b",
-    needs=(_DIGIT, _QUARTER),
+    needs=("digit", "quarter"),
 )
 def _quarter(match: re.Match[str]) -> Mention:
     quarter = (
@@ -260,7 +197,7 @@ def _year(match: re.Match[str]) -> Mention:
 @rule(
     rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)"
     rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
-    needs=(_MONTH_START,),
+    needs=("month",),
 )
 def _bare_month(match: re.Match[str]) -> Mention | None:
     if not (match.group("prep") or match.group("rel") or match.group("mod")):
@@ -273,7 +210,7 @@ def _bare_month(match: re.Match[str]) -> Mention | None:
 @rule(
     rf"\b(?:(?P<rel>(?i:this past|this|last|next|the))[ ]|{_PART}|(?P<poss>['’]s) ){_SEASON}\b"
     rf"(?! of (?!(?:1[89]|20)\d\d))",
-    needs=(_SEASON_WORD,),
+    needs=("season",),
 )
 def _bare_season(match: re.Match[str]) -> Mention | None:
     rel = (match.group("rel") or "").lower()
@@ -291,30 +228,30 @@ def _bare_season(match: re.Match[str]) -> Mention | None:
     )
 
 
-@rule(_THIS_UNIT, needs=(_UNIT_WORD,))
+@rule(_THIS_UNIT, needs=("unit",))
 def _relative_unit(match: re.Match[str]) -> Mention:
     unit = match.group("unit").lower()
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
 
 
-@rule(r"\bthe new year\b", re.I, (_UNIT_WORD, _YEAR_WORD))
+@rule(r"\bthe new year\b", re.I, ("unit", "year"))
 def _new_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="next", modifier="start")
 
 
 @rule(
-    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago\b",
     re.I,
-    needs=(_UNIT_WORD, _AGO),
+    needs=("unit", "ago"),
 )
 def _ago(match: re.Match[str]) -> Mention:
     number = match.group("n").lower()
-    count = int(number) if number.isdigit() else NUMBERS[number]
+    count = int(number) if number.isdigit() else NUMBER_WORDS[number]
     return _mention(match, match.group("unit").lower(), relation="ago", offset=-count)
 
 
-@rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, (_UNIT_WORD, _YESTERDAY))
+@rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, ("unit", "yesterday"))
 def _yesterday(match: re.Match[str]) -> Mention:
     return _mention(
         match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1
@@ -323,9 +260,9 @@ def _yesterday(match: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)"
+    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
-    needs=(_UNIT_WORD, _WEEKDAY),
+    needs=("unit", "weekday"),
 )
 def _weekday(match: re.Match[str]) -> Mention | None:
     if not (match.group("prep") or match.group("part")):
@@ -336,7 +273,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
         "day",
         "rel" if match.group("rel") else "weekday",
         relation=relation,
-        weekday=WEEKDAYS.index(match.group("weekday").lower()),
+        weekday=WEEKDAY_NAMES.index(match.group("weekday")),
     )
 
 
@@ -344,74 +281,8 @@ def _weekday(match: re.Match[str]) -> Mention | None:
     r"\b(?P<which>that|the same|the following|the next|the previous|the preceding) year\b"
     r"|\ba year (?P<which2>later|earlier|before)\b|\bthe year (?P<which3>before)\b",
     re.I,
-    needs=(_UNIT_WORD, _YEAR_WORD),
+    needs=("unit", "year"),
 )
 def _anaphoric_year(match: re.Match[str]) -> Mention:
     which = (match.group("which") or match.group("which2") or match.group("which3")).lower()
     return _mention(match, "year", relation="anaphoric", offset=_ANAPHORA[which])
-
-
-def find_mentions(text: str, triggers: dict[re.Pattern[str], bool] | None = None) -> list[Mention]:
-    """Every time expression in a text, the longest winning where two overlap, in reading order.
-    `triggers`: which of _FIRST_NEEDS the text holds, when already known (see sentence_mentions)."""
-    lowered = text.lower()
-    if triggers is None:
-        present = {t: t.search(lowered if t in _ON_LOWERED else text) is not None for t in _FIRST_NEEDS}
-    else:
-        present = dict(triggers)
-    if not any(present.values()):
-        return []  # most sentences
-    candidates = []
-    for pattern, build, needs in _RULES:
-        for trigger in needs:
-            if trigger not in present:
-                present[trigger] = trigger.search(lowered if trigger in _ON_LOWERED else text) is not None
-            if not present[trigger]:
-                break
-        else:
-            candidates += [found for match in pattern.finditer(text) if (found := build(match)) is not None]
-    chosen: list[Mention] = []
-    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
-
-
-class _Span(Protocol):
-    text: str
-    start: int
-    end: int
-
-
-_S = TypeVar("_S", bound=_Span)
-
-
-def sentence_mentions(body: str, sentences: Sequence[_S]) -> Iterator[tuple[_S, list[Mention]]]:
-    """Each sentence of a body (text at body[start:end], in order) with its find_mentions.
-
-    Each word one of them needs first (_FIRST_NEEDS) is searched for in the whole body, and once found in a
-    sentence, again only from that sentence's end: most sentences hold none and are skipped unread. These
-    words are plain strings (no spaces, no look-arounds), so where they occur in a sentence does not depend
-    on what is around it."""
-    lowered = body.lower()
-    if len(lowered) != len(body):  # a letter whose lower case is longer shifts the offsets: go sentence by sentence
-        for sentence in sentences:
-            yield sentence, find_mentions(sentence.text)
-        return
-    starts = [sentence.start for sentence in sentences]
-    found: list[dict[re.Pattern[str], bool] | None] = [None] * len(sentences)
-    for trigger in _FIRST_NEEDS:
-        if trigger in _LOWER_CASE_SPELLINGS and not any(word in lowered for word in _LOWER_CASE_SPELLINGS[trigger]):
-            continue  # a quick look for the words in any case: most bodies name no season at all
-        text, at = (lowered if trigger in _ON_LOWERED else body), 0
-        while (match := trigger.search(text, at)) is not None:
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index < 0 or match.end() > sentences[index].end:  # between sentences
-                at = match.end()
-                continue
-            if found[index] is None:
-                found[index] = dict.fromkeys(_FIRST_NEEDS, False)
-            found[index][trigger] = True
-            at = sentences[index].end
-    for sentence, triggers in zip(sentences, found, strict=True):
-        yield sentence, find_mentions(sentence.text, triggers) if triggers else []

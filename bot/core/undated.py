@@ -6,12 +6,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from bot.core.articles import PubDate
+from bot.core.article import PubDate
 from bot.core.dates import clause_span, clause_tense, resolve
-from bot.core.timex import Mention, sentence_mentions
+from bot.core.mentions import sentence_mentions
+from bot.core.timex import Mention
 
 if TYPE_CHECKING:
-    from bot.core.articles import Article
+    from bot.core.article import Article
 
 # "the 75th anniversary of NATO's founding" dates the article only if we know when the thing began.
 _FOUNDED = {

@@ -7,17 +7,18 @@ import re
 
 import dateparser
 
-from bot.core.articles import PubDate
-from bot.core.dates import Period, day_period, month_period, resolve
+from bot.core.article import PubDate
+from bot.core.dates import resolve
+from bot.core.mentions import find_mentions
+from bot.core.periods import MONTH_NUMBERS, Period, day_period, month_period
 from bot.core.replies import UserError
 from bot.core.text import truncate
-from bot.core.timex import MONTHS, find_mentions
 
 EXAMPLES = (
     "`2022`, `Sep 2022`, `September 2022`, `2022-09-05`, `5 Sept 2022`, `spring 2024`, `Q1 2023`, "
     "`the 2010s`, `last year`"
 )
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 

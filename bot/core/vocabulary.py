@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from functools import lru_cache
 
@@ -11,61 +10,16 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from bot.core.lexicon import STOPWORDS, fold, spelling_key
+from bot.core.thresholds import LONG_WORD, LONG_WORD_EDITS, TYPO_EDITS
+
 TOKEN = re.compile(r"[^\W_]+")
-
-# Dropped from the index and from queries that have other words: they match nearly every article.
-STOPWORDS = frozenset(
-    """
-a about after again all also am an and any are as at be because been before being but by can could did do
-does doing don down during each few for from further had has have having he her here hers him his how i if
-in into is it its itself just ll me more most my no nor not now of off on once only or other our ours out
-over own re s same she should so some such t than that the their theirs them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with
-would you your
-""".split()
-)
-
-# Place and people names written differently by different outlets; the right-hand spelling is the key.
-ALIASES = {
-    "kiev": "kyiv",
-    "kharkov": "kharkiv",
-    "odessa": "odesa",
-    "lvov": "lviv",
-    "lugansk": "luhansk",
-    "nikolaev": "mykolaiv",
-    "nikolayev": "mykolaiv",
-    "chernigov": "chernihiv",
-    "zaporozhye": "zaporizhzhia",
-    "zaporizhia": "zaporizhzhia",
-    "rovno": "rivne",
-    "dnepr": "dnipro",
-    "hwasoong": "hwasong",
-    "selenskyj": "zelensky",
-    "zelenski": "zelensky",
-    "gaddafi": "qaddafi",
-    "kadhafi": "qaddafi",
-}
-# Ukrainian and Russian surnames end in -iy, -yy, -yi or -ii in different transliterations.
-_SURNAME_ENDING = re.compile(r"(?<=[sc]k)(?:iy|yy|yi|ii|yj)$")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: 'Erdoğan' → 'erdogan'."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ı", "i"))
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=500_000)
 def canonical(token: str) -> str:
     """The key every spelling of a word shares: Kiev/Kyiv, Zelenskiy/Zelenskyy/Zelensky, Erdoğan/Erdogan."""
-    term = fold(token)
-    term = ALIASES.get(term, term)
-    if len(term) > 5:
-        term = _SURNAME_ENDING.sub("y", term)
-    return term
+    return spelling_key(fold(token))
 
 
 def tokens(text: str) -> list[str]:
@@ -125,13 +79,13 @@ class Vocabulary:
         scored = []
         for term_id in candidates:
             distance = OSA.distance(term, self.terms[term_id])
-            if distance <= 1:
+            if distance <= TYPO_EDITS:
                 scored.append((distance, -int(self.frequencies[term_id]), self.terms[term_id]))
-        if not scored and len(term) >= 6:
+        if not scored and len(term) >= LONG_WORD:
             # two slips in a long word: scan only the words that start with the same letter
             pool = self.by_initial.get(term[0], [])
             for candidate, distance, _ in process.extract(
-                term, pool, scorer=Levenshtein.distance, score_cutoff=2, limit=5
+                term, pool, scorer=Levenshtein.distance, score_cutoff=LONG_WORD_EDITS, limit=5
             ):
                 scored.append((distance, -int(self.frequencies[self.ids[candidate]]), candidate))
         scored.sort()

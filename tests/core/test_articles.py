@@ -147,14 +147,3 @@ def test_a_broken_catalog_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "catalog.toml").write_text('["a"]\ncolour = "red"\n', encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert list(corpus.articles) == ["a"] and "unknown field" in corpus.errors[0]
-
-
-def test_an_article_survives_pickling_whole(corpus: Corpus) -> None:
-    """Sentences travel as offsets into the paragraphs (workers, cache) and come back as they were."""
-    import pickle
-
-    for article in corpus.articles.values():
-        copy = pickle.loads(pickle.dumps(article))
-        assert copy == article
-        assert copy.sentences
-        assert [s.text for s in copy.sentences] == [copy.body[s.start : s.end] for s in copy.sentences]

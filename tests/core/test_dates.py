@@ -6,14 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from bot.core.articles import PubDate
+from bot.core.article import PubDate
 from bot.core.corpus import Corpus
 from bot.core.dates import Event, extract_events
-from bot.core.timex import find_mentions
 from bot.loading.files import read_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dates"
@@ -160,59 +155,6 @@ def test_undated_campaign_piece_is_estimated_from_its_own_mentions() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("It happened on 2024-11-19.", "2024-11-19"),
-        ("Filed Sep 15th 2022 in London.", "Sep 15th 2022"),
-        ("Signed on September 30, 2022, in Kyiv.", "September 30, 2022"),
-        ("Talks resume in mid-March.", "mid-March"),
-        ("Costs rose 2000 percent.", None),
-        ("He bought 2024 shells.", None),
-        ("It may rain.", None),
-        ("They will march on Monday", "Monday"),
-    ],
-)
-def test_single_expressions(text: str, expected: str | None) -> None:
-    found = [m.text for m in find_mentions(text)]
-    assert found == ([expected] if expected else [])
-
-
 def test_stated_dates_are_not_approximate_and_estimated_anchor_is() -> None:
     article = read_article(FIXTURES / "wire_dam_vote.txt")
     assert not any(e.approximate for e in extract_events(article))
-
-
-def test_mentions_found_body_wide_are_those_found_sentence_by_sentence(corpus: Corpus) -> None:
-    """sentence_mentions searches each trigger word once per body; it must find what each sentence holds."""
-    from bot.core.text import split_sentences
-    from bot.core.timex import sentence_mentions
-
-    articles = list(corpus.articles.values()) + [read_article(path) for path in sorted(FIXTURES.glob("*.txt"))]
-    # a dotted capital İ is two characters in lower case, which shifts every later offset
-    shifted = ["İstanbul talks began on 3 March 2022.", "Nothing dated here. Not a thing.", "By May 5th, 1990s"]
-    bodies = [(a.body, a.sentences) for a in articles] + [("\n\n".join(shifted), split_sentences(shifted))]
-    found = 0
-    for body, sentences in bodies:
-        expected = [(sentence, find_mentions(sentence.text)) for sentence in sentences]
-        assert list(sentence_mentions(body, sentences)) == expected
-        found += sum(len(mentions) for _, mentions in expected)
-    assert found > 40
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="12098 ,.$£No.Thethisnextlast weekyear%-éTHIS\u017f\u212a", max_size=30))
-def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
-    """timex writes two busy rules to begin with a character class; they must find what the plain forms do."""
-    import re
-
-    from bot.core import timex
-
-    pairs = [
-        (rf"(?<![\d,.$£€#-])(?<!No\. )\b{timex._YEAR}\b{timex._NOT_A_YEAR_AFTER}",
-         rf"{timex._YEAR_ALONE}\b{timex._NOT_A_YEAR_AFTER}", 0),
-        (r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", timex._THIS_UNIT, re.I),
-    ]
-    for plain, fast, flags in pairs:
-        expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, flags)]
-        assert [(m.span(), m.groupdict()) for m in re.finditer(fast, text)] == expected

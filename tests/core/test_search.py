@@ -11,9 +11,10 @@ import pytest
 
 import bot.core.postings as postings_module
 from bot.core.answers.article import bold_terms, search_reply
+from bot.core.lexicon import STOPWORDS
 from bot.core.postings import K1, B, build_postings
 from bot.core.replies import UserError
-from bot.core.vocabulary import STOPWORDS, TOKEN, canonical
+from bot.core.vocabulary import TOKEN, canonical
 
 PUTIN = "000_8d65afffd99f3673"
 STRATEGIC = "001_56f617656db8bfc2"

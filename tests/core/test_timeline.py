@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.answers.timeline import period_label, timeline_reply
+from bot.core.answers.timeline import timeline_reply
 from bot.core.corpus import Corpus
 from bot.core.layout import message_payload
 from bot.core.replies import UserError
@@ -69,22 +69,6 @@ def test_precision_is_shown_as_it_is_known(corpus: Corpus) -> None:
         "**1994**",
     ):
         assert label in text, label
-
-
-@pytest.mark.parametrize(
-    ("args", "label"),
-    [
-        ((dt.date(2022, 9, 5), dt.date(2022, 9, 5), "day"), "5 Sep 2022"),
-        ((dt.date(2023, 6, 7), dt.date(2023, 6, 8), "day"), "7–8 Jun 2023"),
-        ((dt.date(2022, 9, 1), dt.date(2022, 9, 30), "month"), "Sep 2022"),
-        ((dt.date(2022, 3, 1), dt.date(2022, 5, 31), "season", "2022-SP"), "Spring 2022"),
-        ((dt.date(2023, 1, 1), dt.date(2023, 3, 31), "quarter"), "Q1 2023"),
-        ((dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"), "2014"),
-        ((dt.date(2024, 7, 1), dt.date(2024, 7, 31), "month", "", None, True), "c. Jul 2024"),
-    ],
-)
-def test_period_labels(args: tuple, label: str) -> None:
-    assert period_label(*args) == label
 
 
 def test_fuzzy_query_and_article_filter(corpus: Corpus) -> None:

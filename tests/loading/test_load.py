@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-from bot.core import timex
 from bot.core.corpus import Corpus
 from bot.loading.cache import CorpusCache
 from bot.loading.load import load_corpus
@@ -110,18 +107,6 @@ def test_a_damaged_saved_corpus_is_only_a_miss(mixed: Path, tmp_path: Path) -> N
     cache.close()
     assert everything(loaded) == everything(load_corpus(mixed))
     assert cache.hits == len(loaded.articles)  # file by file, from the rows
-
-
-@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="needs the whole of Unicode")
-def test_time_expression_triggers_searched_in_lower_case_are_exact() -> None:
-    """A trigger searched in lower-cased text must find every match its case-insensitive rule can make:
-    each of its letters may match, under re.I, only characters whose lower case is that letter."""
-    cased = [chr(c) for c in range(sys.maxunicode + 1)
-             if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
-    for trigger in timex._ON_LOWERED:
-        for letter in set(re.sub(r"[^a-z]", "", trigger.pattern)):
-            partners = [c for c in cased if re.fullmatch(letter, c, re.I)]
-            assert all(c.lower() == letter for c in partners), (trigger.pattern, letter, partners)
 
 
 def test_a_database_that_refuses_writes_costs_only_the_cache(

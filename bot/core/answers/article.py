@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from bot.core.answers.timeline import event_label
-from bot.core.articles import Article
+from bot.core.article import Article
 from bot.core.corpus import Corpus
 from bot.core.replies import Field, Page, Reply
 from bot.core.summary import summary

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.core import names
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
+from bot.core.lexicon import fold
 from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.text import truncate
+from bot.core.thresholds import SPEAKER_CHOICE
 
 
 def speakers(corpus: Corpus) -> list[str]:
@@ -18,15 +19,16 @@ def speakers(corpus: Corpus) -> list[str]:
 
 def rank_speakers(known: list[str], current: str) -> list[str]:
     """Names with a word starting with what was typed first ('zel' → Zelensky), then close spellings."""
-    typed = names.fold(current.strip())
+    typed = fold(current.strip())
     if not typed:
         return known
-    folded = [names.fold(n) for n in known]
+    folded = [fold(n) for n in known]
     prefixed = [known[i] for i, name in enumerate(folded)
                 if name.startswith(typed) or any(word.startswith(typed) for word in name.split())]
     if prefixed and len(typed) < 4:
         return prefixed  # a few letters match too much by fuzzy scoring to be worth adding
-    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES, score_cutoff=60)
+    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES,
+                              score_cutoff=SPEAKER_CHOICE)
     return list(dict.fromkeys(prefixed + [known[i] for _, _, i in ranked]))
 
 

@@ -8,14 +8,12 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core import names
-from bot.core.articles import Article
 from bot.core.corpus import Corpus
+from bot.core.lexicon import fold
 from bot.core.quotes import Quote
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
-
-SPEAKER_SCORE = 80  # rapidfuzz ratio, word against word, needed for a misspelt speaker ("Zelenksy") to match
-ARTICLE_SCORE = 80
+from bot.core.thresholds import SPEAKER_WORD
 
 
 def servable(corpus: Corpus) -> list[Quote]:
@@ -43,31 +41,17 @@ def _speaker_matches(quote: Quote, wanted: str) -> bool:
     typed = names.name_key(wanted).split()
     return bool(typed) and any(
         all(
-            any(fuzz.ratio(word, part) >= SPEAKER_SCORE for part in names.name_key(c).split())
+            any(fuzz.ratio(word, part) >= SPEAKER_WORD for part in names.name_key(c).split())
             for word in typed
         )
         for c in candidates
     )
 
 
-def find_article(corpus: Corpus, key: str) -> Article | None:
-    """An article by id, id prefix, exact headline, or a headline close enough to what was typed."""
-    found = corpus.article(key)
-    if found:
-        return found
-    key = key.strip()
-    by_prefix = [a for a in corpus.articles.values() if key and a.id.startswith(key)]
-    if len(by_prefix) == 1:
-        return by_prefix[0]
-    headlines = {a.id: a.headline for a in corpus.articles.values()}
-    match = process.extractOne(key, headlines, scorer=fuzz.WRatio, score_cutoff=ARTICLE_SCORE)
-    return corpus.articles[match[2]] if match else None
-
-
 def _about(quote: Quote, topic: str) -> bool:
     """Every word of the topic starts a word of the quotation or its sentence ('sanction' → 'sanctions')."""
-    words = set(re.findall(r"\w+", names.fold(f"{quote.text} {quote.sentence}")))
-    return all(any(w.startswith(t) for w in words) for t in re.findall(r"\w+", names.fold(topic)))
+    words = set(re.findall(r"\w+", fold(f"{quote.text} {quote.sentence}")))
+    return all(any(w.startswith(t) for w in words) for t in re.findall(r"\w+", fold(topic)))
 
 
 def candidates(
@@ -77,7 +61,7 @@ def candidates(
     if speaker and speaker.strip():
         quotes = [q for q in quotes if _speaker_matches(q, speaker)]
     if article and article.strip():
-        found = find_article(corpus, article)
+        found = corpus.article(article)
         quotes = [q for q in quotes if found and q.article_id == found.id]
     if topic and topic.strip():
         quotes = [q for q in quotes if _about(q, topic)]
@@ -94,10 +78,10 @@ def filter_key(corpus: Corpus, options: dict[str, str]) -> str:
         if name == "speaker":
             value = names.name_key(value)
         elif name == "article":
-            found = find_article(corpus, value)
+            found = corpus.article(value)
             value = found.id if found else value.lower()
         else:
-            value = names.fold(value)
+            value = fold(value)
         parts.append(f"{name}={value}")
     return "|".join(parts)
 
@@ -114,7 +98,7 @@ def pick(quotes: list[Quote], shown: set[str], rng: random.Random, last: str | N
 def quote_reply(corpus: Corpus, quote: Quote, options: dict[str, str]) -> Reply:
     article = corpus.articles[quote.article_id]
     speaker = quote.who or "unattributed"
-    role = quote.role if quote.role and names.fold(quote.role) != names.fold(speaker) else None
+    role = quote.role if quote.role and fold(quote.role) != fold(speaker) else None
     attribution = f"— **{truncate(speaker, 200)}**" + (f", {truncate(role, 300)}" if role else "")
     context = f"\n\n> {truncate(quote.sentence, 1200)}" if quote.sentence.strip() != f"“{quote.text}”" else ""
     note = "\n*The closing quotation mark is missing in the source.*" if quote.unclosed else ""

@@ -11,53 +11,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.core.corpus import Corpus
-from bot.core.dates import Event, Period
+from bot.core.dates import Event
+from bot.core.periods import Period, period_label
 from bot.core.replies import Reply, UserError, paginate
 from bot.core.text import truncate
+from bot.core.thresholds import EVENT_WORD
 from bot.core.userdates import parse_range
-
-_SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
-_PART_WORDS = {"start": "early", "mid": "mid", "end": "late"}
-_FUZZY_MATCH = 80  # rapidfuzz partial_ratio a query word needs against an event's sentence
-
-
-def period_label(
-    first: dt.date,
-    last: dt.date,
-    granularity: str,
-    value: str = "",
-    modifier: str | None = None,
-    approximate: bool = False,
-) -> str:
-    """A period as a reader says it: '5 Sep 2022', 'Sep 2022', 'Spring 2022', 'mid-2022', 'c. Jul 2024'."""
-    if granularity == "day":
-        if first == last:
-            text = f"{first.day} {first:%b %Y}"
-        elif (first.year, first.month) == (last.year, last.month):
-            text = f"{first.day}–{last.day} {first:%b %Y}"
-        else:
-            text = f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    elif granularity == "week":
-        text = f"week of {first.day} {first:%b %Y}"
-    elif granularity == "month":
-        text = f"{first:%b %Y}"
-    elif granularity == "season":
-        season = _SEASON_NAMES.get(value[-2:], "Season")
-        text = f"{season} {first.year}" + (f"–{str(last.year)[2:]}" if last.year != first.year else "")
-    elif granularity == "quarter":
-        text = f"Q{(first.month - 1) // 3 + 1} {first.year}"
-    elif granularity == "decade":
-        text = f"{first.year}s"
-    elif granularity == "year":
-        text = str(first.year)
-    else:
-        text = f"{period_label(first, first, 'day')} – {period_label(last, last, 'day')}"
-    if modifier:
-        part = _PART_WORDS[modifier]
-        if granularity == "season":
-            text = text[0].lower() + text[1:]
-        text = f"{part}-{text}" if part == "mid" else f"{part} {text}"
-    return f"c. {text}" if approximate else text
 
 
 def event_label(event: Event) -> str:
@@ -71,7 +30,7 @@ def event_label(event: Event) -> str:
 def _matches(event: Event, words: list[str]) -> bool:
     text = f"{event.sentence} {event.description}".lower()
     return all(
-        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= _FUZZY_MATCH for word in words
+        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= EVENT_WORD for word in words
     )
 
 

@@ -1,0 +1,115 @@
+"""Time expressions found in a text or a whole body: each rule of bot.core.timex is tried only where the
+words it needs occur (the trigger pre-filter)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar
+
+from bot.core.periods import MONTH_ABBREVIATIONS, SEASONS, WEEKDAY_NAMES
+from bot.core.timex import RULES, Mention
+
+Triggers = dict[re.Pattern[str], bool]  # which triggers a text holds, as far as known
+
+# What every match of a rule must contain, by the names the rules give them. Most sentences name no date: a
+# quick search for these skips the rules that cannot match, which were most of the start-up time.
+DIGIT = re.compile(r"\d")
+MONTH_START = re.compile("|".join(MONTH_ABBREVIATIONS))  # how every month name begins
+SEASON_WORD = re.compile("|".join(f"{word.capitalize()}|{word}" for word in SEASONS))
+# Searched in the lower-cased text (a case-insensitive search is several times slower). That is exact: under
+# re.I a letter of these words matches only characters whose lower case is that letter; only i and s have
+# other partners (ı, ſ), and these words have neither ("terday" stands for "yesterday").
+UNIT_WORD = re.compile(r"day|week|month|year|tomorrow")
+TRIGGERS = {
+    "digit": DIGIT,
+    "iso-dash": re.compile(r"\d-\d"),
+    "month": MONTH_START,
+    "season": SEASON_WORD,
+    "part": re.compile(r"early|mid|late|the (?:start|beginning|middle|end) of", re.I),
+    "decade": re.compile(r"0['’]?s"),
+    "quarter": re.compile(r"quarter|Q"),
+    "unit": UNIT_WORD,
+    "year": re.compile("year"),
+    "ago": re.compile("ago"),
+    "yesterday": re.compile("terday|tomorrow"),
+    "weekday": re.compile("|".join(WEEKDAY_NAMES)),
+}
+ON_LOWERED = {TRIGGERS[name] for name in ("unit", "year", "ago", "yesterday")}
+# Every rule needs one of these first; a text with none of them names no date.
+FIRST_NEEDS = (DIGIT, MONTH_START, SEASON_WORD, UNIT_WORD)
+# Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these
+# cannot hold the trigger in any case.
+_LOWER_CASE_SPELLINGS = {SEASON_WORD: tuple(SEASONS)}
+assert all(w.lower() in _LOWER_CASE_SPELLINGS[SEASON_WORD] for w in SEASON_WORD.pattern.split("|"))
+
+# The rules with the patterns of the words they need, the first of them one of FIRST_NEEDS.
+_RULES = [(pattern, build, tuple(TRIGGERS[name] for name in needs)) for pattern, build, needs in RULES]
+assert all(needs[0] in FIRST_NEEDS for _, _, needs in _RULES)
+
+
+def find_mentions(text: str, triggers: Triggers | None = None) -> list[Mention]:
+    """Every time expression in a text, the longest winning where two overlap, in reading order.
+    `triggers`: which of FIRST_NEEDS the text holds, when already known (see sentence_mentions)."""
+    lowered = text.lower()
+    if triggers is None:
+        present = {t: t.search(lowered if t in ON_LOWERED else text) is not None for t in FIRST_NEEDS}
+    else:
+        present = dict(triggers)
+    if not any(present.values()):
+        return []  # most sentences
+    candidates = []
+    for pattern, build, needs in _RULES:
+        for trigger in needs:
+            if trigger not in present:
+                present[trigger] = trigger.search(lowered if trigger in ON_LOWERED else text) is not None
+            if not present[trigger]:
+                break
+        else:
+            candidates += [found for match in pattern.finditer(text) if (found := build(match)) is not None]
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+class _Span(Protocol):
+    text: str
+    start: int
+    end: int
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def sentence_mentions(body: str, sentences: Sequence[_S]) -> Iterator[tuple[_S, list[Mention]]]:
+    """Each sentence of a body (text at body[start:end], in order) with its find_mentions.
+
+    Each word one of them needs first (FIRST_NEEDS) is searched for in the whole body, and once found in a
+    sentence, again only from that sentence's end: most sentences hold none and are skipped unread. These
+    words are plain strings (no spaces, no look-arounds), so where they occur in a sentence does not depend
+    on what is around it."""
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a letter whose lower case is longer shifts the offsets: go sentence by sentence
+        for sentence in sentences:
+            yield sentence, find_mentions(sentence.text)
+        return
+    starts = [sentence.start for sentence in sentences]
+    found: list[Triggers | None] = [None] * len(sentences)
+    for trigger in FIRST_NEEDS:
+        if trigger in _LOWER_CASE_SPELLINGS and not any(word in lowered for word in _LOWER_CASE_SPELLINGS[trigger]):
+            continue  # a quick look for the words in any case: most bodies name no season at all
+        text, at = (lowered if trigger in ON_LOWERED else body), 0
+        while (match := trigger.search(text, at)) is not None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0 or match.end() > sentences[index].end:  # between sentences
+                at = match.end()
+                continue
+            if found[index] is None:
+                found[index] = dict.fromkeys(FIRST_NEEDS, False)
+            found[index][trigger] = True
+            at = sentences[index].end
+    for sentence, triggers in zip(sentences, found, strict=True):
+        yield sentence, find_mentions(sentence.text, triggers) if triggers else []

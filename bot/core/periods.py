@@ -1,0 +1,150 @@
+"""The calendar: month, weekday and season names, calendar periods, and how a period is labelled."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+# English whatever the locale (strftime's %b and %B follow LC_TIME).
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)  # "Jan" … "Dec", as labels print them
+# Every spelling of a month that texts and users write, in lower case: full, "sept", three letters.
+MONTH_NUMBERS = {
+    spelling: number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelling in dict.fromkeys((name.lower(), *(("sept",) if number == 9 else ()), name[:3].lower()))
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Seasons by their TIMEX3 codes: the name a label prints, the month the season begins (northern
+# hemisphere, meteorological), and the words that name it.
+_SEASON_TABLE = (
+    ("SP", "Spring", 3, ("spring",)),
+    ("SU", "Summer", 6, ("summer",)),
+    ("FA", "Autumn", 9, ("autumn", "fall")),
+    ("WI", "Winter", 12, ("winter",)),
+)
+SEASONS = {word: code for code, _, _, words in _SEASON_TABLE for word in words}  # "fall" → "FA"
+SEASON_NAMES = {code: name for code, name, _, _ in _SEASON_TABLE}
+SEASON_FIRST_MONTH = {code: month for code, _, month, _ in _SEASON_TABLE}
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names, in full or cut short after three letters or more: 'Sep', 'Sept', 'Septem'."""
+    word = word.lower()
+    if len(word) >= 3:
+        for number, name in enumerate(MONTH_NAMES, start=1):
+            if name.lower().startswith(word):
+                return number
+    return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar period at a granularity, with its TIMEX3-style value."""
+
+    first: dt.date
+    last: dt.date
+    granularity: str
+    value: str
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def day_period(day: dt.date, last: dt.date | None = None) -> Period:
+    value = day.isoformat() if last is None or last == day else f"{day.isoformat()}/{last.isoformat()}"
+    return Period(day, last or day, "day", value)
+
+
+def week_period(day: dt.date) -> Period:
+    monday = day - dt.timedelta(days=day.weekday())
+    iso = day.isocalendar()
+    return Period(monday, monday + dt.timedelta(days=6), "week", f"{iso.year}-W{iso.week:02d}")
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period(*month_span(year, month), "month", f"{year}-{month:02d}")
+
+
+def season_period(year: int, season: str) -> Period:
+    first_month = SEASON_FIRST_MONTH[season]
+    last_year, last_month = (year + 1, 2) if season == "WI" else (year, first_month + 2)
+    return Period(
+        dt.date(year, first_month, 1), month_span(last_year, last_month)[1], "season", f"{year}-{season}"
+    )
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    return Period(
+        dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}"
+    )
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
+
+
+def decade_period(decade: int) -> Period:
+    return Period(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "decade", f"{decade // 10}X")
+
+
+_PART_WORDS = {"start": "early", "mid": "mid", "end": "late"}
+
+
+def _day_month(day: dt.date) -> str:
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]}"
+
+
+def period_label(
+    first: dt.date,
+    last: dt.date,
+    granularity: str,
+    value: str = "",
+    modifier: str | None = None,
+    approximate: bool = False,
+) -> str:
+    """A period as a reader says it: '5 Sep 2022', 'Sep 2022', 'Spring 2022', 'mid-2022', 'c. Jul 2024'."""
+    if granularity == "day":
+        if first == last:
+            text = f"{_day_month(first)} {first.year}"
+        elif (first.year, first.month) == (last.year, last.month):
+            text = f"{first.day}–{_day_month(last)} {first.year}"
+        else:
+            text = f"{_day_month(first)} – {_day_month(last)} {last.year}"
+    elif granularity == "week":
+        text = f"week of {_day_month(first)} {first.year}"
+    elif granularity == "month":
+        text = f"{MONTH_ABBREVIATIONS[first.month - 1]} {first.year}"
+    elif granularity == "season":
+        season = SEASON_NAMES.get(value[-2:], "Season")
+        text = f"{season} {first.year}" + (f"–{str(last.year)[2:]}" if last.year != first.year else "")
+    elif granularity == "quarter":
+        text = f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    elif granularity == "decade":
+        text = f"{first.year}s"
+    elif granularity == "year":
+        text = str(first.year)
+    else:
+        text = f"{period_label(first, first, 'day')} – {period_label(last, last, 'day')}"
+    if modifier:
+        part = _PART_WORDS[modifier]
+        if granularity == "season":
+            text = text[0].lower() + text[1:]
+        text = f"{part}-{text}" if part == "mid" else f"{part} {text}"
+    return f"c. {text}" if approximate else text
