@@ -15,8 +15,6 @@ from bot.core.text import (
     split_sentences,
 )
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from bot.core.articles import Article, CorpusError, PubDate, parse_date_text, review
+from bot.core.article import Article, CorpusError, PubDate, review
+from bot.core.articles import parse_date_text
 
 CATALOG_FILE = "catalog.toml"
 FIELDS = ("publication", "headline", "standfirst", "rubric", "author", "url", "date")

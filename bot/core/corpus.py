@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.core.articles import Article
+from bot.core.article import Article
 from bot.core.dates import Event
 from bot.core.extraction import Extracted, extract
 from bot.core.lookup import find_article

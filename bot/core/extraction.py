@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.core.articles import Article
+from bot.core.article import Article
 from bot.core.dates import Event, extract_events
 from bot.core.quotes import Quote, extract_quotes
 from bot.core.undated import estimate_published

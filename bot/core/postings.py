@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.core.vocabulary import STOPWORDS, TOKEN, canonical
+from bot.core.lexicon import STOPWORDS
+from bot.core.vocabulary import TOKEN, canonical
 
 K1, B = 1.2, 0.75
 DOC_BLOCK = 4096  # documents whose counts are held together, packed into keys and freed as one

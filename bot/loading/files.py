@@ -7,12 +7,16 @@ import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bot.core.articles import ARTICLE_SUFFIXES, MAX_FILE_BYTES, Article, CorpusError, parse_article
+from bot.core.article import Article, CorpusError
+from bot.core.articles import parse_article
 from bot.core.catalog import CATALOG_FILE, Catalog, apply_catalog, parse_catalog
 from bot.core.extraction import Extracted, extract
 from bot.core.review import ReviewFacts, review_facts
 
 log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
 
 
 class Parsed(NamedTuple):

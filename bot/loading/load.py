@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.core.articles import CorpusError
+from bot.core.article import CorpusError
 from bot.core.corpus import Corpus, speakers_of
 from bot.core.postings import TokenCounter
 from bot.core.review import review_corpus

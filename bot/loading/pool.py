@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from bot.core.articles import CorpusError
+from bot.core.article import CorpusError
 from bot.loading.files import Parsed, parse_file
 
 log = logging.getLogger(__name__)

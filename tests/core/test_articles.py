@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.articles import CorpusError, parse_date_text
+from bot.core.article import CorpusError
+from bot.core.articles import parse_date_text
 from bot.core.catalog import apply_catalog, parse_catalog, unknown_entries
 from bot.core.corpus import Corpus
 from bot.core.review import review_corpus
