@@ -66,9 +66,7 @@ def read_brat(text: str, annotations: str) -> list[Attribution]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             _, _, offsets = parts[1].partition(" ")
-            spans[parts[0]] = tuple(
-                (int(a), int(b)) for a, b in (fragment.split() for fragment in offsets.split(";"))
-            )
+            spans[parts[0]] = tuple((int(a), int(b)) for a, b in (fragment.split() for fragment in offsets.split(";")))
         elif line.startswith("E") and len(parts) >= 2:
             events.append(parts[1])
     found = []
@@ -117,10 +115,12 @@ def quoted_passages(text: str, attributions: list[Attribution], least_words: int
 
 PRONOUNS = set("he she they it we i you who which that his her their its him them us me our".split())
 # Capitalized words that name nobody: determiners and titles, and groups too large to be one speaker.
-_NOT_NAMES = set("""the a an this that these those his her their its our my your some many
+_NOT_NAMES = set(
+    """the a an this that these those his her their its our my your some many
     mr mrs ms dr sen rep gov gen rev lt col sgt adm prof president senator governor mayor secretary
     representative congressman congresswoman chairman chairwoman speaker judge justice sheriff
-    republicans democrats americans independents conservatives liberals""".split())
+    republicans democrats americans independents conservatives liberals""".split()
+)
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'-]*")
 
 
@@ -217,12 +217,16 @@ class Tally:
         return markdown_table(header, rows)
 
 
-def _outcome(passage: Passage, kind: str, placed: list[tuple[tuple[int, int], str, str | None]],
-             text: str) -> tuple[str, str]:
+def _outcome(
+    passage: Passage, kind: str, placed: list[tuple[tuple[int, int], str, str | None]], text: str
+) -> tuple[str, str]:
     """What became of one passage, and the speaker the bot gave it, from the bot's quotations placed on
     the file's text as (span, kind, speaker)."""
-    overlaps = [(min(b, passage.end) - max(a, passage.start), quote_kind, who)
-                for (a, b), quote_kind, who in placed if a < passage.end and passage.start < b]
+    overlaps = [
+        (min(b, passage.end) - max(a, passage.start), quote_kind, who)
+        for (a, b), quote_kind, who in placed
+        if a < passage.end and passage.start < b
+    ]
     if not overlaps:
         return "not found", ""
     _, quote_kind, who = max(overlaps, key=lambda overlap: overlap[0])
@@ -279,8 +283,10 @@ def main(argv: list[str] | None = None) -> None:
         text = text_path.read_text(encoding="utf-8")
         tally.add(text, read_brat(text, annotation_path.read_text(encoding="utf-8")), bot_quotations(text))
     passages = sum(sum(c.values()) for c in tally.counts.values())
-    print(f"{tally.articles} articles, {passages} quoted passages (≥ 3 words) in gold attributions; "
-          f"{tally.unread} more outside the text the bot reads\n")
+    print(
+        f"{tally.articles} articles, {passages} quoted passages (≥ 3 words) in gold attributions; "
+        f"{tally.unread} more outside the text the bot reads\n"
+    )
     print(tally.table())
     wrong = [example for example in tally.examples if example[1] == "wrong"]
     print(f"\nwrong speakers ({len(wrong)}):" if wrong else "\nno wrong speakers")

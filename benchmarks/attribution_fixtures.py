@@ -123,7 +123,7 @@ def _judge(said: str, speaker: str) -> str:
     if said_words == words:
         return "right"
     untitled = said_words[1:] if said_words and said_words[0].rstrip(".") in _TITLES else said_words
-    if said_words[-len(words):] == words or (untitled and words[-len(untitled):] == untitled):
+    if said_words[-len(words) :] == words or (untitled and words[-len(untitled) :] == untitled):
         return "untidy"
     return "wrong"
 
@@ -176,19 +176,34 @@ def main(argv: list[str] | None = None) -> None:
         strays += [(name, quote) for quote in stray]
         if args.each:
             for o in outcomes:
-                print(f"{name:<20} {o.outcome:<9} {o.expected.words[:28]!r:<31} expected "
-                      f"{o.expected.speaker or '–'!r:<20} bot {o.said!r}")
+                print(
+                    f"{name:<20} {o.outcome:<9} {o.expected.words[:28]!r:<31} expected "
+                    f"{o.expected.speaker or '–'!r:<20} bot {o.said!r}"
+                )
     rows.append(_row("**all**", everything, len(strays)))
     print(f"{len(expected)} fixtures, {len(everything)} expected quotations and terms in {args.path.name}/\n")
     print(markdown_table(["fixture", *_COLUMNS], rows))
     print()
-    print(markdown_table(["quotations by source", "expected", "not found", "right", "untidy", "wrong", "none",
-                          "as term", "share right"], _by_source(everything)))
+    print(
+        markdown_table(
+            [
+                "quotations by source",
+                "expected",
+                "not found",
+                "right",
+                "untidy",
+                "wrong",
+                "none",
+                "as term",
+                "share right",
+            ],
+            _by_source(everything),
+        )
+    )
     print(f"\nwrong speakers and terms served ({len(wrong)}):" if wrong else "\nno wrong speakers")
     for name, o in wrong:
         title = "  (a title only)" if o.said and _title_only(o.said) else ""
-        print(f"  {name}: {o.expected.words!r} expected {o.expected.speaker or 'nobody'!r}, "
-              f"bot {o.said!r}{title}")
+        print(f"  {name}: {o.expected.words!r} expected {o.expected.speaker or 'nobody'!r}, bot {o.said!r}{title}")
     if strays:
         print(f"\nstrays served ({len(strays)}):")
         for name, (text, _, who) in strays:

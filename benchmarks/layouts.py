@@ -68,17 +68,19 @@ def bot_readings(paths: list[Path], together: bool = False) -> list[Reading]:
     for article in articles:
         events = [e for e in extract_events(article) if e.kind == "mention"]
         published = article.published
-        readings.append(Reading(
-            headline=article.headline,
-            author=article.author,
-            published=published.value if published else None,
-            precision=published.precision if published else None,
-            provenance=published.provenance if published else None,
-            date_label=article.date_label,
-            warnings=tuple(article.warnings),
-            body=article.body,
-            mentions=tuple((e.start, e.end, e.first, e.last) for e in events),
-        ))
+        readings.append(
+            Reading(
+                headline=article.headline,
+                author=article.author,
+                published=published.value if published else None,
+                precision=published.precision if published else None,
+                provenance=published.provenance if published else None,
+                date_label=article.date_label,
+                warnings=tuple(article.warnings),
+                body=article.body,
+                mentions=tuple((e.start, e.end, e.first, e.last) for e in events),
+            )
+        )
     return readings
 
 
@@ -154,6 +156,7 @@ def value_is_valid(value: str) -> bool:
 
 def same_text(a: str | None, b: str | None) -> bool:
     """Equal once case, typographic quotes and spacing are set aside."""
+
     def fold(text: str) -> str:
         text = unicodedata.normalize("NFKC", text).translate(str.maketrans("‘’“”", "''\"\""))
         return " ".join(text.casefold().split())
@@ -162,8 +165,7 @@ def same_text(a: str | None, b: str | None) -> bool:
 
 
 def date_right(expected: Expected, reading: Reading) -> bool:
-    return (reading.published == expected.published and reading.precision == "day"
-            and reading.provenance != "estimated")
+    return reading.published == expected.published and reading.precision == "day" and reading.provenance != "estimated"
 
 
 def warning_verdict(expected: Expected, reading: Reading) -> str:
@@ -200,9 +202,26 @@ HEADER = ["fixture", "expected", "bot's date", "date", "headline", "warning", "a
 
 def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]], dict[str, int]]:
     """The table's rows and the totals."""
-    rows, totals = [], dict.fromkeys(
-        ["fixtures", "dates", "estimated", "undated", "headlines", "false", "foreign", "caught", "authors",
-         "bylines", "relative", "relative_right"], 0)
+    rows, totals = (
+        [],
+        dict.fromkeys(
+            [
+                "fixtures",
+                "dates",
+                "estimated",
+                "undated",
+                "headlines",
+                "false",
+                "foreign",
+                "caught",
+                "authors",
+                "bylines",
+                "relative",
+                "relative_right",
+            ],
+            0,
+        ),
+    )
     for expected, reading in zip(gold, readings, strict=True):
         verdict = warning_verdict(expected, reading)
         right = [resolved(r, reading)[0] for r in expected.relative]
@@ -219,16 +238,18 @@ def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]
         totals["authors"] += author_ok
         totals["relative"] += len(right)
         totals["relative_right"] += sum(right)
-        rows.append([
-            expected.name,
-            expected.published.isoformat(),
-            _bot_date(reading),
-            "yes" if date_right(expected, reading) else "NO",
-            "yes" if same_text(expected.headline, reading.headline) else "NO",
-            verdict.upper() if verdict in ("false", "missed") else verdict,
-            "" if expected.author is None else "yes" if author_ok else "NO",
-            f"{sum(right)}/{len(right)}",
-        ])
+        rows.append(
+            [
+                expected.name,
+                expected.published.isoformat(),
+                _bot_date(reading),
+                "yes" if date_right(expected, reading) else "NO",
+                "yes" if same_text(expected.headline, reading.headline) else "NO",
+                verdict.upper() if verdict in ("false", "missed") else verdict,
+                "" if expected.author is None else "yes" if author_ok else "NO",
+                f"{sum(right)}/{len(right)}",
+            ]
+        )
     return rows, totals
 
 
@@ -263,8 +284,9 @@ def details(gold: list[Expected], readings: list[Reading]) -> list[str]:
 
 
 def layout_list(gold: list[Expected]) -> str:
-    return markdown_table(["fixture", "layout", "stands for"],
-                          [[e.file, e.layout, "; ".join(e.stands_for)] for e in gold])
+    return markdown_table(
+        ["fixture", "layout", "stands for"], [[e.file, e.layout, "; ".join(e.stands_for)] for e in gold]
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -33,12 +33,27 @@ from tests.emulator.process import BotProcess  # noqa: E402
 
 ANSWER_TIMEOUT = 10.0
 TOKEN = "load-test-token"
-SEARCHES = ["kharkiv", "zelensky", "ceasefire negotiations", "zelenksy", "putin offensive", "nato weapons",
-            "counter-offensive", "sanctions", "kherson", "ukraine"]
+SEARCHES = [
+    "kharkiv",
+    "zelensky",
+    "ceasefire negotiations",
+    "zelenksy",
+    "putin offensive",
+    "nato weapons",
+    "counter-offensive",
+    "sanctions",
+    "kherson",
+    "ukraine",
+]
 DATES = ["2022", "2023", "Sep 2022", "spring 2023", "2014"]
-TYPED = [("article search", "query", "ukr"), ("article show", "article", "counter"),
-         ("quote random", "speaker", "zel"), ("timeline", "article", "ukraine"),
-         ("article search", "publication", "eco"), ("article search", "query", "zelenksy")]
+TYPED = [
+    ("article search", "query", "ukr"),
+    ("article show", "article", "counter"),
+    ("quote random", "speaker", "zel"),
+    ("timeline", "article", "ukraine"),
+    ("article search", "publication", "eco"),
+    ("article search", "query", "zelenksy"),
+]
 KINDS = {"search": 25, "autocomplete": 25, "quote": 12, "timeline": 13, "press": 25}  # weights, %
 # A person sees a reply before pressing its buttons. discord.py registers a reply's buttons only once the
 # reply's HTTP response is back, so a press sent the instant the emulator stored the reply could beat it.
@@ -65,8 +80,9 @@ class Asker:
     outcomes: list[Outcome] = field(default_factory=list)
 
 
-async def one_interaction(emulator: DiscordEmulator, asker: Asker, kind: str,
-                          rng: random.Random) -> tuple[str, Exchange]:
+async def one_interaction(
+    emulator: DiscordEmulator, asker: Asker, kind: str, rng: random.Random
+) -> tuple[str, Exchange]:
     """Send one interaction of `kind` (a press needs an earlier reply with pages: else a search)."""
     where = {"user": asker.person, "guild_id": asker.guild_id, "channel_id": asker.channel_id}
     if kind == "press" and (asker.paged_message is None or "Next" not in emulator.buttons(asker.paged_message)):
@@ -79,16 +95,21 @@ async def one_interaction(emulator: DiscordEmulator, asker: Asker, kind: str,
         return kind, await emulator.invoke("timeline", {"date": rng.choice(DATES)}, **where)
     if kind == "autocomplete":
         command, option, typed = rng.choice(TYPED)
-        return kind, await emulator.autocomplete(command, {option: typed[: rng.randint(0, len(typed))]}, option,
-                                           user=asker.person, guild_id=asker.guild_id, channel_id=asker.channel_id)
+        return kind, await emulator.autocomplete(
+            command,
+            {option: typed[: rng.randint(0, len(typed))]},
+            option,
+            user=asker.person,
+            guild_id=asker.guild_id,
+            channel_id=asker.channel_id,
+        )
     await asyncio.sleep(asker.paged_at + REACTION_SECONDS - time.perf_counter())
     buttons = emulator.buttons(asker.paged_message)
     label = "Next" if not buttons["Next"].get("disabled") else "≪"
     return kind, await emulator.press(asker.paged_message, buttons[label]["custom_id"], user=asker.person)
 
 
-async def ask_repeatedly(emulator: DiscordEmulator, asker: Asker, count: int, rng: random.Random,
-                         think: float) -> None:
+async def ask_repeatedly(emulator: DiscordEmulator, asker: Asker, count: int, rng: random.Random, think: float) -> None:
     """`count` interactions one after another, each sent when the previous one was answered (after a pause
     of 0–2×`think` seconds: 0 keeps the bot saturated)."""
     kinds, weights = list(KINDS), list(KINDS.values())
@@ -96,28 +117,32 @@ async def ask_repeatedly(emulator: DiscordEmulator, asker: Asker, count: int, rn
         await asyncio.sleep(rng.uniform(0, 2 * think))
         kind, exchange = await one_interaction(emulator, asker, rng.choices(kinds, weights)[0], rng)
         try:
-            callback = await exchange.wait(lambda ex: next((a for a in ex.answers if a.kind == "callback"), None),
-                                           ANSWER_TIMEOUT)
+            callback = await exchange.wait(
+                lambda ex: next((a for a in ex.answers if a.kind == "callback"), None), ANSWER_TIMEOUT
+            )
         except TimeoutError:
             asker.outcomes.append(Outcome(kind, None))
             continue
         data = callback.body.get("data") or {}
-        asker.outcomes.append(Outcome(kind, (callback.at - exchange.sent_at) * 1000,
-                                      bool((data.get("flags") or 0) & 64)))
+        asker.outcomes.append(
+            Outcome(kind, (callback.at - exchange.sent_at) * 1000, bool((data.get("flags") or 0) & 64))
+        )
         message_id = exchange.original_message_id
         if callback.body.get("type") == 4 and "Next" in emulator.buttons(message_id):
             asker.paged_message, asker.paged_at = message_id, callback.at
 
 
-async def burst(emulator: DiscordEmulator, askers: list[Asker], total: int, seed: int,
-                think: float = 0.0) -> tuple[list[Outcome], float]:
+async def burst(
+    emulator: DiscordEmulator, askers: list[Asker], total: int, seed: int, think: float = 0.0
+) -> tuple[list[Outcome], float]:
     """Every asker sends its share of `total` interactions, one after another; all askers at once."""
     for asker in askers:
         asker.outcomes = []
     share = -(-total // len(askers))
     started = time.perf_counter()
-    await asyncio.gather(*(ask_repeatedly(emulator, asker, share, random.Random(seed + n), think)
-                           for n, asker in enumerate(askers)))
+    await asyncio.gather(
+        *(ask_repeatedly(emulator, asker, share, random.Random(seed + n), think) for n, asker in enumerate(askers))
+    )
     elapsed = time.perf_counter() - started
     return [o for asker in askers for o in asker.outcomes], elapsed
 
@@ -133,10 +158,17 @@ def mib(process: psutil.Process) -> float:
 
 def burst_row(name: str, outcomes: list[Outcome], elapsed: float, rss: float) -> dict[str, str]:
     answered = [o.latency_ms for o in outcomes if o.latency_ms is not None]
-    return {"burst": name, "sent": str(len(outcomes)), "answered": str(len(answered)),
-            "lost": str(len(outcomes) - len(answered)), "p50 ms": f"{statistics.median(answered):.1f}",
-            "p99 ms": f"{percentile(answered, 0.99):.1f}", "max ms": f"{max(answered):.1f}",
-            "per s": f"{len(outcomes) / elapsed:.0f}", "bot RSS after MiB": f"{rss:.1f}"}
+    return {
+        "burst": name,
+        "sent": str(len(outcomes)),
+        "answered": str(len(answered)),
+        "lost": str(len(outcomes) - len(answered)),
+        "p50 ms": f"{statistics.median(answered):.1f}",
+        "p99 ms": f"{percentile(answered, 0.99):.1f}",
+        "max ms": f"{max(answered):.1f}",
+        "per s": f"{len(outcomes) / elapsed:.0f}",
+        "bot RSS after MiB": f"{rss:.1f}",
+    }
 
 
 def print_table(rows: list[dict[str, str]]) -> None:
@@ -160,8 +192,9 @@ async def make_askers(emulator: DiscordEmulator, users: int, servers: int, chann
     return [Asker(Person(snowflake(), f"user{n}"), *places[n % len(places)]) for n in range(users)]
 
 
-async def run(interactions: int, users: int, servers: int, channels: int, bursts: int,
-              think: float = 0.5, idle: float = 2.0) -> tuple[list[Outcome], int]:
+async def run(
+    interactions: int, users: int, servers: int, channels: int, bursts: int, think: float = 0.5, idle: float = 2.0
+) -> tuple[list[Outcome], int]:
     """`bursts` flat-out bursts, then one where each user pauses ~`think` s; print the table and return the
     outcomes and how many requests the emulator refused (for the slow test)."""
     everything: list[Outcome] = []
@@ -185,8 +218,7 @@ async def run(interactions: int, users: int, servers: int, channels: int, bursts
                     outcomes, elapsed = await burst(emulator, askers, interactions, 99_000)
                     rows.append(burst_row("again flat out", outcomes, elapsed, mib(bot)))
                 refused = [r for r in emulator.requests if r.status >= 400]
-                print(f"{users} users in {servers} servers x {channels} channels, cooldowns off; "
-                      f"mix {KINDS}")
+                print(f"{users} users in {servers} servers x {channels} channels, cooldowns off; mix {KINDS}")
                 print_table(rows)
                 print(f"requests refused by the emulator: {len(refused)}; emulator errors: {len(emulator.errors)}")
                 assert await process.terminate(timeout=10) == 0
@@ -218,13 +250,20 @@ def main() -> None:
     parser.add_argument("--servers", type=int, default=5)
     parser.add_argument("--channels", type=int, default=2, help="per server")
     parser.add_argument("--bursts", type=int, default=2, help="flat-out bursts (no pause between commands)")
-    parser.add_argument("--idle", type=float, default=2.0,
-                        help=f"pause after the bursts; over {VIEW_SECONDS:g} s (buttons expire) adds a last burst")
-    parser.add_argument("--think", type=float, default=0.5,
-                        help="then one burst with this mean pause per user between commands (0: none)")
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=2.0,
+        help=f"pause after the bursts; over {VIEW_SECONDS:g} s (buttons expire) adds a last burst",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.5,
+        help="then one burst with this mean pause per user between commands (0: none)",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.interactions, args.users, args.servers, args.channels, args.bursts, args.think,
-                    args.idle))
+    asyncio.run(run(args.interactions, args.users, args.servers, args.channels, args.bursts, args.think, args.idle))
     asyncio.run(show_cooldown())
 
 

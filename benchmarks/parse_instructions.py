@@ -58,8 +58,18 @@ def _child(folder: Path, steps: set[str]) -> None:
 
 def _count(folder: Path, steps: str) -> int:
     """Instructions of one run of _child under cachegrind."""
-    args = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-            sys.executable, "-m", "benchmarks.parse_instructions", "--child", str(folder), steps]
+    args = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        sys.executable,
+        "-m",
+        "benchmarks.parse_instructions",
+        "--child",
+        str(folder),
+        steps,
+    ]
     report = subprocess.run(args, cwd=ROOT, check=True, capture_output=True, text=True).stderr
     found = re.search(r"I\s+refs:\s+([\d,]+)", report)
     if not found:

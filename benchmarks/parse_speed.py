@@ -73,10 +73,17 @@ def cold_and_warm(size: int, repeat: int) -> list[str]:
     cold_s, warm_s = (statistics.median(run["seconds"] for run in runs) for runs in (cold, warm))
     cold_cpu, warm_cpu = (statistics.median(run["cpu"] for run in runs) for runs in (cold, warm))
     ready, written = (statistics.median(run[key] for run in filled) for key in ("seconds", "written"))
-    return [f"{size:,}", f"{cold_s:.2f}", f"{cold_cpu:.1f}", f"{ready:.2f} / {written:.2f}",
-            f"{warm_s:.2f}", f"{warm_cpu:.2f}",
-            f"{cold_s / warm_s:.1f}×", " ".join(f"{run['seconds']:.1f}" for run in cold),
-            " ".join(f"{run['seconds']:.2f}" for run in warm)]
+    return [
+        f"{size:,}",
+        f"{cold_s:.2f}",
+        f"{cold_cpu:.1f}",
+        f"{ready:.2f} / {written:.2f}",
+        f"{warm_s:.2f}",
+        f"{warm_cpu:.2f}",
+        f"{cold_s / warm_s:.1f}×",
+        " ".join(f"{run['seconds']:.1f}" for run in cold),
+        " ".join(f"{run['seconds']:.2f}" for run in warm),
+    ]
 
 
 def stages(size: int) -> list[list[str]]:
@@ -122,8 +129,10 @@ def stages(size: int) -> list[list[str]]:
         step("cache fill (hash, serialize, write rows + whole corpus)", fill)
         cache = CorpusCache.open(database)
         step("cache read, file by file (hash, one SELECT, unpickle)", lambda: cache.get_many(paths, no_catalog))
-        step("cache read, whole corpus (hash, one row, unpickle)",
-             lambda: cache.saved_corpus(folder, paths, no_catalog, []))
+        step(
+            "cache read, whole corpus (hash, one row, unpickle)",
+            lambda: cache.saved_corpus(folder, paths, no_catalog, []),
+        )
         cache.close()
     return [[name, f"{seconds:.2f}", f"{seconds / size * 1000:.2f}"] for name, seconds in timings.items()]
 
@@ -140,8 +149,17 @@ def main() -> None:
         return
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
     rows = [cold_and_warm(int(size), args.repeat) for size in args.sizes.split(",") if size]
-    header = ["article files", "cold s (median)", "cold CPU s", "cold, cache on: ready / written s (medians)",
-              "warm s (median)", "warm CPU s", "speed-up", "cold runs s", "warm runs s"]
+    header = [
+        "article files",
+        "cold s (median)",
+        "cold CPU s",
+        "cold, cache on: ready / written s (medians)",
+        "warm s (median)",
+        "warm CPU s",
+        "speed-up",
+        "cold runs s",
+        "warm runs s",
+    ]
     print(markdown_table(header, rows))
     if args.stages:
         print()

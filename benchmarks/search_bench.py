@@ -128,9 +128,7 @@ def tantivy_engine(articles):
         if not words:
             return []
         parts = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "title", w)) for w in words[:-1]]
-        parts.append(
-            (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "title", re.escape(words[-1]) + ".*"))
-        )
+        parts.append((tantivy.Occur.Should, tantivy.Query.regex_query(schema, "title", re.escape(words[-1]) + ".*")))
         hits = searcher.search(tantivy.Query.boolean_query(parts), 25).hits
         return [searcher.doc(address)["id"][0] for _, address in hits]
 
@@ -169,20 +167,14 @@ def fts5_engine(articles):
         if not words:
             return []
         match = " OR ".join(f'"{w}"' for w in words)
-        return [
-            r[0]
-            for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", (match,))
-        ]
+        return [r[0] for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", (match,))]
 
     def complete(p: str) -> list[str]:
         words = _WORDS.findall(p.lower())
         if not words:
             return []
         match = "title : (" + " AND ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}" *']) + ")"
-        return [
-            r[0]
-            for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 25", (match,))
-        ]
+        return [r[0] for r in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 25", (match,))]
 
     return search, complete, db
 
@@ -296,9 +288,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument(
-        "--queries", type=int, default=100, help="typo'd headline queries (and as many keywords)"
-    )
+    parser.add_argument("--queries", type=int, default=100, help="typo'd headline queries (and as many keywords)")
     parser.add_argument("--passes", type=int, default=3, help="timing passes over the search queries (median shown)")
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -311,6 +301,7 @@ def main() -> None:
         rows += run_size(size, names, args.queries, args.passes)
     print()
     print(markdown_table(HEADER, rows))
+
 
 if __name__ == "__main__":
     main()

@@ -171,9 +171,7 @@ def queries(articles: list[SynthArticle], count: int = 100, seed: int = 7) -> di
         for original, variant in VARIANTS:
             words = [variant if w == original else w for w in words]
         long_words = [i for i, w in enumerate(words) if len(_WORD.sub("", w)) == 0 and len(w) >= 5]
-        if (
-            long_words
-        ):  # the longest word (often the rare name that identifies the article) and maybe one more
+        if long_words:  # the longest word (often the rare name that identifies the article) and maybe one more
             chosen = {max(long_words, key=lambda i: len(words[i])), rng.choice(long_words)}
             for i in chosen:
                 words[i] = _typo(words[i], rng)

@@ -234,8 +234,17 @@ class Tally:
     def row(self, name: str) -> list[str]:
         precision, recall = _ratio(self.system_found, self.system), _ratio(self.gold_found, self.gold)
         value_p, value_r = _ratio(self.system_right, self.system), _ratio(self.gold_right, self.gold)
-        return [name, str(self.system), str(self.gold_found), f"{precision:.2f}", f"{recall:.2f}",
-                f"{_f1(precision, recall):.2f}", f"{value_p:.2f}", f"{value_r:.2f}", f"{_f1(value_p, value_r):.2f}"]
+        return [
+            name,
+            str(self.system),
+            str(self.gold_found),
+            f"{precision:.2f}",
+            f"{recall:.2f}",
+            f"{_f1(precision, recall):.2f}",
+            f"{value_p:.2f}",
+            f"{value_r:.2f}",
+            f"{_f1(value_p, value_r):.2f}",
+        ]
 
 
 def _said(guess: Guess) -> str:
@@ -258,19 +267,33 @@ CATEGORIES = (
     ("weekday", re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bweekend\b")),
     ("today / tonight / this morning", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")),
     ("N … ago", re.compile(r"\bago\b")),
-    ("holiday", re.compile(
-        r"christmas|thanksgiving|easter|new year|independence day|labou?r day|memorial day|election day|"
-        r"hanukkah|ramadan|passover|yom kippur|halloween|valentine|veterans day|columbus day")),
-    ("anchored (that day, the next week)", re.compile(
-        r"\b(?:that|the same|the next|the following|the previous|the preceding|earlier|later)\b.*"
-        r"\b(?:day|morning|afternoon|evening|night|week|month|year|quarter)s?\b")),
-    ("this / last / next unit, yesterday", re.compile(
-        r"\b(?:this|last|next|past|coming|current|recent)\s+(?:\w+\s+)?(?:week|month|year|quarter)\b|"
-        r"\b(?:yesterday|tomorrow)\b")),
+    (
+        "holiday",
+        re.compile(
+            r"christmas|thanksgiving|easter|new year|independence day|labou?r day|memorial day|election day|"
+            r"hanukkah|ramadan|passover|yom kippur|halloween|valentine|veterans day|columbus day"
+        ),
+    ),
+    (
+        "anchored (that day, the next week)",
+        re.compile(
+            r"\b(?:that|the same|the next|the following|the previous|the preceding|earlier|later)\b.*"
+            r"\b(?:day|morning|afternoon|evening|night|week|month|year|quarter)s?\b"
+        ),
+    ),
+    (
+        "this / last / next unit, yesterday",
+        re.compile(
+            r"\b(?:this|last|next|past|coming|current|recent)\s+(?:\w+\s+)?(?:week|month|year|quarter)\b|"
+            r"\b(?:yesterday|tomorrow)\b"
+        ),
+    ),
     ("quarter / half / fiscal", re.compile(r"quarter|\bhalf\b|fiscal")),
     ("season", re.compile(r"spring|summer|\bfall\b|autumn|winter")),
-    ("explicit date, month or year", re.compile(
-        r"\d|\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\b\.?")),
+    (
+        "explicit date, month or year",
+        re.compile(r"\d|\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\b\.?"),
+    ),
 )
 
 

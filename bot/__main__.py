@@ -23,8 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--database", help="SQLite file for state (default: a temporary one)")
     commands.add_parser("run", help="log in to Discord and serve (the default)")
     corpus = commands.add_parser("corpus", help="inspect the corpus")
-    corpus.add_argument("what", choices=["check", "export"],
-                        help="check: one row per article; export: everything extracted, as JSON")
+    corpus.add_argument(
+        "what", choices=["check", "export"], help="check: one row per article; export: everything extracted, as JSON"
+    )
     corpus.add_argument("--json", action="store_true", help="export as JSON (the only export format)")
     return parser
 
@@ -69,9 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=getattr(logging, settings.log_level, logging.INFO),
-                        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level, logging.INFO),
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
     if args.action == "ask":
         logging.getLogger().setLevel(logging.WARNING)
         return asyncio.run(_ask(settings, args.command, args.json, args.database))

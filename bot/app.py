@@ -26,8 +26,14 @@ __all__ = ["App", "Invocation"]
 class App:
     """Answers invocations from the corpus in memory and the store, looking each command up in the table."""
 
-    def __init__(self, corpus: Corpus, store: Store, rng: random.Random | None = None,
-                 loader: Callable[[], Corpus] | None = None, commands: Mapping[str, Command] = COMMANDS) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: Store,
+        rng: random.Random | None = None,
+        loader: Callable[[], Corpus] | None = None,
+        commands: Mapping[str, Command] = COMMANDS,
+    ) -> None:
         self.corpus = corpus
         self.store = store
         self.rng = rng or random.Random()
@@ -46,8 +52,12 @@ class App:
         except UserError as error:
             reply = Reply.notice("Sorry", str(error))
         await self.store.record_use(invocation.command, invocation.guild_id)
-        log.info("served /%s guild=%s in %.1f ms", invocation.command, invocation.guild_id or "-",
-                 (time.perf_counter() - started) * 1000)
+        log.info(
+            "served /%s guild=%s in %.1f ms",
+            invocation.command,
+            invocation.guild_id or "-",
+            (time.perf_counter() - started) * 1000,
+        )
         return reply
 
     def checked(self, invocation: Invocation) -> tuple[Command, Invocation]:

@@ -63,14 +63,19 @@ class Command:
         return tuple(o.name for o in self.options)
 
 
-GROUPS = {"article": "Find and read articles", "quote": "Quotations from the articles",
-          "corpus": "The article archive itself"}
+GROUPS = {
+    "article": "Find and read articles",
+    "quote": "Quotations from the articles",
+    "corpus": "The article archive itself",
+}
 
 _ARTICLE = "Headline or id of the article"
 
 TABLE: tuple[Command, ...] = (
     Command(
-        "article search", "Find the articles that best answer a question", handlers.article_search,
+        "article search",
+        "Find the articles that best answer a question",
+        handlers.article_search,
         options=(
             Option("query", "Words to look for; typos are fine", required=True, max_length=200, complete="query"),
             Option("start", "Published on or after (e.g. 2022, Sep 2022, 2022-09-05)"),
@@ -82,13 +87,17 @@ TABLE: tuple[Command, ...] = (
         examples=("/article search query: kharkiv counter-offensive", "/article search query: missiles start: 2024"),
     ),
     Command(
-        "article show", "One article: summary, quotes and dated events", handlers.article_show,
+        "article show",
+        "One article: summary, quotes and dated events",
+        handlers.article_show,
         options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
         help="One article: summary, quotes and dated events.",
         examples=("/article show article: Ukraine’s coming counter-offensive",),
     ),
     Command(
-        "quote random", "A real quotation with who said it and where", handlers.quote_random,
+        "quote random",
+        "A real quotation with who said it and where",
+        handlers.quote_random,
         options=(
             Option("speaker", "Only quotations by this person or body", complete="speaker"),
             Option("article", "Only from this article", complete="article"),
@@ -99,7 +108,9 @@ TABLE: tuple[Command, ...] = (
         examples=("/quote random speaker: Zelensky", "/quote random topic: breakthrough"),
     ),
     Command(
-        "timeline", "The dated events the articles mention, in order", handlers.timeline,
+        "timeline",
+        "The dated events the articles mention, in order",
+        handlers.timeline,
         options=(
             Option("date", "A day, month, season or year (e.g. 2022, Sep 2022, spring 2024, 2022-09-05)"),
             Option("start", "From this date"),
@@ -113,13 +124,18 @@ TABLE: tuple[Command, ...] = (
     ),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(
-        "corpus status", "Articles, quotes and events loaded, and any warnings", handlers.corpus_status,
+        "corpus status",
+        "Articles, quotes and events loaded, and any warnings",
+        handlers.corpus_status,
         help="How many articles, quotes and events are loaded, and any warnings.",
         examples=("/corpus status",),
     ),
     Command(
-        "corpus reload", "Re-read the article folder without a restart", handlers.corpus_reload,
-        guild_cooldown_seconds=30.0, manage_only=True,
+        "corpus reload",
+        "Re-read the article folder without a restart",
+        handlers.corpus_reload,
+        guild_cooldown_seconds=30.0,
+        manage_only=True,
     ),
 )
 

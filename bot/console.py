@@ -15,22 +15,22 @@ def parse_command(line: str, can_manage: bool = False) -> Invocation:
     """'/article search query: kharkiv start: 2022' → Invocation('article search', {...})."""
     text = line.strip().lstrip("/").strip()
     words = text.split()
-    name = next((n for n in sorted(COMMANDS, key=len, reverse=True)
-                 if words[: len(n.split())] == n.split()), None)
+    name = next((n for n in sorted(COMMANDS, key=len, reverse=True) if words[: len(n.split())] == n.split()), None)
     if name is None:
-        raise UserError(f"Unknown command “/{text[:60]}”. Commands: "
-                        + ", ".join(f"/{n}" for n in COMMANDS))
-    rest = text[len(name):].strip()
+        raise UserError(f"Unknown command “/{text[:60]}”. Commands: " + ", ".join(f"/{n}" for n in COMMANDS))
+    rest = text[len(name) :].strip()
     known = COMMANDS[name].option_names
     options: dict[str, str] = {}
     if rest:
         pattern = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, known)) + r"):" if known else r"(?!)")
         marks = list(pattern.finditer(rest)) if known else []
         if not marks or rest[: marks[0].start()].strip():
-            raise UserError(f"Options of /{name} are written `name: value`; /{name} takes: "
-                            + (", ".join(f"{o}:" for o in known) or "no options"))
+            raise UserError(
+                f"Options of /{name} are written `name: value`; /{name} takes: "
+                + (", ".join(f"{o}:" for o in known) or "no options")
+            )
         for mark, following in zip(marks, marks[1:] + [None], strict=False):
-            value = rest[mark.end(): following.start() if following else len(rest)].strip()
+            value = rest[mark.end() : following.start() if following else len(rest)].strip()
             options[mark.group(1)] = value
     return Invocation(name, options, can_manage=can_manage)
 

@@ -44,9 +44,7 @@ def rows(corpus: Corpus) -> list[dict[str, str]]:
     table = []
     for article in corpus.articles.values():
         published = article.published
-        date = (
-            f"{published.label()} ({published.precision}, {published.provenance})" if published else "undated"
-        )
+        date = f"{published.label()} ({published.precision}, {published.provenance})" if published else "undated"
         table.append(
             {
                 "id": article.id,
@@ -56,8 +54,7 @@ def rows(corpus: Corpus) -> list[dict[str, str]]:
                 "words": str(article.word_count),
                 "quotes": str(quotes.get(article.id, 0)),
                 "events": str(events.get(article.id, 0)),
-                "catalog": ",".join(sorted(k for k, v in article.field_sources.items() if v == "catalog"))
-                or "-",
+                "catalog": ",".join(sorted(k for k, v in article.field_sources.items() if v == "catalog")) or "-",
                 "warnings": "; ".join(article.warnings) or "ok",
             }
         )
@@ -119,9 +116,7 @@ def export(corpus: Corpus) -> dict[str, Any]:
                 "summary": summary(article),
                 "summary_source": summary_source(article),
                 "quotes": [
-                    {**_plain(q), "id": q.id, "who": q.who}
-                    for q in corpus.quotes
-                    if q.article_id == article.id
+                    {**_plain(q), "id": q.id, "who": q.who} for q in corpus.quotes if q.article_id == article.id
                 ],
                 "events": [_plain(e) for e in corpus.events if e.article_id == article.id],
             }

@@ -107,13 +107,15 @@ class DiscordSettings(_Section):
     token: SecretStr = Field(SecretStr(""), validation_alias="DISCORD_TOKEN")
     guild_id: ServerId | None = Field(None, validation_alias="DISCORD_GUILD_ID")
     api_base_url: Annotated[str, AfterValidator(lambda url: url.rstrip("/"))] = Field(
-        "https://discord.com/api/v10", validation_alias="DISCORD_API_BASE_URL")
+        "https://discord.com/api/v10", validation_alias="DISCORD_API_BASE_URL"
+    )
     gateway_url: str | None = Field(None, validation_alias="DISCORD_GATEWAY_URL")
     # run as an AutoShardedClient over these shards (scale-out)
     shard_count: WholeNumber | None = Field(None, validation_alias="DISCORD_SHARD_COUNT")
     # NoDecode: "0,1" is our own list, not JSON for pydantic-settings to decode
     shard_ids: Annotated[tuple[int, ...] | None, NoDecode, BeforeValidator(_shard_ids)] = Field(
-        None, validation_alias="DISCORD_SHARD_IDS")
+        None, validation_alias="DISCORD_SHARD_IDS"
+    )
 
     @model_validator(mode="after")
     def _shards_fit(self) -> DiscordSettings:
@@ -157,8 +159,12 @@ class _SettingsFile(TomlConfigSettingsSource):
     def _read_file(self, file_path: Path) -> dict[str, Any]:
         with file_path.open("rb") as file:
             tables = tomllib.load(file)
-        return {key: value for section in SECTIONS for key, value in tables.get(section.table, {}).items()
-                if key in section.model_fields and section.model_fields[key].annotation is not SecretStr}
+        return {
+            key: value
+            for section in SECTIONS
+            for key, value in tables.get(section.table, {}).items()
+            if key in section.model_fields and section.model_fields[key].annotation is not SecretStr
+        }
 
 
 class _DotEnvUnderEnvironment(DotEnvSettingsSource):
@@ -173,8 +179,14 @@ class Settings(*SECTIONS, BaseSettings):
     """Every section's settings, read flat (settings.guild_id). Settings.load() reads the files and environment."""
 
     # extra="ignore": .env and the environment hold other programs' variables too
-    model_config = SettingsConfigDict(frozen=True, validate_by_name=True, extra="ignore", env_ignore_empty=True,
-                                      toml_file=SETTINGS_FILE, env_file=ENV_FILE)
+    model_config = SettingsConfigDict(
+        frozen=True,
+        validate_by_name=True,
+        extra="ignore",
+        env_ignore_empty=True,
+        toml_file=SETTINGS_FILE,
+        env_file=ENV_FILE,
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -202,8 +214,10 @@ class Settings(*SECTIONS, BaseSettings):
 
     def require_token(self) -> None:
         if not self.token:
-            raise SettingsError("DISCORD_TOKEN is not set: export it or put it in .env "
-                                "(see config/.env.example). To try the bot offline: python -m bot ask '/help'")
+            raise SettingsError(
+                "DISCORD_TOKEN is not set: export it or put it in .env "
+                "(see config/.env.example). To try the bot offline: python -m bot ask '/help'"
+            )
 
 
 def _explain(error: ValidationError) -> str:

@@ -149,11 +149,11 @@ class Store:
         try:
             moved = move_aside(path)
         except OSError as move_error:
-            log.error("database %s is corrupt (%s) and cannot be moved aside (%s): %s",
-                      path, error, move_error, _IN_MEMORY)
+            log.error(
+                "database %s is corrupt (%s) and cannot be moved aside (%s): %s", path, error, move_error, _IN_MEMORY
+            )
             return await self._open_in_memory()
-        log.error("database %s is corrupt (%s): moved it to %s and started a fresh one",
-                  path, error, moved.name)
+        log.error("database %s is corrupt (%s): moved it to %s and started a fresh one", path, error, moved.name)
         return await self.open(path, replace_corrupt=False)
 
     async def migrate(self) -> int:
@@ -235,8 +235,13 @@ class Store:
         if problem == "locked by another process":
             self._paused_until = time.monotonic() + self.PAUSE_SECONDS
         if problem != self.problem:
-            log.warning("database %s is %s (%s: %s): saved state is skipped until it works again",
-                        self.path, problem, doing, error)
+            log.warning(
+                "database %s is %s (%s: %s): saved state is skipped until it works again",
+                self.path,
+                problem,
+                doing,
+                error,
+            )
             self.problem = problem
 
     def _recovered(self) -> None:
@@ -246,11 +251,13 @@ class Store:
             self.problem = None
 
     async def record_use(self, command: str, guild_id: int | None) -> None:
-        await self._write((
-            "INSERT INTO usage (command, guild_id, uses, last_used) VALUES (?, ?, 1, ?) "
-            "ON CONFLICT (command, guild_id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
-            (command, guild_id or 0, _now()),
-        ))
+        await self._write(
+            (
+                "INSERT INTO usage (command, guild_id, uses, last_used) VALUES (?, ?, 1, ?) "
+                "ON CONFLICT (command, guild_id) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used",
+                (command, guild_id or 0, _now()),
+            )
+        )
 
     async def usage(self, guild_id: int | None = None) -> dict[str, int]:
         sql, args = "SELECT command, SUM(uses) FROM usage GROUP BY command", ()
@@ -259,23 +266,26 @@ class Store:
         return {command: uses for command, uses in await self._read(sql, args)}
 
     async def shown_quotes(self, channel_id: int, filter_key: str) -> set[str]:
-        rows = await self._read("SELECT quote_id FROM quote_history WHERE channel_id = ? AND filter_key = ?",
-                                (channel_id, filter_key))
+        rows = await self._read(
+            "SELECT quote_id FROM quote_history WHERE channel_id = ? AND filter_key = ?", (channel_id, filter_key)
+        )
         return {row[0] for row in rows}
 
     async def last_shown(self, channel_id: int, filter_key: str) -> str | None:
         """The quote shown most recently under these filters, so a new cycle does not start with it."""
-        rows = await self._read("SELECT quote_id FROM quote_history WHERE channel_id = ? AND filter_key = ? "
-                                "ORDER BY rowid DESC LIMIT 1", (channel_id, filter_key))
+        rows = await self._read(
+            "SELECT quote_id FROM quote_history WHERE channel_id = ? AND filter_key = ? ORDER BY rowid DESC LIMIT 1",
+            (channel_id, filter_key),
+        )
         return rows[0][0] if rows else None
 
-    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str,
-                         restart: bool = False) -> None:
+    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str, restart: bool = False) -> None:
         """Remember a quote as shown; `restart` forgets the finished cycle first, in the same transaction."""
-        forget = ("DELETE FROM quote_history WHERE channel_id = ? AND filter_key = ?",
-                  (channel_id, filter_key))
-        remember = ("INSERT OR IGNORE INTO quote_history VALUES (?, ?, ?, ?)",
-                    (channel_id, filter_key, quote_id, _now()))
+        forget = ("DELETE FROM quote_history WHERE channel_id = ? AND filter_key = ?", (channel_id, filter_key))
+        remember = (
+            "INSERT OR IGNORE INTO quote_history VALUES (?, ?, ?, ?)",
+            (channel_id, filter_key, quote_id, _now()),
+        )
         await self._write(*((forget, remember) if restart else (remember,)))
 
     async def get_meta(self, key: str) -> str | None:
@@ -283,8 +293,9 @@ class Store:
         return rows[0][0] if rows else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._write(("INSERT INTO meta VALUES (?, ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)))
+        await self._write(
+            ("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        )
 
     async def close(self) -> None:
         if self.db is None:

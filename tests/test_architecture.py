@@ -15,9 +15,25 @@ BOT = ROOT / "bot"
 CORE = BOT / "core"
 # What the pure core may not import: the outside world, the bot's other layers, and the machinery of loading.
 FORBIDDEN_IN_CORE = (
-    "discord", "aiosqlite", "sqlite3",
-    "bot.store", "bot.settings", "bot.glue", "bot.loading", "bot.cache", "bot.migrations", "bot.app",
-    "concurrent", "multiprocessing", "threading", "subprocess", "ctypes", "gc", "os", "shutil", "tempfile",
+    "discord",
+    "aiosqlite",
+    "sqlite3",
+    "bot.store",
+    "bot.settings",
+    "bot.glue",
+    "bot.loading",
+    "bot.cache",
+    "bot.migrations",
+    "bot.app",
+    "concurrent",
+    "multiprocessing",
+    "threading",
+    "subprocess",
+    "ctypes",
+    "gc",
+    "os",
+    "shutil",
+    "tempfile",
 )
 
 
@@ -88,8 +104,9 @@ def test_the_rule_catches_every_kind_of_import(tmp_path: Path) -> None:
 
 def test_imports_for_type_checkers_only_are_left_out_of_the_circle_check(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import bot.app\nimport bot.store\n",
-                      encoding="utf-8")
+    sample.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import bot.app\nimport bot.store\n", encoding="utf-8"
+    )
     assert {m for _, m in imported(sample, "bot.sample")} >= {"bot.app", "bot.store"}
     assert "bot.app" not in {m for _, m in imported(sample, "bot.sample", run_time_only=True)}
 
@@ -107,8 +124,17 @@ def test_importing_all_of_core_loads_no_discord_database_or_loading() -> None:
     loaded = json.loads(result.stdout)
     assert "bot.core.answers.timeline" in loaded  # the walk did reach the modules
     # (third-party libraries may load ctypes or threads for themselves; the check above covers core's own)
-    unwanted = ("discord", "aiosqlite", "bot.store", "bot.settings", "bot.glue", "bot.loading", "bot.cache",
-                "bot.migrations", "bot.app")
+    unwanted = (
+        "discord",
+        "aiosqlite",
+        "bot.store",
+        "bot.settings",
+        "bot.glue",
+        "bot.loading",
+        "bot.cache",
+        "bot.migrations",
+        "bot.app",
+    )
     assert [m for m in loaded if any(is_under(m, u) for u in unwanted)] == []
 
 

@@ -16,8 +16,9 @@ from tests.conftest import ROOT
 
 def ask(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"} | (env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env=environment)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, env=environment
+    )
 
 
 def test_parse_command_splits_options_on_known_names() -> None:

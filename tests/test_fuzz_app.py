@@ -30,20 +30,92 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 GUILD, CHANNEL = 4242, 77
 # FUZZ_EXAMPLES=5000 for a deeper hunt; the default keeps the suite quick.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 HOSTILE = [
-    "@everyone", "@here", "<@&123>", "<@123>", "<@!123>", "<#123>", "<:emoji:123>", "<t:0:R>",
-    "'; DROP TABLE usage;--", "' OR 1=1 --", "\"; DELETE FROM quote_history; --", "%s", "%d", "%(x)s",
-    "{0}", "{}", "{query}", "{0.__class__.__mro__}", "${HOME}", "\\", "\\n", "**", "__", "~~", "||spoiler||",
-    "```", "`", "> quote", "# heading", "[link](https://example.com)", "https://discord.gg/x",
-    "\x00", "\x1b[31m", "\u200b", "\u202e", "\ufeff", "\ufffd", "\U0001f600", "ﷺ", "Ǆ", "İ",
-    "2022-02-24", "2022", "9999-99-99", "0000-01-01", "-1", "1e308", "NaN", "kharkiv", "Zelensky", "grain",
-    "“", "”", "\"", "'", " ", "\t", "\n\n", "",
+    "@everyone",
+    "@here",
+    "<@&123>",
+    "<@123>",
+    "<@!123>",
+    "<#123>",
+    "<:emoji:123>",
+    "<t:0:R>",
+    "'; DROP TABLE usage;--",
+    "' OR 1=1 --",
+    '"; DELETE FROM quote_history; --',
+    "%s",
+    "%d",
+    "%(x)s",
+    "{0}",
+    "{}",
+    "{query}",
+    "{0.__class__.__mro__}",
+    "${HOME}",
+    "\\",
+    "\\n",
+    "**",
+    "__",
+    "~~",
+    "||spoiler||",
+    "```",
+    "`",
+    "> quote",
+    "# heading",
+    "[link](https://example.com)",
+    "https://discord.gg/x",
+    "\x00",
+    "\x1b[31m",
+    "\u200b",
+    "\u202e",
+    "\ufeff",
+    "\ufffd",
+    "\U0001f600",
+    "ﷺ",
+    "Ǆ",
+    "İ",
+    "2022-02-24",
+    "2022",
+    "9999-99-99",
+    "0000-01-01",
+    "-1",
+    "1e308",
+    "NaN",
+    "kharkiv",
+    "Zelensky",
+    "grain",
+    "“",
+    "”",
+    '"',
+    "'",
+    " ",
+    "\t",
+    "\n\n",
+    "",
 ]
-WORDS = ["ukraine", "russia", "putin", "war", "kharkiv", "zelensky", "grain", "counter-offensive", "nato",
-         "2022", "2023", "september", "between", "and", "before", "after", "since", "last", "week"]
+WORDS = [
+    "ukraine",
+    "russia",
+    "putin",
+    "war",
+    "kharkiv",
+    "zelensky",
+    "grain",
+    "counter-offensive",
+    "nato",
+    "2022",
+    "2023",
+    "september",
+    "between",
+    "and",
+    "before",
+    "after",
+    "since",
+    "last",
+    "week",
+]
 
 
 def long_text(part: str) -> str:
@@ -189,8 +261,7 @@ def test_the_checker_catches_what_discord_refuses() -> None:
 
 @FUZZ
 @given(invocation=invocations())
-def test_every_command_answers_within_limits_and_changes_only_what_it_should(
-        bot: Bot, invocation: Invocation) -> None:
+def test_every_command_answers_within_limits_and_changes_only_what_it_should(bot: Bot, invocation: Invocation) -> None:
     before = snapshot(bot.path)
     reply = bot.run(bot.app.answer(invocation))
     after = snapshot(bot.path)
@@ -200,7 +271,10 @@ def test_every_command_answers_within_limits_and_changes_only_what_it_should(
     expected_usage[invocation.command] = expected_usage.get(invocation.command, 0) + 1
     assert after["usage"] == expected_usage
     assert (after["tables"], after["other usage"], after["meta"]) == (
-        before["tables"], before["other usage"], before["meta"])
+        before["tables"],
+        before["other usage"],
+        before["meta"],
+    )
     if invocation.command != "quote random":
         assert after["history"] == before["history"]
     else:  # at most one quote more in this channel, or the cycle restarted with one quote
@@ -212,7 +286,8 @@ def test_every_command_answers_within_limits_and_changes_only_what_it_should(
 @FUZZ
 @given(command=st.sampled_from(sorted(COMMANDS)), data=st.data())
 def test_autocomplete_gives_at_most_25_choices_of_1_to_100_characters(
-        bot: Bot, command: str, data: st.DataObject) -> None:
+    bot: Bot, command: str, data: st.DataObject
+) -> None:
     options = COMMANDS[command].option_names or ("query",)
     option = data.draw(st.sampled_from(options))
     current = data.draw(hostile_text)

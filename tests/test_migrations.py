@@ -54,10 +54,12 @@ def test_the_files_are_numbered_in_order_from_one() -> None:
 
 
 def test_statements_split_on_semicolons_outside_comments_and_strings() -> None:
-    sql = ("-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');\n"
-           "INSERT INTO a VALUES ('1;2');\nDROP TABLE b")
-    assert list(statements(sql)) == ["-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');",
-                                     "INSERT INTO a VALUES ('1;2');", "DROP TABLE b"]
+    sql = "-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');\nINSERT INTO a VALUES ('1;2');\nDROP TABLE b"
+    assert list(statements(sql)) == [
+        "-- usage; per server\nCREATE TABLE a (x TEXT DEFAULT ';');",
+        "INSERT INTO a VALUES ('1;2');",
+        "DROP TABLE b",
+    ]
 
 
 def test_an_upgrade_ends_with_the_new_version_and_an_up_to_date_schema_needs_none() -> None:
@@ -78,7 +80,8 @@ async def test_a_fresh_file_gets_every_migration_and_records_the_version(runner:
 
 @RUNNERS
 async def test_migrations_apply_in_one_transaction(
-        runner: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(bot.migrations, "migrations", lambda: [*migrations(), BROKEN])
     path = tmp_path / "bot.sqlite3"
     with pytest.raises(sqlite3.OperationalError):
@@ -90,7 +93,8 @@ async def test_migrations_apply_in_one_transaction(
 
 @RUNNERS
 async def test_reopening_applies_only_newer_migrations_semicolons_and_all(
-        runner: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "bot.sqlite3"
     await run(runner, path)
     with contextlib.closing(sqlite3.connect(path)) as connection, connection:
@@ -104,7 +108,8 @@ async def test_reopening_applies_only_newer_migrations_semicolons_and_all(
 
 
 async def test_the_store_and_the_cache_migrate_through_the_same_runner(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(bot.migrations, "migrations", lambda: [*migrations(), NOTES])
     cached, stored = tmp_path / "cache.sqlite3", tmp_path / "store.sqlite3"
     CorpusCache.open(cached).close()

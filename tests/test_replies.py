@@ -8,8 +8,12 @@ from bot.core.replies import Action, Field, Page, Reply, paginate
 
 
 def test_oversized_pages_are_cut_to_every_embed_limit() -> None:
-    page = Page(title="t" * 1000, description="d" * 9000, footer="f" * 3000,
-                fields=[Field("n" * 400, "v" * 2000) for _ in range(40)])
+    page = Page(
+        title="t" * 1000,
+        description="d" * 9000,
+        footer="f" * 3000,
+        fields=[Field("n" * 400, "v" * 2000) for _ in range(40)],
+    )
     embed = message_payload(Reply([page]))["embeds"][0]
     assert len(embed["title"]) <= limits.EMBED_TITLE
     assert len(embed["description"]) <= limits.EMBED_DESCRIPTION
@@ -26,8 +30,11 @@ def test_paginate_splits_long_lists_and_numbers_pages() -> None:
 
 
 def test_buttons_and_flags() -> None:
-    reply = Reply(paginate("T", [str(i) for i in range(30)], per_page=10), ephemeral=True,
-                  actions=[Action("Another quote", "quote random")])
+    reply = Reply(
+        paginate("T", [str(i) for i in range(30)], per_page=10),
+        ephemeral=True,
+        actions=[Action("Another quote", "quote random")],
+    )
     payload = message_payload(reply, page=2)
     pager, actions = payload["components"]
     assert [b["disabled"] for b in pager["components"]] == [False, False, True, True, True]

@@ -61,8 +61,14 @@ def test_the_shipped_settings_file_agrees_with_the_defaults(load: Load) -> None:
 
 
 def test_environment_overrides_the_settings_file(load: Load) -> None:
-    settings = load(toml=None, DISCORD_GUILD_ID="123", DISCORD_API_BASE_URL="http://127.0.0.1:9/api/v10/",
-                    BOT_CORPUS_DIR="/tmp/articles", DISCORD_SHARD_COUNT="4", DISCORD_SHARD_IDS="2, 3")
+    settings = load(
+        toml=None,
+        DISCORD_GUILD_ID="123",
+        DISCORD_API_BASE_URL="http://127.0.0.1:9/api/v10/",
+        BOT_CORPUS_DIR="/tmp/articles",
+        DISCORD_SHARD_COUNT="4",
+        DISCORD_SHARD_IDS="2, 3",
+    )
     assert settings.guild_id == 123
     assert settings.api_base_url == "http://127.0.0.1:9/api/v10"
     assert settings.corpus_dir == Path("/tmp/articles")
@@ -114,8 +120,17 @@ def test_the_token_never_shows_when_the_settings_are_printed_or_logged(load: Loa
             raise RuntimeError(f"boom while holding {settings!r}")
         except RuntimeError:
             log.exception("failed")
-    printed = [str(settings), repr(settings), f"{settings}", format(settings), str(settings.token),
-               repr(settings.token), settings.model_dump_json(), str(settings.model_dump()), caplog.text]
+    printed = [
+        str(settings),
+        repr(settings),
+        f"{settings}",
+        format(settings),
+        str(settings.token),
+        repr(settings.token),
+        settings.model_dump_json(),
+        str(settings.model_dump()),
+        caplog.text,
+    ]
     assert "boom while holding" in caplog.text and "**********" in str(settings)
     assert not [text for text in printed if "secret" in text]
     assert settings.token.get_secret_value() == TOKEN
@@ -134,21 +149,37 @@ def test_a_missing_token_is_one_line_and_exit_code_2(load: Load, environ, capsys
     environ(DISCORD_TOKEN="")  # exported empty: a token in the real .env is ignored too
     assert main(["run"]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err == ("error: DISCORD_TOKEN is not set: export it or put it in .env "
-                                 "(see config/.env.example). To try the bot offline: python -m bot ask '/help'\n")
+    assert out == "" and err == (
+        "error: DISCORD_TOKEN is not set: export it or put it in .env "
+        "(see config/.env.example). To try the bot offline: python -m bot ask '/help'\n"
+    )
 
 
-@pytest.mark.parametrize("variables, message", [
-    ({"DISCORD_GUILD_ID": "my-server"}, "DISCORD_GUILD_ID must be a server id (digits), not 'my-server'"),
-    ({"DISCORD_SHARD_IDS": "0"}, "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)"),
-    ({"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "2"}, "DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT (2)"),
-    ({"DISCORD_SHARD_COUNT": "two"}, "DISCORD_SHARD_COUNT must be a whole number, not 'two'"),
-    ({"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0;1"},
-     "DISCORD_SHARD_IDS must be shard numbers separated by commas, e.g. 0,1, not '0;1'"),
-    ({"BOT_COOLDOWN_USES": "-1"}, "BOT_COOLDOWN_USES must be a whole number, not '-1'"),
-    ({"BOT_COOLDOWN_SECONDS": "soon"}, "BOT_COOLDOWN_SECONDS must be a number of seconds, e.g. 10 or 1.5, not 'soon'"),
-    ({"BOT_COOLDOWN_SECONDS": "-1.5"}, "BOT_COOLDOWN_SECONDS must be a number of seconds, e.g. 10 or 1.5, not '-1.5'"),
-])
+@pytest.mark.parametrize(
+    "variables, message",
+    [
+        ({"DISCORD_GUILD_ID": "my-server"}, "DISCORD_GUILD_ID must be a server id (digits), not 'my-server'"),
+        ({"DISCORD_SHARD_IDS": "0"}, "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)"),
+        (
+            {"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "2"},
+            "DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT (2)",
+        ),
+        ({"DISCORD_SHARD_COUNT": "two"}, "DISCORD_SHARD_COUNT must be a whole number, not 'two'"),
+        (
+            {"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0;1"},
+            "DISCORD_SHARD_IDS must be shard numbers separated by commas, e.g. 0,1, not '0;1'",
+        ),
+        ({"BOT_COOLDOWN_USES": "-1"}, "BOT_COOLDOWN_USES must be a whole number, not '-1'"),
+        (
+            {"BOT_COOLDOWN_SECONDS": "soon"},
+            "BOT_COOLDOWN_SECONDS must be a number of seconds, e.g. 10 or 1.5, not 'soon'",
+        ),
+        (
+            {"BOT_COOLDOWN_SECONDS": "-1.5"},
+            "BOT_COOLDOWN_SECONDS must be a number of seconds, e.g. 10 or 1.5, not '-1.5'",
+        ),
+    ],
+)
 def test_malformed_settings_say_which_and_why(load: Load, variables: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError) as raised:
         load(**variables)

@@ -157,7 +157,8 @@ async def test_usage_and_quote_history_survive_close_and_reopen(tmp_path: Path) 
 
 
 async def test_locked_at_start_up_the_store_opens_skips_writes_and_recovers(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "bot.sqlite3"
     await seeded(path)
     with locked_by_other_writer(path):
@@ -219,7 +220,8 @@ async def test_a_lock_taken_mid_run_pauses_the_database_instead_of_queueing_on_i
 
 
 async def test_read_only_file_is_read_but_never_written(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
+    shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged
+) -> None:
     path = shared_dir / "bot.sqlite3"
     await seeded(path)
     before = path.read_bytes()
@@ -240,7 +242,8 @@ async def test_read_only_file_is_read_but_never_written(
 
 
 async def test_unwritable_folder_falls_back_to_memory(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
+    shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged
+) -> None:
     shared_dir.chmod(0o555)
     path = shared_dir / "bot.sqlite3"
     with unprivileged():
@@ -254,7 +257,8 @@ async def test_unwritable_folder_falls_back_to_memory(
 
 
 def test_the_corpus_still_loads_through_the_cache_of_a_read_only_database(
-        shared_dir: Path, corpus: Corpus, unprivileged: Unprivileged) -> None:
+    shared_dir: Path, corpus: Corpus, unprivileged: Unprivileged
+) -> None:
     path = shared_dir / "bot.sqlite3"
     asyncio.run(seeded(path))
     path.chmod(0o444)
@@ -270,7 +274,8 @@ def test_the_corpus_still_loads_through_the_cache_of_a_read_only_database(
 
 
 async def test_read_only_file_in_read_only_folder_is_left_untouched(
-        shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged) -> None:
+    shared_dir: Path, caplog: pytest.LogCaptureFixture, unprivileged: Unprivileged
+) -> None:
     path = shared_dir / "bot.sqlite3"
     await seeded(path)
     before = path.read_bytes()
@@ -304,7 +309,8 @@ def moved_aside(path: Path) -> list[Path]:
 
 
 async def test_garbage_file_is_moved_aside_and_a_fresh_database_created(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "bot.sqlite3"
     garbage = b"this is not a database\x00\xff\xfe" * 400
     path.write_bytes(garbage)
@@ -328,7 +334,7 @@ async def test_damaged_pages_are_caught_at_start_up(tmp_path: Path) -> None:
     await store.close()
     damaged = bytearray(path.read_bytes())
     page = 4096
-    damaged[3 * page: 3 * page + 512] = b"\xa5" * 512  # the header is fine, a table page is not
+    damaged[3 * page : 3 * page + 512] = b"\xa5" * 512  # the header is fine, a table page is not
     path.write_bytes(bytes(damaged))
 
     store = await Store.open(path)

@@ -42,9 +42,7 @@ class PubDate:
     def label(self) -> str:
         """The date as a reader sees it: '15 Sep 2022', 'Sep 2022', '2022', 'c. Jul 2024'."""
         period = self.period()
-        return period_label(
-            period.first, period.last, period.granularity, approximate=self.provenance == "estimated"
-        )
+        return period_label(period.first, period.last, period.granularity, approximate=self.provenance == "estimated")
 
 
 @dataclass
@@ -62,13 +60,9 @@ class Article:
     published: PubDate | None = None
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
-    field_sources: dict[str, str] = field(
-        default_factory=dict
-    )  # field → "stated" | "derived" | "catalog" | …
+    field_sources: dict[str, str] = field(default_factory=dict)  # field → "stated" | "derived" | "catalog" | …
     lead: str | None = None  # an opening summary paragraph the author wrote, when the layout has one
-    replaced: dict[str, object] = field(
-        default_factory=dict
-    )  # what the file said where the catalog overrode it
+    replaced: dict[str, object] = field(default_factory=dict)  # what the file said where the catalog overrode it
     sentences: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -19,12 +19,8 @@ FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a mis
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _DATE_LINE = re.compile(r"^(?:date|published|updated|posted)\b[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
-_LABELLED_DATE = re.compile(
-    r"^(?:>\s*)?(?:(?:date|published|updated|posted)(?: on)?[:\s]\s*)?(.{4,40}?)\s*$", re.I
-)
-_BYLINE = re.compile(
-    r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
-)
+_LABELLED_DATE = re.compile(r"^(?:>\s*)?(?:(?:date|published|updated|posted)(?: on)?[:\s]\s*)?(.{4,40}?)\s*$", re.I)
+_BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
 _LOST_LINK = re.compile(r"\w  +\w| +,")  # "the  against", "around , in": a link's words cut out
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _FIELD_ALIASES = {

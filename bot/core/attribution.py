@@ -17,9 +17,7 @@ _VERB = (
     r"recalled|admitted|acknowledged|conceded|stressed|concluded|observed|remarked|tweeted|posted|"
     r"announced|complained|joked|quipped|cautioned|predicted|claimed|claims|put\s+it)"
 )
-_NAMING_VERB = (
-    r"(?:called|calls|dubbed|dubs|described|describes|termed|labell?ed|branded|dismissed|dismisses)"
-)
+_NAMING_VERB = r"(?:called|calls|dubbed|dubs|described|describes|termed|labell?ed|branded|dismissed|dismisses)"
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
 _BODY = (
     r"(?:[Tt]he\s+(?:Kremlin|White\s+House|Pentagon|State\s+Department|Foreign\s+Office|Elysée|Élysée|"
@@ -160,9 +158,7 @@ class Attributor:
                 found.append(person)
         return found
 
-    def resolve(
-        self, raw: str, context_before: str, previous: str
-    ) -> tuple[str, str | None, str | None] | None:
+    def resolve(self, raw: str, context_before: str, previous: str) -> tuple[str, str | None, str | None] | None:
         """(speaker, full name, role from a title) for a speaker phrase, or None when it names nobody."""
         mention = raw.strip()
         if _PRONOUN_ONLY.fullmatch(mention):
@@ -216,11 +212,7 @@ class Attributor:
         if match and not _HANDS_OVER.search(match.group("rest")):
             resolved = self.resolve(match.group("speaker"), "", previous)
             if resolved:
-                kind = (
-                    "X called it “…”"
-                    if _NAMING_VERB_ONLY.fullmatch(match.group("verb"))
-                    else "X noted that … “…”"
-                )
+                kind = "X called it “…”" if _NAMING_VERB_ONLY.fullmatch(match.group("verb")) else "X noted that … “…”"
                 return resolved, match.group("role"), kind
         return None
 

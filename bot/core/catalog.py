@@ -24,9 +24,7 @@ def _checked_date(file_id: str, value: Any) -> PubDate:
         return PubDate(value, "day", "catalog")
     parsed = parse_date_text(str(value), provenance="catalog") if isinstance(value, str | int) else None
     if parsed is None:
-        raise CorpusError(
-            f"{CATALOG_FILE}: [{file_id}] date {value!r} is not a date (use 2024-07-09, 2024-07 or 2024)"
-        )
+        raise CorpusError(f"{CATALOG_FILE}: [{file_id}] date {value!r} is not a date (use 2024-07-09, 2024-07 or 2024)")
     return parsed
 
 
@@ -43,8 +41,7 @@ def parse_catalog(text: str) -> Catalog:
         unknown = sorted(set(entry) - set(FIELDS))
         if unknown:
             raise CorpusError(
-                f"{CATALOG_FILE}: [{file_id}] has unknown field(s) {', '.join(unknown)}; "
-                f"known: {', '.join(FIELDS)}"
+                f"{CATALOG_FILE}: [{file_id}] has unknown field(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}"
             )
         checked: dict[str, Any] = {}
         for name, value in entry.items():

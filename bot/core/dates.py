@@ -36,9 +36,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\S+")
-_CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*"
-)
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*")
 
 
 @dataclass(frozen=True)

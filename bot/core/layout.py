@@ -24,8 +24,13 @@ class Button:
     disabled: bool = False
 
     def payload(self) -> dict[str, Any]:
-        return {"type": 2, "style": self.style, "label": self.label, "custom_id": self.custom_id,
-                "disabled": self.disabled}
+        return {
+            "type": 2,
+            "style": self.style,
+            "label": self.label,
+            "custom_id": self.custom_id,
+            "disabled": self.disabled,
+        }
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,12 @@ def layout(reply: Reply, page: int = 0) -> Layout:
     if len(reply.pages) > 1:
         rows.append(page_buttons(page, len(reply.pages)))
     if reply.actions:
-        rows.append(tuple(Button(f"action:{index}", truncate(action.label, limits.BUTTON_LABEL), PRIMARY)
-                          for index, action in enumerate(reply.actions[: limits.BUTTONS_PER_ROW])))
+        rows.append(
+            tuple(
+                Button(f"action:{index}", truncate(action.label, limits.BUTTON_LABEL), PRIMARY)
+                for index, action in enumerate(reply.actions[: limits.BUTTONS_PER_ROW])
+            )
+        )
     return Layout(embed_payload(reply.pages[page]), tuple(rows), reply.ephemeral, page)
 
 

@@ -85,15 +85,11 @@ def month_period(year: int, month: int) -> Period:
 def season_period(year: int, season: str) -> Period:
     first_month = SEASON_FIRST_MONTH[season]
     last_year, last_month = (year + 1, 2) if season == "WI" else (year, first_month + 2)
-    return Period(
-        dt.date(year, first_month, 1), month_span(last_year, last_month)[1], "season", f"{year}-{season}"
-    )
+    return Period(dt.date(year, first_month, 1), month_span(last_year, last_month)[1], "season", f"{year}-{season}")
 
 
 def quarter_period(year: int, quarter: int) -> Period:
-    return Period(
-        dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}"
-    )
+    return Period(dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}")
 
 
 def year_period(year: int) -> Period:

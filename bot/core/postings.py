@@ -239,4 +239,3 @@ def _merge_duplicates(key: np.ndarray, tf_bits: int) -> np.ndarray:
         key[kept : kept + len(selected)] = selected
         kept += len(selected)
     return key[:kept]
-

@@ -91,9 +91,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         previous_quote: Quote | None = quotes[-1] if quotes and quotes[-1].paragraph == index - 1 else None
         for found in _quotations(paragraph):
             start, end = offset + found.start, offset + found.end
-            first, last = (
-                _sentence_span(sentences, start, end) if sentences else (offset, offset + len(paragraph))
-            )
+            first, last = _sentence_span(sentences, start, end) if sentences else (offset, offset + len(paragraph))
             before, after = body[first:start], body[end:last]
             earlier = [s for s in sentences if s.end <= first]
             previous = earlier[-1].text if earlier else last_sentence_before
@@ -106,20 +104,12 @@ def extract_quotes(article: Article) -> list[Quote]:
                 not before.strip()
                 and previous_quote
                 and previous_quote.speaker
-                and (
-                    previous_quote.end >= first - 80
-                    if previous_quote.paragraph == index
-                    else previous_quote.unclosed
-                )
+                and (previous_quote.end >= first - 80 if previous_quote.paragraph == index else previous_quote.unclosed)
             ):
                 # “…,” Ciaramella said. “That’s why …” — the next sentence goes on with the same speaker.
                 speaker, full, role = previous_quote.speaker, previous_quote.speaker_full, previous_quote.role
                 pattern = "continues after “…,” X said."
-            elif (
-                not before.strip()
-                and not after.strip(" .")
-                and (said := attributor.from_previous_sentence(previous))
-            ):
+            elif not before.strip() and not after.strip(" .") and (said := attributor.from_previous_sentence(previous)):
                 (speaker, full), pattern = said, "speaker in the previous sentence"
             if speaker and not role:
                 role = attributor.role_of(full or speaker)

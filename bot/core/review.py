@@ -24,9 +24,7 @@ _IN_WORD = _LETTERS | {"'", "-"}  # what _CONTENT_WORD matches after its first l
 
 def content_words(text: str) -> list[str]:
     return [
-        w
-        for w in _CONTENT_WORD.findall(text.lower().replace("’", "'"))
-        if w not in REVIEW_STOPWORDS and len(w) > 2
+        w for w in _CONTENT_WORD.findall(text.lower().replace("’", "'")) if w not in REVIEW_STOPWORDS and len(w) > 2
     ]
 
 
@@ -134,18 +132,14 @@ def review_corpus(
     first_seen: dict[str, str] = {}
     for article, fact in zip(articles, facts, strict=True):
         article.warnings = [
-            w
-            for w in article.warnings
-            if not w.startswith(("duplicate of", "headline names", "standfirst names"))
+            w for w in article.warnings if not w.startswith(("duplicate of", "headline names", "standfirst names"))
         ]
         for name, unmentioned in fact.unmentioned:
             foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
             if foreign:
                 replaced = name in article.replaced
                 verdict = "the catalog replaces it" if replaced else "it may belong to another article"
-                article.warnings.append(
-                    f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}"
-                )
+                article.warnings.append(f"{name} names {', '.join(foreign)}, which the text never mentions: {verdict}")
         for key in fact.duplicate_keys:  # the same body, or the same opening
             original = first_seen.setdefault(key, article.id)
             if original != article.id:

@@ -193,9 +193,7 @@ class SearchIndex:
         ranked.sort(key=lambda pair: (-pair[1], pair[0]))  # ties in corpus order, whatever the partition left
         return ranked[:limit]
 
-    def _filter(
-        self, start: dt.date | None, end: dt.date | None, publication: str | None
-    ) -> np.ndarray | None:
+    def _filter(self, start: dt.date | None, end: dt.date | None, publication: str | None) -> np.ndarray | None:
         allowed = None
         if start is not None:
             allowed = self.last_day >= start.toordinal()

@@ -131,7 +131,5 @@ class HeadlineSuggester:
         count = min(CANDIDATES, len(score))
         top = np.argpartition(score, -count)[-count:]
         top = top[score[top] >= 0.1]
-        ranked = sorted(
-            top.tolist(), key=lambda row: -(score[row] + fuzz.WRatio(typed_key, self.keys[row]) / 100)
-        )
+        ranked = sorted(top.tolist(), key=lambda row: -(score[row] + fuzz.WRatio(typed_key, self.keys[row]) / 100))
         return ranked[:limit]

@@ -9,11 +9,13 @@ from typing import NamedTuple
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = set("""
+_ABBREVIATIONS = set(
+    """
     mr mrs ms dr prof gen col lt sgt capt sen rep gov st jr sr vs etc inc corp co ltd jan feb mar apr
     jun jul aug sep sept oct nov dec e.g i.e a.m p.m adm maj pres amb rev hon mt ft approx dept est cf
     al
-""".split())
+""".split()
+)
 # Abbreviations only before a number: "No. 10", "Vol. 3" (but "Putin said no. Then …" ends a sentence).
 _NUMBER_ABBREVIATIONS = {"no", "vol", "fig", "art", "p", "pp"}
 # "U.S." is an abbreviation that often ends a sentence; it does when a word like these follows.

@@ -149,9 +149,7 @@ def _day_month(match: re.Match[str]) -> Mention | None:
 
 @rule(rf"\b{_PART}?{_MONTH},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "month"))
 def _month_year(match: re.Match[str]) -> Mention:
-    return _mention(
-        match, "month", year=int(match.group("year")), month=_month(match), modifier=_modifier(match)
-    )
+    return _mention(match, "month", year=int(match.group("year")), month=_month(match), modifier=_modifier(match))
 
 
 @rule(rf"\b(?:[Tt]he )?{_PART}?{_SEASON},? (?:of )?{_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "season"))
@@ -253,9 +251,7 @@ def _ago(match: re.Match[str]) -> Mention:
 
 @rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, ("unit", "yesterday"))
 def _yesterday(match: re.Match[str]) -> Mention:
-    return _mention(
-        match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1
-    )
+    return _mention(match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1)
 
 
 @rule(

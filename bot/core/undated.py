@@ -40,9 +40,7 @@ _NARROW_ENOUGH = 2  # months of doubt left at most for a month-level estimate
 
 def _hint_years(text: str, latest_past: int | None) -> list[int]:
     years = [
-        founded + int(number)
-        for number, name in _ANNIVERSARY.findall(text)
-        if (founded := _FOUNDED.get(name.lower()))
+        founded + int(number) for number, name in _ANNIVERSARY.findall(text) if (founded := _FOUNDED.get(name.lower()))
     ]
     if latest_past and _COMING_ELECTION.search(text):
         years.append(latest_past + (-latest_past) % 4)

@@ -73,9 +73,7 @@ class Vocabulary:
         probes = np.asarray([_hash(v) for v in _deletes(term)], dtype=np.uint32)
         left = np.searchsorted(self.delete_keys, probes, side="left")
         right = np.searchsorted(self.delete_keys, probes, side="right")
-        candidates = {
-            int(o) for a, b in zip(left, right, strict=True) if b > a for o in self.delete_owners[a:b]
-        }
+        candidates = {int(o) for a, b in zip(left, right, strict=True) if b > a for o in self.delete_owners[a:b]}
         scored = []
         for term_id in candidates:
             distance = OSA.distance(term, self.terms[term_id])

@@ -98,8 +98,12 @@ def open_cache(settings: Settings) -> CorpusCache | None:
 def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
     point_at(settings)
     if settings.shard_count:
-        return ShardedArchiveBot(settings, app, shard_count=settings.shard_count,
-                                 shard_ids=list(settings.shard_ids) if settings.shard_ids else None)
+        return ShardedArchiveBot(
+            settings,
+            app,
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+        )
     return ArchiveBot(settings, app)
 
 

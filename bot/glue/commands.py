@@ -66,8 +66,9 @@ def _parameter(option: Option) -> inspect.Parameter:
     annotation = app_commands.Range[str, 1, option.max_length] if option.max_length else str
     if option.required:
         return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
-    return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
-                             annotation=annotation | None)
+    return inspect.Parameter(
+        option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=annotation | None
+    )
 
 
 def app_command(command: Command, parent: app_commands.Group | None = None) -> app_commands.Command:
@@ -79,7 +80,8 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
     ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
     callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
-        + [_parameter(option) for option in ordered])
+        + [_parameter(option) for option in ordered]
+    )
     if command.options:
         app_commands.describe(**{o.name: o.description for o in command.options})(callback)
     completing = {o.name: autocompleter(command, o) for o in command.options if o.complete}
@@ -88,13 +90,15 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
     if command.user_cooldown:
         shared_user_cooldown(callback)
     if command.guild_cooldown_seconds:
-        app_commands.checks.cooldown(1, command.guild_cooldown_seconds,
-                                     key=lambda interaction: interaction.guild_id)(callback)
+        app_commands.checks.cooldown(1, command.guild_cooldown_seconds, key=lambda interaction: interaction.guild_id)(
+            callback
+        )
     if command.manage_only:
         # Hides the command from members without Manage Server; the App checks again when it runs.
         app_commands.default_permissions(manage_guild=True)(callback)
-    return app_commands.Command(name=command.name.split()[-1], description=command.description,
-                                callback=callback, parent=parent)
+    return app_commands.Command(
+        name=command.name.split()[-1], description=command.description, callback=callback, parent=parent
+    )
 
 
 def app_commands_from(table: Iterable[Command]) -> list[app_commands.Command | app_commands.Group]:

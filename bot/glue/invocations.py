@@ -7,8 +7,9 @@ import discord
 from bot.commands import Command, Invocation
 
 
-async def invocation_for(interaction: discord.Interaction, command: Command,
-                         options: dict[str, str | None]) -> Invocation:
+async def invocation_for(
+    interaction: discord.Interaction, command: Command, options: dict[str, str | None]
+) -> Invocation:
     """The invocation, with `can_manage` checked only for commands that need it (Manage Server or owner)."""
     can_manage = False
     if command.manage_only:

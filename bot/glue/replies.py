@@ -61,8 +61,10 @@ class ReplyView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message("These buttons belong to whoever ran the command; "
-                                                f"run `/{self.command}` yourself to get your own.", ephemeral=True)
+        await interaction.response.send_message(
+            f"These buttons belong to whoever ran the command; run `/{self.command}` yourself to get your own.",
+            ephemeral=True,
+        )
         return False
 
     def _pressed(self, custom_id: str):
@@ -89,8 +91,9 @@ class ReplyView(discord.ui.View):
             command = app.commands[action.command]
             reply = await app.answer(await invocation_for(interaction, command, action.options))
             if reply.ephemeral:
-                await interaction.response.send_message(embed=embed_for(layout(reply)), ephemeral=True,
-                                                        allowed_mentions=NO_MENTIONS)
+                await interaction.response.send_message(
+                    embed=embed_for(layout(reply)), ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
                 return
             self.reply = reply
             await self.show(interaction, 0)

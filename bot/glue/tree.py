@@ -46,8 +46,9 @@ async def apologise(interaction: discord.Interaction, error: BaseException) -> N
                 await interaction.delete_original_response()
             await interaction.followup.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         else:
-            await interaction.response.send_message(message, ephemeral=True,
-                                                    allowed_mentions=discord.AllowedMentions.none())
+            await interaction.response.send_message(
+                message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            )
     except (discord.HTTPException, aiohttp.ClientError, RuntimeError):
         # Discord refused, the network failed, or the HTTP session closed during shutdown: nothing more to say.
         log.warning("could not deliver an error message for interaction %s", interaction.id)

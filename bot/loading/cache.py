@@ -106,9 +106,7 @@ class CorpusCache:
         for part in (self.version, str(folder), repr(errors), *(f"{n}\0{h}" for n, h in self.hashes.items())):
             key.update(part.encode() + b"\n")
         self.corpus_key = key.hexdigest()
-        row = self.db.execute(
-            "SELECT payload FROM corpus_snapshot WHERE corpus_key = ?", (self.corpus_key,)
-        ).fetchone()
+        row = self.db.execute("SELECT payload FROM corpus_snapshot WHERE corpus_key = ?", (self.corpus_key,)).fetchone()
         if row is None:
             return None
         try:
@@ -127,9 +125,7 @@ class CorpusCache:
         if not self.hashes:
             self._hash_all(paths, entries)
         wanted = {
-            path.name
-            for path in paths
-            if self.known.get(path.name) == (self.hashes.get(path.name), self.version)
+            path.name for path in paths if self.known.get(path.name) == (self.hashes.get(path.name), self.version)
         }
         payloads = {}
         if wanted:  # one query: a round trip per file was a large part of a restart
@@ -190,8 +186,9 @@ class CorpusCache:
 
     def _write_rows(self, rows: list[tuple[str, str, str, bytes, str]]) -> None:
         # pickled, not compressed: compressing each row delays the load more than the disk it saves is worth
-        if self._execute(lambda: self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)",
-                                                     rows)):
+        if self._execute(
+            lambda: self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", rows)
+        ):
             for name, file_hash, version, _, _ in rows:
                 self.known[name] = (file_hash, version)
             self.written += len(rows)

@@ -23,8 +23,9 @@ class ArticleCache(Protocol):
     """Parsed and extracted files kept between runs, keyed by file content and catalog entry
     (bot/loading/cache.py)."""
 
-    def saved_corpus(self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None],
-                     errors: list[str]) -> Corpus | None:
+    def saved_corpus(
+        self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]
+    ) -> Corpus | None:
         """The whole corpus as last loaded, when no file, catalog entry or extractor changed since."""
 
     def get_many(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> list[Parsed | None]: ...
@@ -125,5 +126,10 @@ class _IndexFeed:
 
 
 def _log_loaded(corpus: Corpus, folder: Path) -> None:
-    log.info("corpus loaded: %d articles, %d quotes, %d events from %s",
-             len(corpus.articles), len(corpus.quotations()), len(corpus.events), folder)
+    log.info(
+        "corpus loaded: %d articles, %d quotes, %d events from %s",
+        len(corpus.articles),
+        len(corpus.quotations()),
+        len(corpus.events),
+        folder,
+    )

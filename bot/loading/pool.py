@@ -120,6 +120,7 @@ def _parse_chunk(jobs: list[Job], packed: bool) -> list[tuple[Outcome, list[logg
     for job in jobs:
         _worker_records.records = []
         outcome = _attempt(job)
-        outcomes.append((pack(outcome) if packed and not isinstance(outcome, CorpusError) else outcome,
-                         _worker_records.records))
+        outcomes.append(
+            (pack(outcome) if packed and not isinstance(outcome, CorpusError) else outcome, _worker_records.records)
+        )
     return outcomes

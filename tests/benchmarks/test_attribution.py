@@ -152,9 +152,7 @@ def test_polnear_layout_first_annotator_and_the_command(tmp_path: Path, capsys) 
     (tmp_path / "text" / "harbour.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "attributions" / "harbour_a1b2.ann").write_text(_annotation(), encoding="utf-8")
     (tmp_path / "attributions" / "harbour_c3d4.ann").write_text("", encoding="utf-8")  # a second annotator
-    assert documents(tmp_path) == [
-        (tmp_path / "text" / "harbour.txt", tmp_path / "attributions" / "harbour_a1b2.ann")
-    ]
+    assert documents(tmp_path) == [(tmp_path / "text" / "harbour.txt", tmp_path / "attributions" / "harbour_a1b2.ann")]
     main([str(tmp_path)])
     out = capsys.readouterr().out
     assert out.startswith("1 articles, 6 quoted passages (≥ 3 words) in gold attributions; 0 more outside")

@@ -96,8 +96,19 @@ def test_score_tells_each_outcome_apart() -> None:
     ]
     outcomes, strays = score(expected, found)
     assert [o.outcome for o in outcomes] == [
-        "right", "untidy", "wrong", "untidy", "right", "wrong", "kept", "served", "as term", "none",
-        "not found", "right", "untidy",
+        "right",
+        "untidy",
+        "wrong",
+        "untidy",
+        "right",
+        "wrong",
+        "kept",
+        "served",
+        "as term",
+        "none",
+        "not found",
+        "right",
+        "untidy",
     ]
     assert outcomes[2].said == "Mr"
     assert strays == [(" said Klara Vogt.", "quote", "Klara Vogt")]

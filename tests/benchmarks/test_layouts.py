@@ -80,21 +80,39 @@ def test_exactly_one_fixture_carries_a_foreign_headline() -> None:
 
 
 def test_values_that_name_no_real_period_are_refused() -> None:
-    assert all(value_is_valid(v) for v in ("2024-03-05", "2024-W10", "2023-W23-WE", "2024-03", "2023-WI",
-                                           "2024-Q3", "2025", "2023-11-12TNI"))
+    assert all(
+        value_is_valid(v)
+        for v in ("2024-03-05", "2024-W10", "2023-W23-WE", "2024-03", "2023-WI", "2024-Q3", "2025", "2023-11-12TNI")
+    )
     assert not any(value_is_valid(v) for v in ("2024-02-30", "2024-W54", "2024-13", "March", "2024-3-5"))
 
 
 def _reading(**fields: object) -> Reading:
-    values = {"headline": "Council Swallows Budget Cuts", "author": "Marta Quinn", "published": dt.date(2024, 3, 7),
-              "precision": "day", "provenance": "stated", "date_label": "7 Mar 2024", "warnings": (),
-              "body": "Councillors voted on Tuesday.", "mentions": ()}
+    values = {
+        "headline": "Council Swallows Budget Cuts",
+        "author": "Marta Quinn",
+        "published": dt.date(2024, 3, 7),
+        "precision": "day",
+        "provenance": "stated",
+        "date_label": "7 Mar 2024",
+        "warnings": (),
+        "body": "Councillors voted on Tuesday.",
+        "mentions": (),
+    }
     return Reading(**{**values, **fields})
 
 
-EXPECTED = Expected(name="x", file="x.txt", layout="", stands_for=("",), headline="Council swallows budget cuts",
-                    published=dt.date(2024, 3, 7), foreign_headline=False,
-                    relative=(Relative("on Tuesday", "2024-03-05"),), author="MARTA QUINN")
+EXPECTED = Expected(
+    name="x",
+    file="x.txt",
+    layout="",
+    stands_for=("",),
+    headline="Council swallows budget cuts",
+    published=dt.date(2024, 3, 7),
+    foreign_headline=False,
+    relative=(Relative("on Tuesday", "2024-03-05"),),
+    author="MARTA QUINN",
+)
 
 
 def test_a_date_counts_only_when_stated_to_the_day() -> None:
@@ -119,7 +137,7 @@ def test_warnings_false_and_missed_and_the_totals() -> None:
     assert warning_verdict(EXPECTED, _reading()) == ""
     foreign = Expected(**{**EXPECTED.__dict__, "foreign_headline": True})
     assert (warning_verdict(foreign, fired), warning_verdict(foreign, _reading())) == ("caught", "missed")
-    assert same_text("It’s  “done”", "it's \"DONE\"") and not same_text("Cuts", None)
+    assert same_text("It’s  “done”", 'it\'s "DONE"') and not same_text("Cuts", None)
     rows, totals = score([EXPECTED, foreign], [fired, _reading()])
     assert [row[3:6] for row in rows] == [["yes", "yes", "FALSE"], ["yes", "yes", "MISSED"]]
     assert (totals["false"], totals["caught"], totals["authors"], totals["relative_right"]) == (1, 0, 2, 0)

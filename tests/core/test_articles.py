@@ -29,10 +29,7 @@ def test_economist_layout() -> None:
     article = parsed("000")
     assert article.rubric == "Getting the job done"
     assert article.headline == "Vladimir Putin’s war is failing. The West should help it fail faster"
-    assert (
-        article.standfirst
-        == "Ukraine’s friends should reinforce its success by sending more and better weapons"
-    )
+    assert article.standfirst == "Ukraine’s friends should reinforce its success by sending more and better weapons"
     assert (article.published.value, article.published.precision) == (dt.date(2022, 9, 15), "day")
     assert not any("images/" in p or p.startswith(">") for p in article.paragraphs)
     assert not article.paragraphs[-1].endswith("■")

@@ -7,13 +7,16 @@ import pytest
 from bot.core.answers.complete import choices
 
 
-@pytest.mark.parametrize("typed, first", [
-    ("zel", "Volodymyr Zelensky"),
-    ("zelenskyy", "Volodymyr Zelensky"),  # spelling variants are one speaker
-    ("kadirov", "Ramzan Kadyrov"),
-    ("ciaramela", "Eric Ciaramella"),
-    ("kof", "Michael Kofman"),
-])
+@pytest.mark.parametrize(
+    "typed, first",
+    [
+        ("zel", "Volodymyr Zelensky"),
+        ("zelenskyy", "Volodymyr Zelensky"),  # spelling variants are one speaker
+        ("kadirov", "Ramzan Kadyrov"),
+        ("ciaramela", "Eric Ciaramella"),
+        ("kof", "Michael Kofman"),
+    ],
+)
 def test_speaker_choices_put_the_person_meant_first(corpus, typed, first):
     offered = choices(corpus, "speaker", typed)
     assert offered and offered[0][0] == first

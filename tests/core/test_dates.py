@@ -59,12 +59,8 @@ def test_relative_expressions_land_in_the_right_year(corpus: Corpus) -> None:
     assert by_text["001", "Friday"].first == dt.date(2024, 11, 15)  # article of Tue 19 Nov 2024
     assert by_text["003", "November"].value == "2022-11"
     assert by_text["000", "this week"].first == dt.date(2022, 9, 12)
-    assert (
-        by_text["000", "this winter"].value == "2022-WI" and by_text["000", "this winter"].tense == "expected"
-    )
-    assert (
-        by_text["001", "the new year"].value == "2025" and by_text["001", "the new year"].modifier == "start"
-    )
+    assert by_text["000", "this winter"].value == "2022-WI" and by_text["000", "this winter"].tense == "expected"
+    assert by_text["001", "the new year"].value == "2025" and by_text["001", "the new year"].modifier == "start"
 
 
 def test_undated_seeds_get_estimated_dates_and_approximate_relative_events(corpus: Corpus) -> None:
@@ -73,9 +69,7 @@ def test_undated_seeds_get_estimated_dates_and_approximate_relative_events(corpu
         assert (str(published.value), published.precision, published.provenance) == tuple(expected.values())
     nato = corpus.articles["004_1b77e67b279ac622"]
     assert nato.published.label() == "c. Jul 2024"
-    relative = [
-        e for e in corpus.events if e.article_id == nato.id and e.text in ("Last month", "this fall", "May")
-    ]
+    relative = [e for e in corpus.events if e.article_id == nato.id and e.text in ("Last month", "this fall", "May")]
     assert relative and all(e.approximate for e in relative)
     explicit = [e for e in corpus.events if e.article_id == nato.id and e.text == "April 2022"]
     assert explicit and not explicit[0].approximate

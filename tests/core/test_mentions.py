@@ -49,8 +49,11 @@ def test_the_pre_filter_skips_no_match_a_rule_would_make(corpus: Corpus) -> None
 def test_time_expression_triggers_searched_in_lower_case_are_exact() -> None:
     """A trigger searched in lower-cased text must find every match its case-insensitive rule can make:
     each of its letters may match, under re.I, only characters whose lower case is that letter."""
-    cased = [chr(c) for c in range(sys.maxunicode + 1)
-             if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
+    cased = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)
+    ]
     for trigger in mentions.ON_LOWERED:
         for letter in set(re.sub(r"[^a-z]", "", trigger.pattern)):
             partners = [c for c in cased if re.fullmatch(letter, c, re.I)]

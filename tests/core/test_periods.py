@@ -45,8 +45,7 @@ def test_period_labels(args: tuple, label: str) -> None:
         (PubDate(dt.date(2022, 9, 15)), dt.date(2022, 9, 15), dt.date(2022, 9, 15), "15 Sep 2022"),
         (PubDate(dt.date(2024, 2, 1), "month"), dt.date(2024, 2, 1), dt.date(2024, 2, 29), "Feb 2024"),
         (PubDate(dt.date(2023, 1, 1), "year", "catalog"), dt.date(2023, 1, 1), dt.date(2023, 12, 31), "2023"),
-        (PubDate(dt.date(2024, 7, 1), "month", "estimated"), dt.date(2024, 7, 1), dt.date(2024, 7, 31),
-         "c. Jul 2024"),
+        (PubDate(dt.date(2024, 7, 1), "month", "estimated"), dt.date(2024, 7, 1), dt.date(2024, 7, 31), "c. Jul 2024"),
     ],
 )
 def test_a_publication_date_covers_the_days_its_precision_allows(
@@ -71,7 +70,13 @@ def test_labels_are_english_whatever_the_locale() -> None:
 
 def test_month_spellings() -> None:
     assert [month_number(w) for w in ("Sep", "sept", "Septem", "SEPTEMBER", "Se", "Septembre", "May")] == [
-        9, 9, 9, 9, None, None, 5,
+        9,
+        9,
+        9,
+        9,
+        None,
+        None,
+        5,
     ]
     assert {MONTH_NUMBERS[name.lower()] for name in MONTH_NAMES} == set(range(1, 13))
     assert MONTH_NUMBERS["sept"] == MONTH_NUMBERS["sep"] == 9 and "ma" not in MONTH_NUMBERS

@@ -65,14 +65,10 @@ def test_quote_random_filters_know_name_variants_and_topics(corpus: Corpus) -> N
     assert {q.who for q in answer.candidates(corpus, speaker="Zelenskiy")} == {"Volodymyr Zelensky"}
     assert {q.who for q in answer.candidates(corpus, speaker="kofmann")} == {"Michael Kofman"}
     assert len(answer.candidates(corpus, article="004")) == 5
-    assert [q.text for q in answer.candidates(corpus, topic="volatile")] == [
-        "It’s still a highly volatile landscape,"
-    ]
+    assert [q.text for q in answer.candidates(corpus, topic="volatile")] == ["It’s still a highly volatile landscape,"]
     served = {q.text for q in answer.servable(corpus)}
     assert not served & {"strategic defeat", "Nazis", "contact line", "peace now", "one nation"}
-    assert answer.filter_key(corpus, {"speaker": "Zelenskiy"}) == answer.filter_key(
-        corpus, {"speaker": "zelensky"}
-    )
+    assert answer.filter_key(corpus, {"speaker": "Zelenskiy"}) == answer.filter_key(corpus, {"speaker": "zelensky"})
 
 
 def test_no_match_names_the_closest_speakers(corpus: Corpus) -> None:

@@ -15,9 +15,7 @@ def test_standfirst_when_there_is_one(corpus: Corpus) -> None:
 def test_the_authors_summary_paragraph(corpus: Corpus) -> None:
     article = corpus.articles["001_56f617656db8bfc2"]
     assert summary_source(article) == "lead paragraph"
-    assert summary(article).endswith(
-        "Only then can Ukraine secure a lasting peace that ensures its independence."
-    )
+    assert summary(article).endswith("Only then can Ukraine secure a lasting peace that ensures its independence.")
 
 
 def test_never_another_articles_header(corpus: Corpus) -> None:

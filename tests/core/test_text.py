@@ -86,9 +86,7 @@ def test_pull_quote_repeating_a_body_sentence_is_dropped(corpus) -> None:
     pull = "As long as he believes that military success is possible, Putin will refuse to negotiate."
     assert pull not in body
     assert sum(pull[:-1] in p for p in body) == 1  # the sentence it repeats is still in the text
-    kept, dropped = drop_pull_quotes(
-        ["A long paragraph says the same words here and more.", "the same words here"]
-    )
+    kept, dropped = drop_pull_quotes(["A long paragraph says the same words here and more.", "the same words here"])
     assert dropped == 0  # too short to be sure
 
 

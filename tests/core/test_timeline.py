@@ -38,9 +38,7 @@ def test_the_whole_timeline_is_chronological_and_grouped_by_year(corpus: Corpus)
     reply = timeline_reply(corpus, today=TODAY)
     firsts = [e["first"] for e in reply.data["events"]]
     assert firsts == sorted(firsts)
-    headings = [
-        line for page in reply.pages for line in page.description.splitlines() if line.startswith("__**")
-    ]
+    headings = [line for page in reply.pages for line in page.description.splitlines() if line.startswith("__**")]
     assert headings[:3] == ["__**1994**__", "__**2000s**__", "__**2014**__"]
     assert len(reply.pages) > 1 and all(len(p.description) <= 3500 for p in reply.pages)
     assert message_payload(reply)["components"][0]["components"][2]["label"] == f"1/{len(reply.pages)}"

@@ -30,14 +30,16 @@ def test_single_expressions(text: str, expected: str | None) -> None:
     assert found == ([expected] if expected else [])
 
 
-
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet="12098 ,.$£No.Thethisnextlast weekyear%-éTHIS\u017f\u212a", max_size=30))
 def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
     """timex writes two busy rules to begin with a character class; they must find what the plain forms do."""
     pairs = [
-        (rf"(?<![\d,.$£€#-])(?<!No\. )\b{timex._YEAR}\b{timex._NOT_A_YEAR_AFTER}",
-         rf"{timex._YEAR_ALONE}\b{timex._NOT_A_YEAR_AFTER}", 0),
+        (
+            rf"(?<![\d,.$£€#-])(?<!No\. )\b{timex._YEAR}\b{timex._NOT_A_YEAR_AFTER}",
+            rf"{timex._YEAR_ALONE}\b{timex._NOT_A_YEAR_AFTER}",
+            0,
+        ),
         (r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", timex._THIS_UNIT, re.I),
     ]
     for plain, fast, flags in pairs:

@@ -37,8 +37,9 @@ class RunningBot:
     emulator: DiscordEmulator
     runner: asyncio.Task
 
-    async def ask(self, command: str, options: dict[str, Any] | None = None,
-                  user: Person | None = None) -> tuple[Exchange, dict[str, Any]]:
+    async def ask(
+        self, command: str, options: dict[str, Any] | None = None, user: Person | None = None
+    ) -> tuple[Exchange, dict[str, Any]]:
         """Invoke a slash command and return its exchange and the message body the user sees."""
         exchange = await self.emulator.invoke(command, options, user)
         return exchange, await exchange.reply()
@@ -46,13 +47,17 @@ class RunningBot:
 
 def settings_for(loopback: DiscordEmulator, database: Path, guild: bool = True) -> Settings:
     # model_construct: these values and the defaults, nothing read from the environment, .env or settings.toml
-    return Settings.model_construct(token=SecretStr("emulated-token"), api_base_url=loopback.api_url,
-                                    gateway_url=loopback.gateway_url, corpus_dir=SEEDS, database=database,
-                                    guild_id=loopback.guild_id if guild else None)
+    return Settings.model_construct(
+        token=SecretStr("emulated-token"),
+        api_base_url=loopback.api_url,
+        gateway_url=loopback.gateway_url,
+        corpus_dir=SEEDS,
+        database=database,
+        guild_id=loopback.guild_id if guild else None,
+    )
 
 
-async def start_bot(loopback: DiscordEmulator, settings: Settings,
-                    corpus: Corpus | None = None) -> RunningBot:
+async def start_bot(loopback: DiscordEmulator, settings: Settings, corpus: Corpus | None = None) -> RunningBot:
     """Start the bot in a task and return once it has synced (or skipped syncing) and joined the gateway."""
     app = App(corpus or load_corpus(settings.corpus_dir), await Store.open(settings.database))
     bot = create_bot(settings, app)
@@ -63,8 +68,7 @@ async def start_bot(loopback: DiscordEmulator, settings: Settings,
         await loopback.gateway.wait_connected(START_TIMEOUT)
 
     waiting = asyncio.create_task(ready())
-    done, _ = await asyncio.wait({runner, waiting}, timeout=START_TIMEOUT,
-                                 return_when=asyncio.FIRST_COMPLETED)
+    done, _ = await asyncio.wait({runner, waiting}, timeout=START_TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
     if waiting not in done:
         waiting.cancel()
         await stop_bot(RunningBot(bot, app, loopback, runner))
@@ -76,8 +80,7 @@ async def start_bot(loopback: DiscordEmulator, settings: Settings,
 async def settle(timeout: float = START_TIMEOUT) -> None:
     """Wait until the bot has finished every interaction it was handed, so closing does not cut one short."""
     async with asyncio.timeout(timeout):
-        while busy := [t for t in asyncio.all_tasks()
-                       if not t.done() and t.get_name().startswith(BUSY_TASKS)]:
+        while busy := [t for t in asyncio.all_tasks() if not t.done() and t.get_name().startswith(BUSY_TASKS)]:
             await asyncio.wait(busy)
 
 
@@ -118,8 +121,12 @@ def is_view_timer(task: asyncio.Task) -> bool:
 
 
 @pytest.fixture
-async def running_bot(emulator: DiscordEmulator, tmp_path: Path, corpus: Corpus,  # noqa: F811
-                      caplog: pytest.LogCaptureFixture) -> AsyncIterator[RunningBot]:
+async def running_bot(
+    emulator: DiscordEmulator,  # noqa: F811
+    tmp_path: Path,
+    corpus: Corpus,
+    caplog: pytest.LogCaptureFixture,
+) -> AsyncIterator[RunningBot]:
     """The real bot against the emulator; afterwards: clean shutdown, no leaked tasks, no logged errors, and
     every request it sent within Discord's limits and (when ../shared is present) its OpenAPI schemas."""
     caplog.set_level(logging.INFO)

@@ -37,8 +37,9 @@ async def test_someone_else_cannot_turn_the_pages(running_bot):
     exchange, _ = await running_bot.ask("timeline", {"date": "2022"})
     message_id = exchange.original_message_id
     before = emulator.message(message_id)["embeds"]
-    pressed = await emulator.press(message_id, emulator.buttons(message_id)["Next"]["custom_id"],
-                                   user=emulator.other_user)
+    pressed = await emulator.press(
+        message_id, emulator.buttons(message_id)["Next"]["custom_id"], user=emulator.other_user
+    )
     refusal = await pressed.reply()
     assert (await pressed.response())["type"] == 4 and refusal["flags"] & EPHEMERAL
     assert "/timeline" in refusal["content"]
@@ -58,12 +59,22 @@ async def test_another_quote_replaces_the_quotation_in_place(running_bot):
 
 def buttons_of(payload: dict) -> list[list[tuple]]:
     """Each row's buttons as (custom_id, label, style, disabled): what a user sees and presses."""
-    return [[(b["custom_id"], b["label"], b["style"], bool(b.get("disabled"))) for b in row["components"]]
-            for row in payload.get("components") or []]
+    return [
+        [(b["custom_id"], b["label"], b["style"], bool(b.get("disabled"))) for b in row["components"]]
+        for row in payload.get("components") or []
+    ]
 
 
-@pytest.mark.parametrize("line", ["/article search query: kharkiv", "/timeline date: 2022", "/quote random",
-                                  "/help", "/article show article: 003_ca573a1cae3f6ec8"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/article search query: kharkiv",
+        "/timeline date: 2022",
+        "/quote random",
+        "/help",
+        "/article show article: 003_ca573a1cae3f6ec8",
+    ],
+)
 async def test_the_console_prints_the_buttons_discord_receives(running_bot, line):
     """`ask --json` and the real bot lay out one reply the same way: ids, labels, styles, states."""
     invocation = parse_command(line)
@@ -81,5 +92,6 @@ async def test_buttons_after_a_page_turn_match_the_console_layout_of_that_page(r
     pressed = await running_bot.emulator.press(message_id, "pages:last")
     await pressed.response()
     reply = await running_bot.app.answer(parse_command("/timeline date: 2022"))
-    assert buttons_of(running_bot.emulator.message(message_id)) == buttons_of(layout(reply, len(reply.pages) - 1)
-                                                                              .payload())
+    assert buttons_of(running_bot.emulator.message(message_id)) == buttons_of(
+        layout(reply, len(reply.pages) - 1).payload()
+    )

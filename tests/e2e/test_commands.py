@@ -93,8 +93,11 @@ async def test_echoed_user_text_pings_no_one(running_bot):
     assert "@everyone <@&1>" in str(reply["embeds"])
     assert reply["allowed_mentions"] == {"parse": []}
     mentions = {"everyone", "roles", "users"}
-    assert not any(set((r.body.get("allowed_mentions") or {}).get("parse") or []) & mentions
-                   for r in running_bot.emulator.requests if isinstance(r.body, dict))
+    assert not any(
+        set((r.body.get("allowed_mentions") or {}).get("parse") or []) & mentions
+        for r in running_bot.emulator.requests
+        if isinstance(r.body, dict)
+    )
 
 
 async def test_a_user_error_is_a_short_ephemeral_explanation(running_bot):
@@ -106,13 +109,16 @@ async def test_a_user_error_is_a_short_ephemeral_explanation(running_bot):
 
 async def test_autocomplete_answers_at_most_25_choices_within_limits(running_bot):
     emulator = running_bot.emulator
-    for command, option, typed in [("article search", "query", ""), ("quote random", "speaker", ""),
-                                   ("quote random", "speaker", "zel"), ("timeline", "article", "ukraine")]:
+    for command, option, typed in [
+        ("article search", "query", ""),
+        ("quote random", "speaker", ""),
+        ("quote random", "speaker", "zel"),
+        ("timeline", "article", "ukraine"),
+    ]:
         choices = await (await emulator.autocomplete(command, {option: typed}, focused=option)).choices()
         assert len(choices) <= 25
         assert all(1 <= len(c["name"]) <= 100 and 1 <= len(c["value"]) <= 100 for c in choices)
     zel = await (await emulator.autocomplete("quote random", {"speaker": "zel"}, focused="speaker")).choices()
     assert "Volodymyr Zelensky" in [c["value"] for c in zel]
-    full = await (await emulator.autocomplete("quote random", {"speaker": "zelensky"},
-                                              focused="speaker")).choices()
+    full = await (await emulator.autocomplete("quote random", {"speaker": "zelensky"}, focused="speaker")).choices()
     assert full[0]["value"] == "Volodymyr Zelensky"

@@ -33,8 +33,7 @@ EPHEMERAL = 64
 
 def successful(emulator, route: str, token: str) -> int:
     """How many requests to `route` for one interaction (by its token) the emulator accepted."""
-    return sum(1 for r in emulator.requests_to("POST", route)
-               if r.status == 200 and token in r.path)
+    return sum(1 for r in emulator.requests_to("POST", route) if r.status == 200 and token in r.path)
 
 
 async def no_identify_wait(shard_id, *, initial=False) -> None:
@@ -72,12 +71,18 @@ async def test_a_reconnect_request_is_resumed_and_answers(running_bot):
 
 
 # --- REST errors -----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("route", "status", "deferred"), [
-    (CALLBACK, 500, False), (CALLBACK, 502, False), (CALLBACK, 429, True),
-    (FOLLOWUP, 429, True), (FOLLOWUP, 500, True), (FOLLOWUP, 502, True),
-])
-async def test_a_refused_reply_is_retried_and_arrives_exactly_once(running_bot, monkeypatch, route, status,
-                                                                   deferred):
+@pytest.mark.parametrize(
+    ("route", "status", "deferred"),
+    [
+        (CALLBACK, 500, False),
+        (CALLBACK, 502, False),
+        (CALLBACK, 429, True),
+        (FOLLOWUP, 429, True),
+        (FOLLOWUP, 500, True),
+        (FOLLOWUP, 502, True),
+    ],
+)
+async def test_a_refused_reply_is_retried_and_arrives_exactly_once(running_bot, monkeypatch, route, status, deferred):
     emulator = running_bot.emulator
     if deferred:
         monkeypatch.setattr(bot.glue.commands, "DEFER_AFTER_SECONDS", 0)  # answer by follow-up
@@ -90,8 +95,9 @@ async def test_a_refused_reply_is_retried_and_arrives_exactly_once(running_bot, 
     assert statuses == [status, 200]
     assert successful(emulator, CALLBACK, exchange.token) == 1
     assert successful(emulator, FOLLOWUP, exchange.token) == (1 if deferred else 0)
-    shown = [m for m in emulator.messages.values() if (m.get("interaction_metadata") or {}).get("id")
-             == str(exchange.id)]
+    shown = [
+        m for m in emulator.messages.values() if (m.get("interaction_metadata") or {}).get("id") == str(exchange.id)
+    ]
     assert len(shown) == 1 and shown[0]["embeds"][0]["title"] == KHARKIV_HEADLINE
 
 
@@ -107,7 +113,8 @@ class FastClock(SimpleNamespace):
 
 
 async def test_a_followup_that_keeps_failing_ends_in_a_clear_apology_and_the_bot_carries_on(
-        emulator, tmp_path, monkeypatch, caplog):
+    emulator, tmp_path, monkeypatch, caplog
+):
     """Five 500s exhaust discord.py's retries: the user is told, once, and the next command is answered."""
     for module in (discord.http, discord.webhook.async_):  # REST, and interaction replies and follow-ups
         monkeypatch.setattr(module, "asyncio", FastClock())
@@ -118,8 +125,7 @@ async def test_a_followup_that_keeps_failing_ends_in_a_clear_apology_and_the_bot
         try:
             emulator.fail("POST", FOLLOWUP, status=500, times=5)
             exchange = await emulator.invoke("article search", {"query": "kharkiv"})
-            apology = await exchange.wait(lambda ex: next((a.body for a in ex.answers if a.kind == "followup"),
-                                                          None))
+            apology = await exchange.wait(lambda ex: next((a.body for a in ex.answers if a.kind == "followup"), None))
             _, next_reply = await running.ask("help")
         finally:
             await stop_bot(running)
@@ -149,8 +155,12 @@ def fingerprint(corpus, query: str = "ukraine") -> dict:
 
     counts = tuple(f.value for f in status_reply(corpus, dt.datetime.now(dt.UTC)).pages[0].fields[:3])
     search = search_reply(corpus, query=query)
-    return {"counts": counts, "top": search.pages[0].title, "of": len(search.pages),
-            "headlines": {a.headline for a in corpus.articles.values()}}
+    return {
+        "counts": counts,
+        "top": search.pages[0].title,
+        "of": len(search.pages),
+        "headlines": {a.headline for a in corpus.articles.values()},
+    }
 
 
 def which_corpus(reply: dict, old: dict, new: dict) -> str:
@@ -161,8 +171,11 @@ def which_corpus(reply: dict, old: dict, new: dict) -> str:
         matches = [name for name, print_ in (("old", old), ("new", new)) if print_["counts"] == counts]
     elif "footer" in embed and "for “ukraine”" in embed["footer"]["text"]:
         total = int(regex.search(r"of (\d+)", embed["footer"]["text"]).group(1))
-        matches = [name for name, print_ in (("old", old), ("new", new))
-                   if (print_["top"], print_["of"]) == (embed["title"], total)]
+        matches = [
+            name
+            for name, print_ in (("old", old), ("new", new))
+            if (print_["top"], print_["of"]) == (embed["title"], total)
+        ]
     else:
         article = next(f["value"] for f in embed["fields"] if f["name"] == "Article")
         matches = [name for name, print_ in (("old", old), ("new", new)) if article in print_["headlines"]]
@@ -170,8 +183,7 @@ def which_corpus(reply: dict, old: dict, new: dict) -> str:
     return matches[0]
 
 
-async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_or_the_new_corpus(
-        emulator, tmp_path):
+async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_or_the_new_corpus(emulator, tmp_path):
     old_dir = corpus_folder(tmp_path / "old", ("000", "001"))
     new_dir = corpus_folder(tmp_path / "new", ("002", "003", "004"))
     old_corpus, new_corpus = load_corpus(old_dir), load_corpus(new_dir)

@@ -42,14 +42,21 @@ def reloads_counted(app: App) -> list[int]:
 # --- /corpus reload ---------------------------------------------------------------------------------------------
 def top_level_holding(commands: list[dict], name: str) -> dict:
     """The synced top-level command that is, or holds the subcommand, `name`."""
-    return next(c for c in commands if c["name"] == name
-                or any(o["name"] == name and o["type"] == 1 for o in c.get("options") or []))
+    return next(
+        c
+        for c in commands
+        if c["name"] == name or any(o["name"] == name and o["type"] == 1 for o in c.get("options") or [])
+    )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Discord applies default_member_permissions to top-level commands only: discord.py drops "
-    "@default_permissions on the /corpus reload subcommand, so it is synced with none (the handler still "
-    "refuses, see below). Needs reload and status under different top-level commands."))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Discord applies default_member_permissions to top-level commands only: discord.py drops "
+        "@default_permissions on the /corpus reload subcommand, so it is synced with none (the handler still "
+        "refuses, see below). Needs reload and status under different top-level commands."
+    ),
+)
 async def test_corpus_reload_is_synced_for_manage_server_only_and_status_for_everyone(running_bot):
     synced = running_bot.emulator.commands[running_bot.emulator.guild_id]
     reload, status = top_level_holding(synced, "reload"), top_level_holding(synced, "status")
@@ -57,11 +64,14 @@ async def test_corpus_reload_is_synced_for_manage_server_only_and_status_for_eve
     assert int(reload.get("default_member_permissions") or 0) == MANAGE_GUILD
 
 
-@pytest.mark.parametrize(("who", "permissions", "allowed"), [
-    ("member", WITHOUT_MANAGE_GUILD, False),
-    ("member", ALL_PERMISSIONS, True),
-    ("owner", WITHOUT_MANAGE_GUILD, True),  # the bot's owner may always reload
-])
+@pytest.mark.parametrize(
+    ("who", "permissions", "allowed"),
+    [
+        ("member", WITHOUT_MANAGE_GUILD, False),
+        ("member", ALL_PERMISSIONS, True),
+        ("owner", WITHOUT_MANAGE_GUILD, True),  # the bot's owner may always reload
+    ],
+)
 async def test_only_manage_server_or_the_owner_may_reload(running_bot, who, permissions, allowed):
     emulator = running_bot.emulator
     calls = reloads_counted(running_bot.app)
@@ -86,10 +96,10 @@ async def test_the_reload_cooldown_is_per_server_and_says_how_long_to_wait(runni
 
 
 # --- cooldowns ---------------------------------------------------------------------------------------------------
-async def test_a_user_over_the_cooldown_is_told_privately_how_long_to_wait_and_others_are_not(emulator,
-                                                                                              tmp_path):
+async def test_a_user_over_the_cooldown_is_told_privately_how_long_to_wait_and_others_are_not(emulator, tmp_path):
     settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(
-        update={"cooldown_uses": 2, "cooldown_seconds": 60.0})
+        update={"cooldown_uses": 2, "cooldown_seconds": 60.0}
+    )
     with emulator.patched_discord():
         running = await start_bot(emulator, settings)
         try:
@@ -114,8 +124,9 @@ def leaks(text: str) -> bool:
     return TOKEN in text or TOKEN.split(".")[0] in text
 
 
-async def test_the_token_appears_in_no_log_line_reply_or_request_even_at_debug_level(emulator, tmp_path, caplog,
-                                                                                     monkeypatch):
+async def test_the_token_appears_in_no_log_line_reply_or_request_even_at_debug_level(
+    emulator, tmp_path, caplog, monkeypatch
+):
     caplog.set_level(logging.DEBUG)
     settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"token": SecretStr(TOKEN)})
     emulator.token = TOKEN  # the emulator insists on it, so the bot really did send it where it belongs
@@ -161,8 +172,17 @@ async def test_ask_json_never_prints_the_token():
     outputs = []
     for line in ("/corpus status", "/article search query: kharkiv", "/nonsense", "/timeline date: blorp"):
         child = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "ask", line, "--json", cwd=REPO_ROOT, env=environment,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            sys.executable,
+            "-m",
+            "bot",
+            "ask",
+            line,
+            "--json",
+            cwd=REPO_ROOT,
+            env=environment,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
         out, err = await asyncio.wait_for(child.communicate(), 60)
         assert child.returncode == 0, err.decode()
         outputs.append(out.decode() + err.decode())

@@ -32,12 +32,12 @@ async def no_identify_wait(shard_id, *, initial=False) -> None:
     """discord.py spaces IDENTIFYs 5 s apart for Discord's identify limit; the emulator has none."""
 
 
-async def test_one_process_runs_both_shards_and_each_answers_for_its_own_guilds(emulator, tmp_path,
-                                                                                corpus: Corpus):
+async def test_one_process_runs_both_shards_and_each_answers_for_its_own_guilds(emulator, tmp_path, corpus: Corpus):
     owners = await guilds_on_both_shards(emulator)
     assert sorted(owners) == [0, 1]
     settings = settings_for(emulator, tmp_path / "bot.sqlite3", guild=False).model_copy(
-        update={"shard_count": SHARDS, "shard_ids": (0, 1)})
+        update={"shard_count": SHARDS, "shard_ids": (0, 1)}
+    )
     with emulator.patched_discord():
         bot = create_bot(settings, App(corpus, await Store.open(settings.database)))
         assert isinstance(bot, ShardedArchiveBot)
@@ -76,14 +76,21 @@ async def test_two_processes_split_the_shards_and_each_answers_only_its_guilds(e
         for shard in range(SHARDS):
             workdir = tmp_path / f"shard-{shard}"
             workdir.mkdir()
-            process = BotProcess(emulator, "sharded-token", workdir, DISCORD_GUILD_ID="",
-                                 DISCORD_SHARD_COUNT=str(SHARDS), DISCORD_SHARD_IDS=str(shard))
+            process = BotProcess(
+                emulator,
+                "sharded-token",
+                workdir,
+                DISCORD_GUILD_ID="",
+                DISCORD_SHARD_COUNT=str(SHARDS),
+                DISCORD_SHARD_IDS=str(shard),
+            )
             processes.append(await process.start())
             await process.ready(shards=shard + 1)
         answered = {}
         for shard, guild in owners.items():
-            exchange = await emulator.invoke("timeline", {"date": "2022"}, guild_id=guild,
-                                             channel_id=emulator.guilds[guild][-1])
+            exchange = await emulator.invoke(
+                "timeline", {"date": "2022"}, guild_id=guild, channel_id=emulator.guilds[guild][-1]
+            )
             answered[shard] = await exchange.reply(timeout=10)
         codes = [await process.terminate(timeout=10) for process in processes]
     finally:

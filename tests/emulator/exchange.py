@@ -69,6 +69,7 @@ class Exchange:
             return callback.get("data") or {}
         if callback["type"] not in DEFERRED_CALLBACKS:
             raise AssertionError(f"callback type {callback['type']} carries no message: {callback}")
+
         def first_message(ex: Exchange) -> Answer | None:
             return next((a for a in ex.answers if a.kind in ("followup", "edit")), None)
 

@@ -88,8 +88,9 @@ class Gateway:
         self.sockets.add(socket)
         self._transports[socket] = http.transport
         try:
-            await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS},
-                                              "s": None, "t": None}))
+            await socket.send_str(
+                json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}, "s": None, "t": None})
+            )
             async for frame in socket:
                 if frame.type is not WSMsgType.TEXT:
                     continue
@@ -137,14 +138,27 @@ class Gateway:
         session = self.sessions[shard_id] = Session((shard_id, shard_count), socket=socket)
         emulator = self.emulator
         guild_ids = [g for g in emulator.guilds if shard_of(g, shard_count) == shard_id]
-        await self._send(session, "READY", {
-            "v": 10, "user": {**emulator.bot.user(), "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(g), "unavailable": True} for g in guild_ids],
-            "session_id": session.session_id, "resume_gateway_url": emulator.gateway_url,
-            "shard": [shard_id, shard_count], "application": {"id": str(emulator.application_id), "flags": 0},
-            "private_channels": [], "relationships": [], "presences": [], "guild_join_requests": [],
-            "geo_ordered_rtc_regions": [], "user_settings": {}, "auth": {}, "session_type": "normal",
-        })
+        await self._send(
+            session,
+            "READY",
+            {
+                "v": 10,
+                "user": {**emulator.bot.user(), "verified": True, "mfa_enabled": False},
+                "guilds": [{"id": str(g), "unavailable": True} for g in guild_ids],
+                "session_id": session.session_id,
+                "resume_gateway_url": emulator.gateway_url,
+                "shard": [shard_id, shard_count],
+                "application": {"id": str(emulator.application_id), "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+                "presences": [],
+                "guild_join_requests": [],
+                "geo_ordered_rtc_regions": [],
+                "user_settings": {},
+                "auth": {},
+                "session_type": "normal",
+            },
+        )
         for guild_id in guild_ids:
             await self.announce(guild_id, session)
 
@@ -155,8 +169,9 @@ class Gateway:
             return  # it will be announced when that shard identifies
         emulator = self.emulator
         session.guild_ids.append(guild_id)
-        await self._send(session, "GUILD_CREATE", payloads.guild(guild_id, emulator.guilds[guild_id],
-                                                                 emulator.bot, emulator.user))
+        await self._send(
+            session, "GUILD_CREATE", payloads.guild(guild_id, emulator.guilds[guild_id], emulator.bot, emulator.user)
+        )
 
     async def _send(self, session: Session, event: str, data: dict[str, Any]) -> None:
         session.sequence += 1
@@ -168,14 +183,15 @@ class Gateway:
         guild = data.get("guild_id")
         session = self.session_for(int(guild) if guild else None)
         if session is None or not session.connected:
-            raise RuntimeError(f"cannot dispatch {event}: no client is connected to the gateway"
-                               + (f" for guild {guild}'s shard" if guild else ""))
+            raise RuntimeError(
+                f"cannot dispatch {event}: no client is connected to the gateway"
+                + (f" for guild {guild}'s shard" if guild else "")
+            )
         await self._send(session, event, data)
 
     async def wait_connected(self, timeout: float = 5.0, shards: int = 1) -> None:
         """Wait until `shards` sessions have identified (or resumed) on open connections."""
-        await self.emulator.wait_for(
-            lambda: sum(s.connected for s in self.sessions.values()) >= shards, timeout)
+        await self.emulator.wait_for(lambda: sum(s.connected for s in self.sessions.values()) >= shards, timeout)
 
     # --- faults ------------------------------------------------------------------------------------------
     async def drop(self, code: int = 4000, message: bytes = b"emulated disconnect", shard: int = 0) -> None:
@@ -208,5 +224,6 @@ class Gateway:
     async def close_all(self) -> None:
         for session in self.sessions.values():
             session.socket = None
-        await asyncio.gather(*(s.close(code=1001, message=b"emulator stopping") for s in list(self.sockets)),
-                             return_exceptions=True)
+        await asyncio.gather(
+            *(s.close(code=1001, message=b"emulator stopping") for s in list(self.sockets)), return_exceptions=True
+        )

@@ -33,28 +33,45 @@ def find_command(emulator: DiscordEmulator, name: str, guild_id: int | None = No
     raise KeyError(f"the bot has not synced a /{name} command (synced: {synced})")
 
 
-async def send_command(emulator: DiscordEmulator, command: str, options: dict[str, Any] | None,
-                       user: Person | None, focused: str | None, guild_id: int | None = None,
-                       channel_id: int | None = None) -> Exchange:
+async def send_command(
+    emulator: DiscordEmulator,
+    command: str,
+    options: dict[str, Any] | None,
+    user: Person | None,
+    focused: str | None,
+    guild_id: int | None = None,
+    channel_id: int | None = None,
+) -> Exchange:
     """Dispatch a slash command (or, with `focused`, an autocomplete request) typed as 'article search',
     in the emulator's first guild and channel unless others are given."""
     guild_id, channel_id = where(emulator, guild_id, channel_id)
     top, *path = command.strip().lstrip("/").split()
     definition = find_command(emulator, top, guild_id)
     data: dict[str, Any] = {
-        "id": definition["id"], "name": top, "type": 1,
+        "id": definition["id"],
+        "name": top,
+        "type": 1,
         "options": payloads.command_options(definition, path, dict(options or {}), focused),
     }
     if definition.get("guild_id"):
         data["guild_id"] = definition["guild_id"]
     kind = AUTOCOMPLETE if focused else APPLICATION_COMMAND
-    return await _dispatch(emulator, payloads.interaction(
-        kind, data, application_id=emulator.application_id, guild_id=guild_id,
-        channel_id=channel_id, user=user or emulator.user))
+    return await _dispatch(
+        emulator,
+        payloads.interaction(
+            kind,
+            data,
+            application_id=emulator.application_id,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            user=user or emulator.user,
+        ),
+    )
 
 
-async def press_button(emulator: DiscordEmulator, message_id: int, custom_id: str, user: Person | None,
-                       component_type: int = 2) -> Exchange:
+async def press_button(
+    emulator: DiscordEmulator, message_id: int, custom_id: str, user: Person | None, component_type: int = 2
+) -> Exchange:
     """Dispatch a press of the component `custom_id` on a message the bot sent."""
     stored = emulator.messages.get(message_id)
     if stored is None:
@@ -62,10 +79,19 @@ async def press_button(emulator: DiscordEmulator, message_id: int, custom_id: st
     ids = [c.get("custom_id") for row in stored.get("components", []) for c in row.get("components", [])]
     if custom_id not in ids:
         raise KeyError(f"message {message_id} has no component {custom_id!r}; it has {ids}")
-    exchange = await _dispatch(emulator, payloads.interaction(
-        MESSAGE_COMPONENT, {"custom_id": custom_id, "component_type": component_type},
-        application_id=emulator.application_id, guild_id=int(stored.get("guild_id") or emulator.guild_id),
-        channel_id=int(stored["channel_id"]), user=user or emulator.user, message=stored), original=message_id)
+    exchange = await _dispatch(
+        emulator,
+        payloads.interaction(
+            MESSAGE_COMPONENT,
+            {"custom_id": custom_id, "component_type": component_type},
+            application_id=emulator.application_id,
+            guild_id=int(stored.get("guild_id") or emulator.guild_id),
+            channel_id=int(stored["channel_id"]),
+            user=user or emulator.user,
+            message=stored,
+        ),
+        original=message_id,
+    )
     return exchange
 
 
@@ -81,8 +107,7 @@ def where(emulator: DiscordEmulator, guild_id: int | None, channel_id: int | Non
     return guild_id, channel_id
 
 
-async def _dispatch(emulator: DiscordEmulator, payload: dict[str, Any],
-                    original: int | None = None) -> Exchange:
+async def _dispatch(emulator: DiscordEmulator, payload: dict[str, Any], original: int | None = None) -> Exchange:
     exchange = Exchange(payload, original_message_id=original)
     emulator.exchanges[exchange.token] = exchange
     await emulator.gateway.dispatch("INTERACTION_CREATE", payload)
@@ -111,11 +136,14 @@ def callback_response(emulator: DiscordEmulator, request: Request) -> dict[str, 
         if kind == 7:
             payloads.edit(stored, data)
     exchange.record(Answer("callback", body, int(stored["id"]) if stored else None))
-    answer: dict[str, Any] = {"interaction": {
-        "id": str(exchange.id), "type": exchange.payload["type"],
-        "response_message_loading": kind == 5,
-        "response_message_ephemeral": bool((stored or {}).get("flags", 0) & EPHEMERAL),
-    }}
+    answer: dict[str, Any] = {
+        "interaction": {
+            "id": str(exchange.id),
+            "type": exchange.payload["type"],
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool((stored or {}).get("flags", 0) & EPHEMERAL),
+        }
+    }
     if stored is not None:
         answer["interaction"]["response_message_id"] = stored["id"]
         answer["resource"] = {"type": kind, "message": stored}

@@ -17,9 +17,9 @@ READY_TIMEOUT = 60.0  # a cold start imports discord.py and builds the corpus in
 class BotProcess:
     """`python -m bot` with the settings pointing at `emulator`; its stderr (the logs) goes to a file.
 
-        async with BotProcess(emulator, token, tmp_path, BOT_COOLDOWN_USES="0") as bot:
-            await bot.ready()
-            ...
+    async with BotProcess(emulator, token, tmp_path, BOT_COOLDOWN_USES="0") as bot:
+        await bot.ready()
+        ...
     """
 
     def __init__(self, emulator: DiscordEmulator, token: str, workdir: Path, **settings: str) -> None:
@@ -28,9 +28,13 @@ class BotProcess:
         self.log_file = workdir / "bot.log"
         self.environment = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BOT_"))},
-            "DISCORD_TOKEN": token, "DISCORD_API_BASE_URL": emulator.api_url,
-            "DISCORD_GATEWAY_URL": emulator.gateway_url, "DISCORD_GUILD_ID": str(emulator.guild_id),
-            "BOT_DATABASE": str(self.database), "BOT_LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1",
+            "DISCORD_TOKEN": token,
+            "DISCORD_API_BASE_URL": emulator.api_url,
+            "DISCORD_GATEWAY_URL": emulator.gateway_url,
+            "DISCORD_GUILD_ID": str(emulator.guild_id),
+            "BOT_DATABASE": str(self.database),
+            "BOT_LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
             **settings,
         }
         self.process: asyncio.subprocess.Process | None = None
@@ -38,8 +42,14 @@ class BotProcess:
     async def start(self) -> BotProcess:
         with self.log_file.open("wb") as log:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", cwd=REPO_ROOT, env=self.environment,
-                stdout=log, stderr=asyncio.subprocess.STDOUT)
+                sys.executable,
+                "-m",
+                "bot",
+                cwd=REPO_ROOT,
+                env=self.environment,
+                stdout=log,
+                stderr=asyncio.subprocess.STDOUT,
+            )
         return self
 
     @property
@@ -48,6 +58,7 @@ class BotProcess:
 
     async def ready(self, timeout: float = READY_TIMEOUT, shards: int = 1) -> None:
         """Wait until the bot has synced its commands (or found them unchanged) and joined the gateway."""
+
         async def joined() -> None:
             await self.emulator.gateway.wait_connected(timeout, shards=shards)
             await self.emulator.wait_for(lambda: "slash commands" in self.logs(), timeout)
@@ -58,8 +69,9 @@ class BotProcess:
         if waiting not in done:
             waiting.cancel()
             exited.cancel()
-            raise AssertionError(f"bot process not ready within {timeout}s (exit code "
-                                 f"{self.process.returncode}):\n{self.logs()[-3000:]}")
+            raise AssertionError(
+                f"bot process not ready within {timeout}s (exit code {self.process.returncode}):\n{self.logs()[-3000:]}"
+            )
         exited.cancel()
         waiting.result()
 

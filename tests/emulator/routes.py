@@ -87,22 +87,32 @@ def armed_fault(faults: list[Fault], request: Request) -> Fault | None:
 def fault_response(fault: Fault) -> web.Response:
     """The error answer of a fault."""
     if fault.status == 429:
-        headers = {"Via": "1.1 google", "Retry-After": str(fault.retry_after), "X-RateLimit-Limit": "5",
-                   "X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": str(fault.retry_after),
-                   "X-RateLimit-Bucket": "emulated", "X-RateLimit-Scope": "global" if fault.is_global
-                   else "user"}
+        headers = {
+            "Via": "1.1 google",
+            "Retry-After": str(fault.retry_after),
+            "X-RateLimit-Limit": "5",
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset-After": str(fault.retry_after),
+            "X-RateLimit-Bucket": "emulated",
+            "X-RateLimit-Scope": "global" if fault.is_global else "user",
+        }
         if fault.is_global:
             headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": fault.retry_after,
-                "global": fault.is_global, "code": 0}
+        body = {
+            "message": "You are being rate limited.",
+            "retry_after": fault.retry_after,
+            "global": fault.is_global,
+            "code": 0,
+        }
         return json_response(body, 429, headers)
     return json_response({"message": f"Emulated error {fault.status}", "code": 0}, fault.status)
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # discord.py compares Content-Type verbatim: aiohttp's json_response would add "; charset=utf-8".
-    return web.Response(status=status, body=json.dumps(body).encode(),
-                        headers={**(headers or {}), "Content-Type": "application/json"})
+    return web.Response(
+        status=status, body=json.dumps(body).encode(), headers={**(headers or {}), "Content-Type": "application/json"}
+    )
 
 
 def unknown_message() -> web.Response:
@@ -118,5 +128,3 @@ async def read_body(http: web.Request) -> Any:
         return json.loads(form["payload_json"]) if "payload_json" in form else None
     raw = await http.read()
     return json.loads(raw) if raw else None
-
-

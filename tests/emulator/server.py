@@ -118,8 +118,7 @@ class DiscordEmulator:
                 await self._changed.wait()
         return result
 
-    async def wait_for_commands(self, guild_id: int | None = None,
-                                timeout: float = DEFAULT_TIMEOUT) -> list[dict]:
+    async def wait_for_commands(self, guild_id: int | None = None, timeout: float = DEFAULT_TIMEOUT) -> list[dict]:
         """The command set once the bot has synced it (to `guild_id`, or globally for None)."""
         return await self.wait_for(lambda: self.commands.get(guild_id), timeout)
 
@@ -134,13 +133,26 @@ class DiscordEmulator:
         await self.gateway.announce(guild_id)
         return guild_id, self.guilds[guild_id]
 
-    async def invoke(self, command: str, options: dict[str, Any] | None = None, user: Person | None = None,
-                     guild_id: int | None = None, channel_id: int | None = None) -> Exchange:
+    async def invoke(
+        self,
+        command: str,
+        options: dict[str, Any] | None = None,
+        user: Person | None = None,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+    ) -> Exchange:
         """Send a slash command, e.g. `invoke("article search", {"query": "kharkiv"})`."""
         return await interactions.send_command(self, command, options, user, None, guild_id, channel_id)
 
-    async def autocomplete(self, command: str, options: dict[str, Any], focused: str, user: Person | None = None,
-                           guild_id: int | None = None, channel_id: int | None = None) -> Exchange:
+    async def autocomplete(
+        self,
+        command: str,
+        options: dict[str, Any],
+        focused: str,
+        user: Person | None = None,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+    ) -> Exchange:
         """Send an autocomplete request (type 4) with `focused` the option being typed."""
         return await interactions.send_command(self, command, options, user, focused, guild_id, channel_id)
 
@@ -155,12 +167,23 @@ class DiscordEmulator:
     def buttons(self, message_id: int) -> dict[str, dict[str, Any]]:
         """The buttons on a message by label (ids are the layout's, e.g. `pages:next`)."""
         rows = self.messages[message_id].get("components") or []
-        return {button.get("label", ""): button for row in rows for button in row.get("components", [])
-                if button.get("type") == 2}
+        return {
+            button.get("label", ""): button
+            for row in rows
+            for button in row.get("components", [])
+            if button.get("type") == 2
+        }
 
     # --- faults ---------------------------------------------------------------------------------------
-    def fail(self, method: str, route: str, status: int = 429, times: int = 1, retry_after: float = 0.05,
-             is_global: bool = False) -> Fault:
+    def fail(
+        self,
+        method: str,
+        route: str,
+        status: int = 429,
+        times: int = 1,
+        retry_after: float = 0.05,
+        is_global: bool = False,
+    ) -> Fault:
         """Make the next `times` requests to `route` (an OpenAPI template) answer `status` (429, 500…)."""
         fault = Fault(method, route, status, times, retry_after, is_global)
         self.faults.append(fault)
@@ -176,19 +199,29 @@ class DiscordEmulator:
     async def _handle(self, http: web.Request) -> web.StreamResponse:
         path = "/" + http.match_info["tail"]
         matched = match_route(http.method, path)
-        request = Request(http.method, path, matched[0] if matched else None, matched[1] if matched else {},
-                          dict(http.query), await read_body(http))
+        request = Request(
+            http.method,
+            path,
+            matched[0] if matched else None,
+            matched[1] if matched else {},
+            dict(http.query),
+            await read_body(http),
+        )
         self.requests.append(request)
         self.notify()  # a waiter may be interested in the request itself, before it is answered
         try:
             fault = armed_fault(self.faults, request)
             if fault is not None and fault.delay:
                 await asyncio.sleep(fault.delay)
-            response = (self._refuse_token(http) or (fault_response(fault) if fault and fault.status else None)
-                        or self._refuse_invalid(request))
+            response = (
+                self._refuse_token(http)
+                or (fault_response(fault) if fault and fault.status else None)
+                or self._refuse_invalid(request)
+            )
             if response is None and matched is None:
-                response = json_response({"message": f"404: Not Found (emulator has no {http.method} {path})",
-                                          "code": 0}, 404)
+                response = json_response(
+                    {"message": f"404: Not Found (emulator has no {http.method} {path})", "code": 0}, 404
+                )
             if response is None:
                 handler = next(name for m, t, name in ROUTES if (m, t) == (http.method, request.route))
                 response = getattr(self, "_" + handler)(request)
@@ -218,23 +251,39 @@ class DiscordEmulator:
         if not problems:
             return None
         log.warning("emulator refused %s %s: %s", request.method, request.path, problems)
-        return json_response({"message": "Invalid Form Body", "code": 50035, "errors": {"_errors": problems}},
-                             400)
+        return json_response({"message": "Invalid Form Body", "code": 50035, "errors": {"_errors": problems}}, 400)
 
     def _current_user(self, request: Request) -> web.Response:
         return json_response({**self.bot.user(), "verified": True, "mfa_enabled": False, "locale": "en-US"})
 
     def _application(self, request: Request) -> web.Response:
-        return json_response({
-            "id": str(self.application_id), "name": self.bot.name, "icon": None,
-            "description": "Emulated application", "bot_public": True, "bot_require_code_grant": False,
-            "owner": self.user.user(), "verify_key": secrets.token_hex(32), "team": None, "flags": 0,
-            "summary": "", "rpc_origins": [], "interactions_endpoint_url": None, "bot": self.bot.user(),
-        })
+        return json_response(
+            {
+                "id": str(self.application_id),
+                "name": self.bot.name,
+                "icon": None,
+                "description": "Emulated application",
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": self.user.user(),
+                "verify_key": secrets.token_hex(32),
+                "team": None,
+                "flags": 0,
+                "summary": "",
+                "rpc_origins": [],
+                "interactions_endpoint_url": None,
+                "bot": self.bot.user(),
+            }
+        )
 
     def _gateway(self, request: Request) -> web.Response:
-        return json_response({"url": self.gateway_url, "shards": self.recommended_shards, "session_start_limit": {
-            "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
+        return json_response(
+            {
+                "url": self.gateway_url,
+                "shards": self.recommended_shards,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+            }
+        )
 
     def _list_commands(self, request: Request) -> web.Response:
         guild = request.params.get("guild_id")
@@ -242,12 +291,20 @@ class DiscordEmulator:
 
     def _sync_commands(self, request: Request) -> web.Response:
         guild = request.params.get("guild_id")
-        synced = [{**command, "id": str(snowflake()), "application_id": str(self.application_id),
-                   "version": str(snowflake()), "type": command.get("type", 1),
-                   "default_member_permissions": command.get("default_member_permissions"),
-                   "nsfw": command.get("nsfw", False), "options": command.get("options") or [],
-                   **({"guild_id": guild} if guild else {})}
-                  for command in request.body or []]
+        synced = [
+            {
+                **command,
+                "id": str(snowflake()),
+                "application_id": str(self.application_id),
+                "version": str(snowflake()),
+                "type": command.get("type", 1),
+                "default_member_permissions": command.get("default_member_permissions"),
+                "nsfw": command.get("nsfw", False),
+                "options": command.get("options") or [],
+                **({"guild_id": guild} if guild else {}),
+            }
+            for command in request.body or []
+        ]
         self.commands[int(guild) if guild else None] = synced
         return json_response(synced)
 
@@ -305,10 +362,14 @@ class DiscordEmulator:
     def _store_message(self, body: dict[str, Any] | None, exchange: Exchange | None) -> dict[str, Any]:
         metadata, channel_id, guild_id = None, self.channel_id, self.guild_id
         if exchange is not None:
-            metadata = {"id": str(exchange.id), "type": exchange.payload["type"],
-                        "user": exchange.payload["member"]["user"]}
+            metadata = {
+                "id": str(exchange.id),
+                "type": exchange.payload["type"],
+                "user": exchange.payload["member"]["user"],
+            }
             channel_id, guild_id = int(exchange.payload["channel_id"]), int(exchange.payload["guild_id"])
-        stored = payloads.message(snowflake(), channel_id, guild_id, self.bot, body or {},
-                                  self.application_id, metadata)
+        stored = payloads.message(
+            snowflake(), channel_id, guild_id, self.bot, body or {}, self.application_id, metadata
+        )
         self.messages[int(stored["id"])] = stored
         return stored

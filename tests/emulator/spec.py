@@ -22,14 +22,17 @@ MAX_COMMANDS, MAX_OPTIONS, MAX_CHOICES = 100, 25, 25
 EMBED_PARTS = {"title": 256, "description": 4096, "url": 2048}
 EMBED_TOTAL, EMBEDS, FIELDS, CONTENT = 6000, 10, 25, 2000
 ROWS, BUTTONS_PER_ROW, CUSTOM_ID, BUTTON_LABEL, SELECT_OPTIONS = 5, 5, 100, 80, 25
-CREATE_ROUTES = {("POST", "/webhooks/{webhook_id}/{webhook_token}"),
-                 ("POST", "/channels/{channel_id}/messages")}
-EDIT_ROUTES = {("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
-               ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"),
-               ("PATCH", "/channels/{channel_id}/messages/{message_id}")}
+CREATE_ROUTES = {("POST", "/webhooks/{webhook_id}/{webhook_token}"), ("POST", "/channels/{channel_id}/messages")}
+EDIT_ROUTES = {
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"),
+    ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
+}
 CALLBACK = ("POST", "/interactions/{interaction_id}/{interaction_token}/callback")
-COMMAND_SYNCS = {("PUT", "/applications/{application_id}/commands"),
-                 ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands")}
+COMMAND_SYNCS = {
+    ("PUT", "/applications/{application_id}/commands"),
+    ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"),
+}
 
 
 # --- the OpenAPI description ----------------------------------------------------------------------------
@@ -271,8 +274,7 @@ def mention_problems(method: str, route: str, body: Any) -> list[str]:
     return []
 
 
-def request_problems(method: str, route: str | None, path: str, body: Any,
-                     with_spec: bool = True) -> list[str]:
+def request_problems(method: str, route: str | None, path: str, body: Any, with_spec: bool = True) -> list[str]:
     """Everything wrong with one recorded request: limits, mention policy and (when available) the spec."""
     if route is None:
         return [f"{method} {path}: a route the emulator does not serve"]

@@ -91,8 +91,13 @@ async def test_client_logs_in_identifies_and_syncs_its_commands(emulator, probe)
     assert identify["d"]["token"] == "emulated-token"
     synced = {c["name"]: c for c in emulator.commands[emulator.guild_id]}
     assert sorted(synced) == ["counter", "echo", "slow"]
-    assert synced["echo"]["options"][0] == {**synced["echo"]["options"][0], "name": "text", "type": 3,
-                                            "autocomplete": True, "required": True}
+    assert synced["echo"]["options"][0] == {
+        **synced["echo"]["options"][0],
+        "name": "text",
+        "type": 3,
+        "autocomplete": True,
+        "required": True,
+    }
     assert probe.user.id == emulator.application_id
 
 
@@ -182,17 +187,42 @@ async def test_an_unsynced_command_cannot_be_invoked(emulator, probe):
 
 # --- the checks themselves, on bodies that break each rule -----------------------------------------------
 def test_command_rules_that_the_openapi_file_does_not_encode():
-    good = {"name": "article", "description": "Articles", "options": [
-        {"type": 1, "name": "search", "description": "Find", "options": [
-            {"type": 3, "name": "query", "description": "Words", "required": True, "autocomplete": True}]}]}
+    good = {
+        "name": "article",
+        "description": "Articles",
+        "options": [
+            {
+                "type": 1,
+                "name": "search",
+                "description": "Find",
+                "options": [
+                    {"type": 3, "name": "query", "description": "Words", "required": True, "autocomplete": True}
+                ],
+            }
+        ],
+    }
     assert command_problems([good]) == []
-    bad = {"name": "Article", "description": "", "options": [
-        {"type": 3, "name": "q", "description": "d", "autocomplete": True,
-         "choices": [{"name": "a", "value": "a"}]},
-        {"type": 3, "name": "r", "description": "d", "required": True}]}
+    bad = {
+        "name": "Article",
+        "description": "",
+        "options": [
+            {
+                "type": 3,
+                "name": "q",
+                "description": "d",
+                "autocomplete": True,
+                "choices": [{"name": "a", "value": "a"}],
+            },
+            {"type": 3, "name": "r", "description": "d", "required": True},
+        ],
+    }
     problems = " | ".join(command_problems([bad]))
-    for expected in ("name 'Article'", "description must be 1-100", "autocomplete cannot be combined",
-                     "required options must come before"):
+    for expected in (
+        "name 'Article'",
+        "description must be 1-100",
+        "autocomplete cannot be combined",
+        "required options must come before",
+    ):
         assert expected in problems
 
 

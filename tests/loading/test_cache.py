@@ -35,9 +35,7 @@ def test_second_load_reuses_every_article(tmp_path):
     warm, second_cache = _load(folder, database)
     assert (first_cache.hits, first_cache.misses) == (0, 5)
     assert (second_cache.hits, second_cache.misses) == (5, 0)
-    assert {a.id: a.headline for a in warm.articles.values()} == {
-        a.id: a.headline for a in cold.articles.values()
-    }
+    assert {a.id: a.headline for a in warm.articles.values()} == {a.id: a.headline for a in cold.articles.values()}
     assert len(warm.quotes) == len(cold.quotes) and len(warm.events) == len(cold.events)
     assert warm.index.search("tarus missles")[0].article_id == "002_ef0831b4358510b1"
 
@@ -46,9 +44,7 @@ def test_an_edited_file_is_parsed_again(tmp_path):
     folder, database = _copy_seeds(tmp_path), tmp_path / "bot.sqlite3"
     _load(folder, database)
     path = folder / "003_ca573a1cae3f6ec8.txt"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("counter-offensive", "spring offensive"), encoding="utf-8"
-    )
+    path.write_text(path.read_text(encoding="utf-8").replace("counter-offensive", "spring offensive"), encoding="utf-8")
     corpus, cache = _load(folder, database)
     assert (cache.hits, cache.misses) == (4, 1)
     assert "spring offensive" in corpus.articles["003_ca573a1cae3f6ec8"].headline

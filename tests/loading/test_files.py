@@ -70,7 +70,7 @@ def add_broken_files(folder: Path) -> None:
     raw = (SEEDS / f"{CUT_SEED}.txt").read_bytes()
     curly = "’".encode()
     fifth = [i for i in range(len(raw)) if raw.startswith(curly, i)][4]
-    (folder / "cut.txt").write_bytes(raw[:fifth] + curly[:2] + raw[fifth + 3:])  # one character cut in half
+    (folder / "cut.txt").write_bytes(raw[:fifth] + curly[:2] + raw[fifth + 3 :])  # one character cut in half
     (folder / "unclosed.txt").write_text(UNCLOSED, encoding="utf-8")
 
 
@@ -149,16 +149,16 @@ def test_an_unclosed_quotation_mark_stays_inside_its_paragraph(loaded: Loaded) -
     assert len(article.paragraphs) == 4  # loaded whole, not skipped
     quotes = sorted((q for q in corpus.quotes if q.article_id == "unclosed"), key=lambda q: q.start)
     unclosed = [q for q in quotes if q.unclosed]
-    assert [q.text.split(",")[0] for q in unclosed] == [
-        "We will not sign anything that leaves our ports blockaded"]
+    assert [q.text.split(",")[0] for q in unclosed] == ["We will not sign anything that leaves our ports blockaded"]
     assert "\n" not in unclosed[0].text and "Observers" not in unclosed[0].text
     # The quotation after it is still found, whole and attributed.
     assert quotes[-1].text.startswith("The corridor is a lifeline") and not quotes[-1].unclosed
     assert quotes[-1].who and "Grynspan" in quotes[-1].who
 
 
-def test_corpus_check_lists_every_broken_file(folder: Path, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_check_lists_every_broken_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("BOT_CORPUS_DIR", str(folder))
     assert main(["corpus", "check"]) == 1
     printed = capsys.readouterr().out

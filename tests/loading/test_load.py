@@ -20,8 +20,12 @@ SEEDS = ROOT / "seeds"
 
 def everything(corpus: Corpus) -> list[str]:
     """Every field of every article, quotation and event, and the errors, as text to compare."""
-    return ([repr(a) for a in corpus.articles.values()] + [repr(q) for q in corpus.quotes]
-            + [repr(e) for e in corpus.events] + corpus.errors)
+    return (
+        [repr(a) for a in corpus.articles.values()]
+        + [repr(q) for q in corpus.quotes]
+        + [repr(e) for e in corpus.events]
+        + corpus.errors
+    )
 
 
 def load_logged(folder: Path, **options) -> tuple[Corpus, list[str]]:
@@ -85,8 +89,12 @@ def test_catalogued_files_are_cached_and_a_catalog_edit_reparses_them(tmp_path: 
     assert (cache.hits, cache.misses) == (5, 0)
     assert everything(cached) == everything(load_corpus(folder))
     catalog = folder / "catalog.toml"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-        'publication = "The Economist"', 'publication = "The Economist (print)"', 1), encoding="utf-8")
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            'publication = "The Economist"', 'publication = "The Economist (print)"', 1
+        ),
+        encoding="utf-8",
+    )
     cache = CorpusCache.open(database)
     edited = load_corpus(folder, cache)
     cache.close()

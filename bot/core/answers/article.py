@@ -37,12 +37,12 @@ def bold_terms(passage: str, terms: tuple[str, ...]) -> str:
 
 def _filters(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
     """Publication-date bounds from what the user typed, read like /timeline reads dates."""
-    period = parse_range(None, start if start and start.strip() else None, end if end and end.strip() else None,
-                         dt.date.today())
+    period = parse_range(
+        None, start if start and start.strip() else None, end if end and end.strip() else None, dt.date.today()
+    )
     if period is None:
         return None, None
-    return (period.first if period.first != dt.date.min else None,
-            period.last if period.last != dt.date.max else None)
+    return (period.first if period.first != dt.date.min else None, period.last if period.last != dt.date.max else None)
 
 
 def search_reply(
@@ -55,9 +55,7 @@ def search_reply(
 ) -> Reply:
     query = query.strip()
     if not query:
-        return Reply.notice(
-            "Nothing to search for", "Type a few words, e.g. `/article search query: kharkiv`."
-        )
+        return Reply.notice("Nothing to search for", "Type a few words, e.g. `/article search query: kharkiv`.")
     first, last = _filters(start, end)
     index = corpus.index
     plan = index.plan(query)
@@ -88,8 +86,7 @@ def search_reply(
             )
         )
     results = [
-        {"article_id": h.article_id, "score": h.score, "headline": corpus.articles[h.article_id].headline}
-        for h in hits
+        {"article_id": h.article_id, "score": h.score, "headline": corpus.articles[h.article_id].headline} for h in hits
     ]
     return Reply(pages, data={"query": query, "corrections": plan.corrections, "results": results})
 
@@ -101,9 +98,7 @@ def _no_match(corpus: Corpus, query: str, corrected: str | None, filtered: bool)
         lines.append(f"Did you mean **{escape_markdown(truncate(corrected, 200))}**?")
     nearest = [headline for headline, _ in corpus.index.suggest(query, limit=3)]
     if nearest:
-        lines.append(
-            "Nearest headlines:\n" + "\n".join(f"• {escape_markdown(truncate(h, 150))}" for h in nearest)
-        )
+        lines.append("Nearest headlines:\n" + "\n".join(f"• {escape_markdown(truncate(h, 150))}" for h in nearest))
     elif filtered:
         lines.append("Try without `start:`, `end:` or `publication:`.")
     return Reply.notice(
@@ -128,8 +123,10 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
     if quotes:
         lines = [truncate(f"“{q.text.rstrip(',;: ')}” — {q.who}", 330) for q in quotes]
         fields.append(Field("Quotes", "\n".join(lines)))
-    events = sorted((e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved),
-                    key=lambda e: (e.first, e.last))
+    events = sorted(
+        (e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved),
+        key=lambda e: (e.first, e.last),
+    )
     if events:
         lines = [truncate(f"**{event_label(e)}** (“{e.text}”) — {e.description}", 200) for e in events[:6]]
         fields.append(Field("Dated events", "\n".join(lines)))

@@ -23,12 +23,14 @@ def rank_speakers(known: list[str], current: str) -> list[str]:
     if not typed:
         return known
     folded = [fold(n) for n in known]
-    prefixed = [known[i] for i, name in enumerate(folded)
-                if name.startswith(typed) or any(word.startswith(typed) for word in name.split())]
+    prefixed = [
+        known[i]
+        for i, name in enumerate(folded)
+        if name.startswith(typed) or any(word.startswith(typed) for word in name.split())
+    ]
     if prefixed and len(typed) < 4:
         return prefixed  # a few letters match too much by fuzzy scoring to be worth adding
-    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES,
-                              score_cutoff=SPEAKER_CHOICE)
+    ranked = process.extract(typed, folded, scorer=fuzz.WRatio, limit=AUTOCOMPLETE_CHOICES, score_cutoff=SPEAKER_CHOICE)
     return list(dict.fromkeys(prefixed + [known[i] for _, _, i in ranked]))
 
 
@@ -49,5 +51,8 @@ def choices(corpus: Corpus, option: str, current: str) -> list[tuple[str, str]]:
         pairs = [(name, name) for name in rank_speakers(speakers(corpus), current)]
     else:
         pairs = []
-    return [(truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))
-            for name, value in pairs[:AUTOCOMPLETE_CHOICES] if name.strip() and value.strip()]
+    return [
+        (truncate(name, CHOICE_NAME), truncate(value, CHOICE_VALUE))
+        for name, value in pairs[:AUTOCOMPLETE_CHOICES]
+        if name.strip() and value.strip()
+    ]

@@ -9,8 +9,7 @@ from bot.core.replies import Field, Page, Reply
 
 def help_reply(article_count: int, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> Reply:
     """One field per command: (name, what it does, examples as typed)."""
-    fields = [Field(name, what + "".join(f"\n`{example}`" for example in examples))
-              for name, what, examples in entries]
+    fields = [Field(name, what + "".join(f"\n`{example}`" for example in examples)) for name, what, examples in entries]
     page = Page(
         title="News archive — what I can do",
         description=f"I answer from an archive of {article_count} news articles. Every answer cites its article.",

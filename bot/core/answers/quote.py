@@ -40,10 +40,7 @@ def _speaker_matches(quote: Quote, wanted: str) -> bool:
     # Every typed word close to a word of the name: 'kofmann' → Kofman, 'zelenksy' → Zelensky.
     typed = names.name_key(wanted).split()
     return bool(typed) and any(
-        all(
-            any(fuzz.ratio(word, part) >= SPEAKER_WORD for part in names.name_key(c).split())
-            for word in typed
-        )
+        all(any(fuzz.ratio(word, part) >= SPEAKER_WORD for part in names.name_key(c).split()) for word in typed)
         for c in candidates
     )
 
@@ -127,9 +124,7 @@ def quote_reply(corpus: Corpus, quote: Quote, options: dict[str, str]) -> Reply:
     return Reply([page], actions=[Action("Another quote", "quote random", options)], data=data)
 
 
-def no_quote_reply(
-    corpus: Corpus, speaker: str | None, article: str | None, topic: str | None = None
-) -> Reply:
+def no_quote_reply(corpus: Corpus, speaker: str | None, article: str | None, topic: str | None = None) -> Reply:
     """An ephemeral notice naming the closest speakers and articles there are."""
     known = speakers(corpus)
     hints = []

@@ -29,9 +29,7 @@ def event_label(event: Event) -> str:
 
 def _matches(event: Event, words: list[str]) -> bool:
     text = f"{event.sentence} {event.description}".lower()
-    return all(
-        word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= EVENT_WORD for word in words
-    )
+    return all(word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= EVENT_WORD for word in words)
 
 
 def _is_coarser(event: Event, asked: Period | None) -> bool:
@@ -50,9 +48,7 @@ def _groups(events: list[Event]) -> list[list[Event]]:
     grouped: dict[tuple[Any, ...], list[Event]] = {}
     for event in events:
         grouped.setdefault((event.value, event.modifier, event.approximate), []).append(event)
-    return sorted(
-        grouped.values(), key=lambda g: (g[0].first, -(g[0].last - g[0].first).days, g[0].value or "")
-    )
+    return sorted(grouped.values(), key=lambda g: (g[0].first, -(g[0].last - g[0].first).days, g[0].value or ""))
 
 
 def _stems(text: str) -> set[str]:
@@ -76,9 +72,7 @@ def _clusters(corpus: Corpus, group: list[Event]) -> list[list[Event]]:
     for event in group:
         words = _stems(event.sentence or event.description) - common
         for stems, members in clusters:
-            if members[0].kind == event.kind and (
-                len(words & stems) >= 2 or event.sentence == members[0].sentence
-            ):
+            if members[0].kind == event.kind and (len(words & stems) >= 2 or event.sentence == members[0].sentence):
                 members.append(event)
                 stems |= words
                 break
