@@ -14,21 +14,12 @@ import bot.migrations
 from bot.loading.cache import CorpusCache
 from bot.migrations import Migration, migrate, migrate_async, migrations, statements, upgrade
 from bot.store import Store
+from tests.test_store import tables, user_version
 
 LATEST = migrations()[-1].version
 # A ';' in a comment and in a string: split on ';' (as the cache once did), this is three broken statements.
 NOTES = Migration(LATEST + 1, "notes", "-- a comment; a semicolon\nCREATE TABLE notes (text TEXT DEFAULT ';');\n")
 BROKEN = Migration(LATEST + 1, "broken", "CREATE TABLE half_done (x INTEGER);\nCREATE TABLE oops (;\n")
-
-
-def user_version(path: Path) -> int:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        return connection.execute("PRAGMA user_version").fetchone()[0]
-
-
-def tables(path: Path) -> set[str]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def run_sync(path: Path) -> int:
