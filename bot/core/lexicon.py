@@ -82,6 +82,13 @@ would you your
 """.split()
 )
 
+# Queries: the words a question is asked with ("what did Scholz say about Ukraine", "tell me about drones",
+# "@everyone bakhmut"); they name nothing to look for, so they carry no weight when other words are typed.
+QUERY_FILLER = frozenset(
+    """say says said saying tell tells told happen happens happened happening please show find know think
+    thinks news latest anything something everything everyone anyone somebody anybody""".split()
+)
+
 # Review: words of a headline or standfirst that name nothing, so the body need not print them.
 REVIEW_STOPWORDS = frozenset(
     """a an the and or but of to in on at for with by from as is are was were be been it its this that

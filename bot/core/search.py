@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.core.lexicon import STOPWORDS
+from bot.core.english import inflections, is_real_word
+from bot.core.lexicon import QUERY_FILLER, STOPWORDS
 from bot.core.postings import TokenCounter, build_postings
 from bot.core.suggest import HeadlineSuggester
 from bot.core.thresholds import HEADLINE_TYPED
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 # BM25F: a word in the headline counts as four in the body, in standfirst, rubric or a speaker's name as two.
 FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}
+INFLECTION_WEIGHT = 0.8  # another form of a typed word (drone → drones) counts a little less than the form typed
 RERANK = 100  # candidates whose headlines rapidfuzz compares with the query
 _PLACE = re.compile(r" (?:in|near|around|outside|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 
@@ -122,14 +124,25 @@ class SearchIndex:
 
     # ---- queries -------------------------------------------------------------------------------------
     def plan(self, query: str) -> QueryPlan:
-        """Map each query word to corpus terms: itself, its spelling key, or its nearest corpus words."""
+        """Map each query word to corpus terms: itself and its inflections, its spelling key, or (only for a
+        word that is no word of English) its nearest corpus words, reported as a correction."""
         plan = QueryPlan(query, key=headline_key(query))
         words = [canonical(w) for w in TOKEN.findall(query.lower())]
-        content = [w for w in words if w not in STOPWORDS] or words
+        content = (
+            [w for w in words if w not in STOPWORDS and w not in QUERY_FILLER]
+            or [w for w in words if w not in STOPWORDS]
+            or words
+        )
         vocabulary = self.vocabulary
         for position, word in enumerate(content):
+            forms = [(vocabulary.ids[form], INFLECTION_WEIGHT) for form in inflections(word) if form in vocabulary]
             if word in vocabulary:
-                group = [(vocabulary.ids[word], 1.0)]
+                group = [(vocabulary.ids[word], 1.0), *forms]
+            elif forms:  # 'threats' finds 'threat': the same word, not a correction
+                group = [(term_id, 1.0) for term_id, _ in forms]
+            elif is_real_word(word):  # 'tell', 'bold': real words are never 'corrected' into others
+                plan.unknown.append(word)
+                continue
             else:
                 parts = vocabulary.split_compound(word)
                 nearest = [] if parts else vocabulary.nearest(word)

@@ -201,3 +201,46 @@ def test_bulk_index_matches_plain_bm25(corpus, monkeypatch, block, chunk):
     assert len(index.dense_terms) and len(index.rows)  # both kinds of storage are exercised
     assert found.keys() == expected.keys()
     assert all(found[k] == pytest.approx(expected[k], rel=1e-5) for k in expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "tell me about drones",
+        "what happened in Kursk",
+        "@everyone bakhmut",
+        "bold threats",
+        "who is winning the war",
+        "tanks arriving at the border",
+        "why did the talks collapse",
+    ],
+)
+def test_a_query_of_real_english_words_is_never_corrected(corpus, query) -> None:
+    plan = corpus.index.plan(query)
+    assert plan.corrections == {}, plan.corrections
+
+
+def test_only_a_word_that_is_no_word_is_corrected(corpus) -> None:
+    plan = corpus.index.plan("bold zelenksy threats")
+    assert plan.corrections == {"zelenksy": "zelensky"}
+
+
+def test_question_and_filler_words_carry_no_weight(corpus) -> None:
+    asked = corpus.index.plan("what did Scholz say about Ukraine")
+    assert asked.groups == corpus.index.plan("Scholz Ukraine").groups
+    told = corpus.index.plan("tell me about drones")
+    assert told.groups == corpus.index.plan("drones").groups
+
+
+def test_an_inflection_finds_the_corpus_form_without_a_correction(corpus) -> None:
+    index = corpus.index
+    for typed, printed in (
+        ("invasions", "invasion"),
+        ("escalations", "escalation"),
+        ("raided", "raiding"),
+        ("criticised", "criticising"),
+    ):
+        assert printed in index.vocabulary and typed not in index.vocabulary  # the seeds print one form only
+        plan = index.plan(typed)
+        assert plan.corrections == {} and index.vocabulary.ids[printed] in plan.term_ids, typed
+        assert [h.article_id for h in index.search(typed)] == [h.article_id for h in index.search(printed)]

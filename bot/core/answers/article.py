@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+from bot.core import limits
 from bot.core.answers.timeline import event_label
 from bot.core.article import Article
 from bot.core.corpus import Corpus
+from bot.core.names import name_key
+from bot.core.quotes import Quote
 from bot.core.replies import Field, Page, Reply
+from bot.core.search import Hit
 from bot.core.summary import summary
 from bot.core.text import truncate
 from bot.core.userdates import parse_range
@@ -35,6 +40,38 @@ def bold_terms(passage: str, terms: tuple[str, ...]) -> str:
     return pattern.sub(r"**\1**", escaped)
 
 
+# A question about what someone said: "what did Scholz say about Ukraine", "who said ...", "Putin quotes".
+_SPEECH = re.compile(r"\b(?:say|says|said|saying|quote|quotes|quoted|told|tell|claim|claimed|warn|warned)\b", re.I)
+
+
+def _quoted_passages(corpus: Corpus, query: str, hits: list[Hit]) -> list[Hit]:
+    """For a question about what someone said: each hit's passage becomes the quotation by a person the
+    query names, and the articles that quote them come first (the order among each kind kept)."""
+    if not _SPEECH.search(query):
+        return hits
+    typed = set(name_key(query).split())
+    quoted: list[Hit] = []
+    others: list[Hit] = []
+    for hit in hits:
+        by_them = [q for q in _article_quotes(corpus, hit.article_id) if _named_in(q, typed)]
+        if by_them:
+            quote = by_them[0]
+            quoted.append(dataclasses.replace(hit, passage=quote.sentence))
+        else:
+            others.append(hit)
+    return quoted + others
+
+
+def _article_quotes(corpus: Corpus, article_id: str) -> list[Quote]:
+    return [q for q in corpus.quotations() if q.article_id == article_id and q.who]
+
+
+def _named_in(quote: Quote, typed: set[str]) -> bool:
+    """Whether the query names the quotation's speaker (by a surname or a full name, any spelling)."""
+    names = [n for n in (quote.speaker_full, quote.speaker) if n]
+    return any(name_key(n).split()[-1:] and name_key(n).split()[-1] in typed for n in names)
+
+
 def _filters(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
     """Publication-date bounds from what the user typed, read like /timeline reads dates."""
     period = parse_range(
@@ -59,7 +96,9 @@ def search_reply(
     first, last = _filters(start, end)
     index = corpus.index
     plan = index.plan(query)
-    hits = index.search(plan, limit=limit, start=first, end=last, publication=publication)
+    hits = _quoted_passages(
+        corpus, query, index.search(plan, limit=limit, start=first, end=last, publication=publication)
+    )
     if not hits:
         return _no_match(
             corpus,
@@ -119,17 +158,17 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
         Field("Published", byline(article) or "undated", inline=True),
         Field("Words", str(article.word_count), inline=True),
     ]
-    quotes = [q for q in corpus.quotations() if q.article_id == article.id and q.who][:3]
+    quotes = _article_quotes(corpus, article.id)
     if quotes:
         lines = [truncate(f"“{q.text.rstrip(',;: ')}” — {q.who}", 330) for q in quotes]
-        fields.append(Field("Quotes", "\n".join(lines)))
+        fields.append(Field("Quotes", fitted(lines, f"`/quote random article: {article.id}`")))
     events = sorted(
         (e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved),
         key=lambda e: (e.first, e.last),
     )
     if events:
-        lines = [truncate(f"**{event_label(e)}** (“{e.text}”) — {e.description}", 200) for e in events[:6]]
-        fields.append(Field("Dated events", "\n".join(lines)))
+        lines = [truncate(f"**{event_label(e)}** (“{e.text}”) — {e.description}", 200) for e in events]
+        fields.append(Field("Dated events", fitted(lines, f"`/timeline article: {article.id}`")))
     description = summary(article)
     if article.standfirst and article.standfirst != description:
         description = f"*{article.standfirst}*\n\n{description}"
@@ -141,3 +180,17 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
         url=article.url,
     )
     return Reply([page], data={"article_id": article.id})
+
+
+def fitted(lines: list[str], more: str, limit: int = limits.FIELD_VALUE) -> str:
+    """As many whole lines as fit in one field, then "…and N more — <where to see them>": never a silent cut."""
+    shown: list[str] = []
+    for number, line in enumerate(lines):
+        left = len(lines) - number - 1
+        tail = f"\n…and {left} more — {more}" if left else ""
+        if len("\n".join([*shown, line])) + len(tail) > limit:
+            break
+        shown.append(line)
+    if len(shown) < len(lines):
+        shown.append(f"…and {len(lines) - len(shown)} more — {more}")
+    return "\n".join(shown)

@@ -1,0 +1,77 @@
+"""/article search and /article show: answers that read as answers, and nothing dropped without a word."""
+
+from __future__ import annotations
+
+from bot.core import limits
+from bot.core.answers.article import fitted, search_reply, show_reply
+from bot.core.articles import parse_article
+from bot.core.corpus import Corpus
+
+HARBOUR = """---
+headline: Harbour plan splits the council
+publication: The Test Gazette
+date: 2024-03-04
+---
+Councillors met on Monday to argue over the harbour plan. Mayor Ann Harlow has backed the plan for a year.
+
+Harlow's critics say the plan is too costly. Harlow herself has said little in public since the vote.
+"""
+
+QUOTED = """---
+headline: Ferry fares to rise in spring
+publication: The Test Gazette
+date: 2024-03-05
+---
+Fares on the island ferry will rise in April, the operator said.
+
+“We cannot keep the boats running at these prices,” said Ann Harlow, the mayor, who chairs the ferry board.
+"""
+
+
+def small_corpus(*texts: str) -> Corpus:
+    return Corpus.from_articles([parse_article(f"{i:03d}_test", text) for i, text in enumerate(texts)])
+
+
+def test_what_did_x_say_shows_the_article_quoting_x_first_with_the_quotation_as_passage() -> None:
+    corpus = small_corpus(HARBOUR, QUOTED)
+    plain = search_reply(corpus, "Harlow")
+    assert plain.data["results"][0]["article_id"] == "000_test"  # she is named most in the harbour story
+    asked = search_reply(corpus, "what did Harlow say")
+    assert asked.data["results"][0]["article_id"] == "001_test"
+    passage = next(f.value for f in asked.pages[0].fields if f.name == "Matching passage")
+    assert "We cannot keep the boats running" in passage
+    assert asked.data["corrections"] == {}  # 'what', 'did', 'say' are words, not typos
+
+
+def test_what_did_scholz_say_in_the_seeds_shows_his_quotation(corpus: Corpus) -> None:
+    reply = search_reply(corpus, "what did Scholz say about Ukraine")
+    assert reply.data["results"][0]["article_id"].startswith("002_")
+    passage = next(f.value for f in reply.pages[0].fields if f.name == "Matching passage")
+    assert "Russia must not win" in passage
+
+
+def test_fitted_keeps_whole_lines_and_says_how_many_more_and_where() -> None:
+    lines = [f"line {i} " + "x" * 90 for i in range(40)]
+    text = fitted(lines, "`/timeline article: 000_test`")
+    assert len(text) <= limits.FIELD_VALUE
+    shown = [line for line in text.split("\n") if line.startswith("line ")]
+    assert shown == lines[: len(shown)]
+    assert text.endswith(f"…and {40 - len(shown)} more — `/timeline article: 000_test`")
+    assert fitted(lines[:3], "x") == "\n".join(lines[:3])
+
+
+def test_article_show_lists_every_dated_event_or_says_where_the_rest_are(corpus: Corpus) -> None:
+    for article_id in corpus.articles:
+        reply = show_reply(corpus, article_id)
+        fields = {f.name: f.value for f in reply.pages[0].fields}
+        events = [e for e in corpus.events if e.article_id == article_id and e.kind == "mention" and e.resolved]
+        if not events:
+            continue
+        listed = fields["Dated events"]
+        assert len(listed) <= limits.FIELD_VALUE
+        shown = listed.count("\n**") + listed.startswith("**")
+        tail = listed.rsplit("\n", 1)[-1]
+        more = int(tail.split()[1]) if tail.startswith("…and ") else 0
+        assert shown + more == len(events), article_id
+        if more:
+            assert f"/timeline article: {article_id}" in listed
