@@ -80,6 +80,7 @@ class PeakMemory:
 
 # ---- engines: build(articles) → (search(query) → ids, complete(prefix) → ids or None, engine) ---------
 def ours(articles):
+    from bot.core.english import is_real_word
     from bot.core.postings import TokenCounter
     from bot.core.search import SearchIndex, indexed_text
     from bot.loading.load import release_freed_memory
@@ -89,6 +90,7 @@ def ours(articles):
         counter.add(indexed_text(article, []))
     index = SearchIndex(articles, counted=counter)
     release_freed_memory()
+    is_real_word("news")  # as load_corpus does: the English word list loads with the index, not in a query
     ids = index.ids
     return (
         lambda q: [ids[row] for row, _ in index.rank(q, 10)],

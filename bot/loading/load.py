@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus, speakers_of
+from bot.core.english import is_real_word
 from bot.core.postings import TokenCounter
 from bot.core.review import review_corpus
 from bot.core.search import indexed_text
@@ -52,6 +53,7 @@ def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int 
         if collecting:
             gc.enable()
     release_freed_memory()  # the index build's temporaries
+    is_real_word("news")  # the English word list loads once (~0.2 s) here, not inside the first query
     return corpus
 
 
