@@ -16,7 +16,8 @@ PAGE_BUTTONS = ("first", "back", "current", "next", "last")
 
 @dataclass(frozen=True)
 class Button:
-    """One button: `pages:<first|back|current|next|last>` turns pages, `action:<n>` runs reply.actions[n]."""
+    """One button: `pages:<first|back|current|next|last>` turns pages, `goto:<page>` opens one page (a search
+    result's card), `action:<n>` runs reply.actions[n]."""
 
     custom_id: str
     label: str
@@ -70,6 +71,14 @@ def layout(reply: Reply, page: int = 0) -> Layout:
     rows = []
     if len(reply.pages) > 1:
         rows.append(page_buttons(page, len(reply.pages)))
+    jumps = [(label, target) for label, target in reply.jumps if 0 <= target < len(reply.pages)]
+    if jumps:
+        rows.append(
+            tuple(
+                Button(f"goto:{target}", truncate(label, limits.BUTTON_LABEL), SECONDARY, target == page)
+                for label, target in jumps[: limits.BUTTONS_PER_ROW]
+            )
+        )
     if reply.actions:
         rows.append(
             tuple(

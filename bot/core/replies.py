@@ -47,6 +47,7 @@ class Reply:
     ephemeral: bool = False
     actions: list[Action] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)  # structured results behind the reply, for --json
+    jumps: list[tuple[str, int]] = field(default_factory=list)  # (label, page): buttons that open one page
 
     @classmethod
     def notice(cls, title: str, text: str, **data: Any) -> Reply:

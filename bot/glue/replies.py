@@ -74,6 +74,9 @@ class ReplyView(discord.ui.View):
             if kind == "action":
                 await self._act(interaction, self.reply.actions[int(key)])
                 return
+            if kind == "goto":
+                await self.show(interaction, int(key))
+                return
             last = len(self.reply.pages) - 1
             target = {"first": 0, "back": self.laid.page - 1, "next": self.laid.page + 1, "last": last}[key]
             await self.show(interaction, target)

@@ -95,3 +95,17 @@ async def test_buttons_after_a_page_turn_match_the_console_layout_of_that_page(r
     assert buttons_of(running_bot.emulator.message(message_id)) == buttons_of(
         layout(reply, len(reply.pages) - 1).payload()
     )
+
+
+async def test_a_numbered_button_opens_that_search_result_in_place(running_bot):
+    emulator = running_bot.emulator
+    exchange, first = await running_bot.ask("article search", {"query": "ukraine russia war"})
+    message_id = exchange.original_message_id
+    listing = next(f["value"] for f in first["embeds"][0]["fields"] if f["name"].startswith("All "))
+    third_headline = listing.split("`3` **", 1)[1].split("**", 1)[0]
+    pressed = await emulator.press(message_id, emulator.buttons(message_id)["3"]["custom_id"])
+    assert (await pressed.response())["type"] == 7
+    shown = emulator.message(message_id)
+    assert shown["embeds"][0]["title"].replace("[", "\\[").replace("]", "\\]").startswith(third_headline.rstrip("…"))
+    assert emulator.buttons(message_id)["3"]["disabled"] is True
+    assert emulator.buttons(message_id)["1"].get("disabled") is not True

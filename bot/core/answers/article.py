@@ -111,23 +111,44 @@ def search_reply(
     for rank, hit in enumerate(hits, start=1):
         article = corpus.articles[hit.article_id]
         footer = f"Result {rank} of {len(hits)} for “{truncate(query, 80)}”"
+        description = summary(article)
+        fields = [
+            Field("Published", byline(article) or "undated", inline=True),
+            Field("Article id", f"`{article.id}`", inline=True),
+        ]
+        if hit.passage.strip() not in summary(article):  # never the same sentence twice on one card
+            fields.append(Field("Matching passage", truncate(bold_terms(hit.passage, hit.matched), 1000)))
         pages.append(
             Page(
                 title=article.headline,
-                description=truncate(summary(article), 1000),
-                fields=[
-                    Field("Published", byline(article) or "undated", inline=True),
-                    Field("Article id", f"`{article.id}`", inline=True),
-                    Field("Matching passage", truncate(bold_terms(hit.passage, hit.matched), 1000)),
-                ],
+                description=truncate(description, 1000),
+                fields=fields,
                 footer=footer + (f" · spelling: {truncate(corrected, 200)}" if corrected else ""),
                 url=article.url,
             )
         )
+    if len(hits) > 1:  # the first page lists every result at a glance; a button opens each one's card
+        pages[0].fields.append(Field(f"All {len(hits)} results", _at_a_glance(corpus, hits)))
     results = [
         {"article_id": h.article_id, "score": h.score, "headline": corpus.articles[h.article_id].headline} for h in hits
     ]
-    return Reply(pages, data={"query": query, "corrections": plan.corrections, "results": results})
+    jumps = [(str(rank), rank - 1) for rank in range(1, len(hits) + 1)] if len(hits) > 1 else []
+    return Reply(pages, data={"query": query, "corrections": plan.corrections, "results": results}, jumps=jumps)
+
+
+def _at_a_glance(corpus: Corpus, hits: list[Hit]) -> str:
+    """One line per result: its number, headline, publication and date, and why it matched."""
+    lines = []
+    for rank, hit in enumerate(hits, start=1):
+        article = corpus.articles[hit.article_id]
+        where = " · ".join(p for p in (article.publication, article.date_label) if p)
+        why = escape_markdown(truncate(" ".join(hit.passage.split()), 80))
+        lines.append(
+            f"`{rank}` **{escape_markdown(truncate(article.headline, 70))}**"
+            + (f" · {where}" if where else "")
+            + f"\n› {why}"
+        )
+    return fitted(lines, "page through them")
 
 
 def _no_match(corpus: Corpus, query: str, corrected: str | None, filtered: bool) -> Reply:

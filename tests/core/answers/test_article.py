@@ -6,6 +6,7 @@ from bot.core import limits
 from bot.core.answers.article import fitted, search_reply, show_reply
 from bot.core.articles import parse_article
 from bot.core.corpus import Corpus
+from bot.core.layout import layout
 
 HARBOUR = """---
 headline: Harbour plan splits the council
@@ -38,8 +39,8 @@ def test_what_did_x_say_shows_the_article_quoting_x_first_with_the_quotation_as_
     assert plain.data["results"][0]["article_id"] == "000_test"  # she is named most in the harbour story
     asked = search_reply(corpus, "what did Harlow say")
     assert asked.data["results"][0]["article_id"] == "001_test"
-    passage = next(f.value for f in asked.pages[0].fields if f.name == "Matching passage")
-    assert "We cannot keep the boats running" in passage
+    card = asked.pages[0]
+    assert "We cannot keep the boats running" in card.description + "".join(f.value for f in card.fields)
     assert asked.data["corrections"] == {}  # 'what', 'did', 'say' are words, not typos
 
 
@@ -75,3 +76,33 @@ def test_article_show_lists_every_dated_event_or_says_where_the_rest_are(corpus:
         assert shown + more == len(events), article_id
         if more:
             assert f"/timeline article: {article_id}" in listed
+
+
+def test_the_first_page_lists_every_result_and_a_button_opens_each_card(corpus: Corpus) -> None:
+    reply = search_reply(corpus, "ukraine russia war")
+    results = reply.data["results"]
+    assert len(results) == len(reply.pages) >= 4
+    listing = next(f.value for f in reply.pages[0].fields if f.name == f"All {len(results)} results")
+    assert "more —" not in listing  # five results fit at a glance
+    for rank, result in enumerate(results, start=1):
+        assert f"`{rank}` **" in listing
+        assert reply.pages[rank - 1].title == corpus.articles[result["article_id"]].headline
+    assert reply.jumps == [(str(rank), rank - 1) for rank in range(1, len(results) + 1)]
+    opened = layout(reply, 2)
+    gotos = opened.rows[1]
+    assert [b.custom_id for b in gotos] == [f"goto:{i}" for i in range(len(results))]
+    assert [b.disabled for b in gotos] == [i == 2 for i in range(len(results))]
+
+
+def test_a_single_result_is_one_card_without_a_list() -> None:
+    reply = search_reply(small_corpus(HARBOUR, QUOTED), "councillors")
+    assert len(reply.pages) == 1 and reply.jumps == []
+    assert not any(f.name.startswith("All ") for f in reply.pages[0].fields)
+
+
+def test_a_card_never_shows_the_same_sentence_as_summary_and_passage(corpus: Corpus) -> None:
+    for query in ("kharkiv", "taurus missiles", "crimea annexed", "tens of thousands readying", "peace talks"):
+        for page in search_reply(corpus, query).pages:
+            passage = next((f.value for f in page.fields if f.name == "Matching passage"), "")
+            plain = passage.replace("**", "").replace("\\", "")
+            assert not plain or plain not in page.description, (query, page.title)
