@@ -45,3 +45,32 @@ def _clear_winner(articles: Mapping[str, Article], headlines: dict[str, str], ty
     if not best or (len(best) > 1 and best[0][1] - best[1][1] < HEADLINE_GUESS_LEAD):
         return None
     return articles[best[0][2]]
+
+
+def find_publication(publications: list[str], typed: str) -> str | None:
+    """The publication a `publication:` option names: its name in any case; its name without "The"; its
+    initials ("NYT", "FT"); the one name that contains what was typed ("economist"); or a clear fuzzy winner."""
+    wanted = fold(typed.strip()).removeprefix("the ").strip()
+    if not wanted:
+        return None
+    bare = {name: fold(name).removeprefix("the ").strip() for name in publications}
+    for name, plain in bare.items():
+        if plain == wanted or _initials(plain) == wanted.replace(".", "").replace(" ", ""):
+            return name
+    containing = [name for name, plain in bare.items() if wanted in plain]
+    if len(containing) == 1:
+        return containing[0]
+    if containing:
+        return None
+    ranked = process.extract(wanted, bare, scorer=fuzz.WRatio, limit=2)
+    if (
+        ranked
+        and ranked[0][1] >= HEADLINE_GUESS
+        and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= HEADLINE_GUESS_LEAD)
+    ):
+        return ranked[0][2]
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}
 INFLECTION_WEIGHT = 0.8  # another form of a typed word (drone → drones) counts a little less than the form typed
 RERANK = 100  # candidates whose headlines rapidfuzz compares with the query
+_MODEL_NAME = re.compile(r"([a-z]{1,4})(\d{1,4})")
 _PLACE = re.compile(r" (?:in|near|around|outside|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 
 
@@ -39,6 +40,12 @@ def indexed_text(article: Article, speakers: list[str]) -> str:
         (" ".join(_PLACE.findall(body)), FIELD_WEIGHTS["places"]),
     ]
     return "\n".join([body] + [text for text, weight in fields if text for _ in range(weight)])
+
+
+def _letters_and_digits(word: str) -> list[str] | None:
+    """'f16' → ['f', '16'], 'su27' → ['su', '27']: a model name typed without its hyphen."""
+    match = _MODEL_NAME.fullmatch(word)
+    return [match.group(1), match.group(2)] if match else None
 
 
 def headline_key(text: str) -> str:
@@ -140,6 +147,8 @@ class SearchIndex:
                 group = [(vocabulary.ids[word], 1.0), *forms]
             elif forms:  # 'threats' finds 'threat': the same word, not a correction
                 group = [(term_id, 1.0) for term_id, _ in forms]
+            elif (parts := _letters_and_digits(word)) and all(p in vocabulary for p in parts):
+                group = [(vocabulary.ids[p], 1.0) for p in parts]  # 'f16' is how 'F-16' is typed
             elif is_real_word(word):  # 'tell', 'bold': real words are never 'corrected' into others
                 plan.unknown.append(word)
                 continue

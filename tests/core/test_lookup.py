@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App, Invocation
+from bot.core.answers.article import search_reply
 from bot.core.article import Article
 from bot.core.corpus import Corpus
-from bot.core.lookup import find_article
+from bot.core.lookup import find_article, find_publication
 from bot.store import Store
 
 WITHDRAWAL = "004_1b77e67b279ac622"  # “Russia’s Withdrawal from Ukraine: Prospects and Reality”, quoted
@@ -68,3 +69,39 @@ async def test_every_article_option_resolves_alike(corpus: Corpus, tmp_path) -> 
             assert quoted.data["quote"]["article_id"] == expected
     finally:
         await store.close()  # an open store's thread would keep the test run from ending
+
+
+PUBLICATIONS = ["Bloomberg Opinion", "Foreign Affairs", "The Economist", "The New York Times", "Financial Times"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("economist", "The Economist"),
+        ("The Economist", "The Economist"),
+        ("NYT", "The New York Times"),
+        ("N.Y.T.", "The New York Times"),
+        ("new york times", "The New York Times"),
+        ("ft", "Financial Times"),
+        ("bloomberg", "Bloomberg Opinion"),
+        ("foreign afairs", "Foreign Affairs"),
+        ("economsit", "The Economist"),
+    ],
+)
+def test_a_publication_is_found_by_its_short_and_loose_forms(typed: str, named: str) -> None:
+    assert find_publication(PUBLICATIONS, typed) == named
+
+
+@pytest.mark.parametrize("typed", ["Guardian", "times", "", "   "])
+def test_an_unknown_or_ambiguous_publication_names_none(typed: str) -> None:
+    assert find_publication(PUBLICATIONS, typed) is None
+
+
+def test_search_says_a_publication_is_unknown_and_lists_those_there_are(corpus) -> None:
+    reply = search_reply(corpus, "ukraine", publication="The Guardian")
+    assert reply.ephemeral and "Guardian" in reply.pages[0].description
+    assert all(name in reply.pages[0].description for name in corpus.index.publications)
+    found = search_reply(corpus, "ukraine", publication="NYT")
+    assert {r["article_id"] for r in found.data["results"]} == {
+        a.id for a in corpus.articles.values() if a.publication == "The New York Times"
+    }

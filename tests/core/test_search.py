@@ -244,3 +244,9 @@ def test_an_inflection_finds_the_corpus_form_without_a_correction(corpus) -> Non
         plan = index.plan(typed)
         assert plan.corrections == {} and index.vocabulary.ids[printed] in plan.term_ids, typed
         assert [h.article_id for h in index.search(typed)] == [h.article_id for h in index.search(printed)]
+
+
+def test_a_model_name_typed_without_its_hyphen_finds_it(corpus) -> None:
+    with_hyphen = [h.article_id for h in corpus.index.search("F-16")]
+    assert with_hyphen and [h.article_id for h in corpus.index.search("F16")] == with_hyphen
+    assert corpus.index.plan("F16").corrections == {}

@@ -10,6 +10,7 @@ from bot.core import limits
 from bot.core.answers.timeline import event_label
 from bot.core.article import Article
 from bot.core.corpus import Corpus
+from bot.core.lookup import find_publication
 from bot.core.names import name_key
 from bot.core.quotes import Quote
 from bot.core.replies import Field, Page, Reply
@@ -95,6 +96,16 @@ def search_reply(
         return Reply.notice("Nothing to search for", "Type a few words, e.g. `/article search query: kharkiv`.")
     first, last = _filters(start, end)
     index = corpus.index
+    if publication and publication.strip():
+        named = find_publication(index.publications, publication)
+        if named is None:
+            known = ", ".join(index.publications) or "none"
+            return Reply.notice(
+                "Unknown publication",
+                f"No article here is from “{escape_markdown(truncate(publication, 100))}”. Publications: {known}.",
+                publications=index.publications,
+            )
+        publication = named
     plan = index.plan(query)
     hits = _quoted_passages(
         corpus, query, index.search(plan, limit=limit, start=first, end=last, publication=publication)
