@@ -66,7 +66,7 @@ def labelled_field(line: str) -> tuple[str | None, str] | None:
     name = LABELLED_FIELDS[match.group(1).strip().lower()]
     value = match.group(2).strip()
     if name in ("author", "publication"):
-        value = re.split(r"\s*[,|·•]\s*", value)[0]
+        value = re.split(r"\s*[,|·•]\s*", value)[0].rstrip(".")
     return name, value
 
 

@@ -24,6 +24,7 @@ _INFLECTED = re.compile(r"(?:s|ed|ing)$")  # "Swallows", "Lifted", "Labelling": 
 # A corpus printing at least this many distinct words in lower case has shown its common words: a title-case
 # word it never prints in lower case is likely a name. Fewer (one short article), and only known places count.
 LARGE_VOCABULARY = 1000
+MOSTLY = 0.6  # … and then only in a line most of whose words the body never uses: its own shares a few
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IN_WORD = _LETTERS | {"'", "-"}  # what _CONTENT_WORD matches after its first letter
 
@@ -112,25 +113,30 @@ class ReviewFacts:
     unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
     duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
     title_case: frozenset[str] = frozenset()  # the fields printed in Title Case
+    mostly_absent: frozenset[str] = frozenset()  # the fields most of whose capitalised words the body never uses
 
 
 def review_facts(article: Article) -> ReviewFacts:
     body = article.body
     lowered = body.lower().replace("’", "'")
-    unmentioned, title_case = [], set()
+    unmentioned, title_case, mostly_absent = [], set(), set()
     for name in ("headline", "standfirst"):
         replaced = name in article.replaced
         line = article.replaced[name] if replaced else getattr(article, name)
         if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
-            unmentioned.append((name, tuple(_unmentioned(line, lowered))))
+            missing = _unmentioned(line, lowered)
+            unmentioned.append((name, tuple(missing)))
             if is_title_case(line):
                 title_case.add(name)
+            capitalised = {w.lower().replace("’", "'") for w in _WORD.findall(line) if w[0].isupper()}
+            if len(missing) > MOSTLY * len(capitalised.intersection(content_words(line))):
+                mostly_absent.add(name)
     text = normalized(body)
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters
     lower_case = " ".join(article.lower_case_words).replace("’", "'")
-    return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys), frozenset(title_case))
+    return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys), frozenset(title_case), frozenset(mostly_absent))
 
 
 def review_corpus(
@@ -160,7 +166,10 @@ def review_corpus(
             foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
             if name in fact.title_case:  # only what is surely a name: a known place, or a word no text uses
                 foreign = [
-                    w for w in foreign if is_place(w) or (corpus_knows_words and not _INFLECTED.search(w.lower()))
+                    w
+                    for w in foreign
+                    if is_place(w)
+                    or (corpus_knows_words and name in fact.mostly_absent and not _INFLECTED.search(w.lower()))
                 ]
             if foreign:
                 replaced = name in article.replaced
