@@ -70,14 +70,22 @@ def labelled_field(line: str) -> tuple[str | None, str] | None:
     return name, value
 
 
+MASTHEAD_ECHO_WORDS = 10  # a masthead is printed again in a short line (a footer), not in a body paragraph
+
+
 def is_masthead(line: str, text: str) -> bool:
-    """A short line above the headline that the file prints again elsewhere (a footer's copyright, a
-    'Subscribe to …', a breadcrumb): the publication's name, not the headline."""
+    """A short line above the headline that the file prints again in another short line (a footer's
+    copyright, a 'Subscribe to …', a breadcrumb): the publication's name, not the headline."""
     words = line.split()
     if not 1 < len(words) <= 4:
         return False
     name = re.sub(r"^the\s+", "", line.strip(), flags=re.I).lower()
-    return text.lower().count(name) > 1
+    elsewhere = [
+        other
+        for other in text.lower().split("\n")
+        if name in other and other.strip() != line.strip().lower() and len(other.split()) <= MASTHEAD_ECHO_WORDS
+    ]
+    return bool(elsewhere)
 
 
 def clean_headline(line: str) -> str:

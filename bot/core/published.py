@@ -13,6 +13,7 @@ FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a mis
 HEADER_LINES = 30  # the header is at most this many non-blank lines …
 BODY_WORDS = 20  # … and ends at the first line this long that ends a sentence
 FOOTER_LINES = 6  # "Posted …", "First published …" lines sit in the last few lines
+NEAR_DAYS = 3  # a dateline's year may come from a full date this close to its day
 LABELLED_WORDS = 25  # a labelled date line longer than this is a body sentence that happens to say "published"
 
 _MONTH = (
@@ -167,7 +168,9 @@ def _dateline(line: str, text: str, day_first: bool | None) -> dt.date | None:
     month, day = month_number(short["mn"]) or 0, int(short["d"])
     copyright_year = _COPYRIGHT.search(text)
     years = [int(copyright_year.group(1))] if copyright_year else []
-    years += [d.value.year for d in dates_in(text, day_first) if d.value and d.value.month == month]
+    if not years:  # a full date a few days off, as a quoted post or a notice prints it; not an anniversary
+        values = (d.value for d in dates_in(text, day_first))
+        years = sorted(v.year for v in values if v and v.month == month and abs(v.day - day) <= NEAR_DAYS)[-1:]
     return _make(years[0], month, day) if years else None
 
 

@@ -28,3 +28,8 @@ def test_a_masthead_is_printed_again_elsewhere() -> None:
 
 def test_release_labels_and_bracketed_dates_leave_the_headline() -> None:
     assert clean_headline("PRESS RELEASE : New Sea Walls for Two Towns [May 2021]") == "New Sea Walls for Two Towns"
+
+
+def test_a_short_headline_the_body_repeats_is_no_masthead() -> None:
+    text = "Putin's Gamble\n\nMany call the invasion Putin's gamble, and the word has stuck in Kyiv and beyond."
+    assert not is_masthead("Putin's Gamble", text)

@@ -83,3 +83,10 @@ def test_a_wire_datelines_year_comes_from_the_copyright_line() -> None:
 def test_a_date_in_a_body_sentence_is_not_the_publication_date() -> None:
     text = f"Headline Here\n\n{BODY} The report was published on 3 May 2023 by the agency after months of delays."
     assert _found(text).published is None
+
+
+def test_a_wire_dateline_takes_the_year_of_a_full_date_days_away_not_an_anniversary() -> None:
+    near = f"Headline Here\n\nLAGOS, Sept. 28 (UPI) -- {BODY} A post on September 27, 2016 said so."
+    assert _found(near).published.value == dt.date(2016, 9, 28)
+    far = f"Headline Here\n\nLAGOS, Sept. 28 (UPI) -- {BODY} It recalled September 11, 2001."
+    assert _found(far).published is None
