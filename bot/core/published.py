@@ -50,6 +50,7 @@ _BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.
 _NAME = re.compile(
     r"^([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|der|da|al)){1,3})(?:\s+in\s+[A-Z][\w .,’'-]*)?$"
 )
+_NAMES = re.compile(r"^[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|der|da|al-\w+)){1,8}$")
 _NOT_NAMES = {"follow", "share", "listen", "subscribe", "advertisement", "menu", "search"}
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.’' -]{2,}[A-Z.],")  # "PORT ALVARO," "SPRINGDALE, Ark."
 _DATELINE_END = re.compile(r"--|—|–| - |/[A-Za-z-]+/|\((?:AP|AFP|Reuters|UPI|BUSINESS WIRE|[A-Z][A-Za-z ]{1,20})\)")
@@ -134,6 +135,22 @@ def _label(before: str) -> str | None:
     return "updated" if re.fullmatch(_UPDATED, kind) else "published"
 
 
+def _leads(line: str, dates: list[_Date], kinds: list[str | None]) -> bool:
+    """Whether the line opens with its label ('Published …', 'By Ada Lin | Updated …'), as date lines do; a line
+    of hard-wrapped prose that says 'published on' midway does not."""
+    first = next(k for k, kind in enumerate(kinds) if kind)
+    before = line[dates[first - 1].end if first else 0 : dates[first].start]
+    match = _LABEL.search(before)
+    offset = (dates[first - 1].end if first else 0) + (match.start("kind") if match else 0)
+    prefix = line[:offset].strip(" |·•∙,;:-–—")
+    return first > 0 or not prefix or _author(prefix) is not None
+
+
+def _alone(lines: list[str], i: int) -> bool:
+    """Whether a line stands alone, blank lines (or the file's edge) around it: a paragraph of its own."""
+    return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+
+
 def _rest(line: str, dates: list[_Date]) -> str:
     for date in reversed(dates):
         line = line[: date.start] + " " + line[date.end :]
@@ -143,7 +160,8 @@ def _rest(line: str, dates: list[_Date]) -> str:
 def _author(text: str) -> str | None:
     byline = _BYLINE.match(text)
     if byline and len(byline.group(1).split()) <= 12:
-        return re.split(r"\s*[|·•,]\s*", byline.group(1))[0].strip()
+        names = re.split(r"\s*[|·•,;]\s*", byline.group(1))[0].strip()
+        return names if _NAMES.match(names) else None  # "By Tuesday night the council …" names nobody
     name = _NAME.match(text)
     if name and not {w.lower() for w in name.group(1).split()} & _NOT_NAMES:
         return name.group(1)
@@ -207,18 +225,18 @@ def find_publication(lines: list[str], text: str) -> Found:
             kinds.append(_label(line[previous : date.start]))
             previous = date.end
         rest = _rest(line, dates)
-        if any(kinds) and len(line.split()) <= LABELLED_WORDS:
+        if any(kinds) and len(line.split()) <= LABELLED_WORDS and (_leads(line, dates, kinds) or _alone(lines, i)):
             for kind, date in zip(kinds, dates, strict=True):
                 if kind in labelled and date.value:
                     labelled[kind].append((i, date.value))
                 elif kind is None and date.value and i in header:
                     bare.append((i, date.value))
             found.used.add(i)
-        elif i in header and len(rest.split()) <= 4:
-            bare += [(i, d.value) for d in dates if d.value]
+        elif i in header and not any(kinds) and (not rest or (author := _author(rest))):
+            bare += [(i, d.value) for d in dates if d.value]  # a date alone, or with a byline
             found.used.add(i)
             if found.author is None and rest:
-                found.author = _author(rest)
+                found.author = author
         elif i == filled[0] and len(dates) == 1 and dates[0].value and not _rest(line[dates[0].end :], []):
             headline = _GLUED_WEEKDAY.sub("", line[: dates[0].start]).strip()
             if len(headline.split()) >= 3:  # a headline with its date glued on, as aggregators print it

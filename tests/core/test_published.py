@@ -90,3 +90,12 @@ def test_a_wire_dateline_takes_the_year_of_a_full_date_days_away_not_an_annivers
     assert _found(near).published.value == dt.date(2016, 9, 28)
     far = f"Headline Here\n\nLAGOS, Sept. 28 (UPI) -- {BODY} It recalled September 11, 2001."
     assert _found(far).published is None
+
+
+def test_hard_wrapped_prose_saying_published_is_no_date_line() -> None:
+    wrapped = (
+        "Headline Here\n\nThe council said on Monday that its report,\n"
+        "which was published on 3 May 2023, had\nbeen ignored."
+    )
+    assert _found(wrapped).published is None
+    assert _found("Headline Here\n\nBy Tuesday night the council had gone home.\n\n" + BODY).author is None
