@@ -252,14 +252,14 @@ def find_publication(lines: list[str], text: str) -> Found:
         if found.published is None:
             found.published = found.updated  # an updated date is the best the file gives
     if found.published and found.author is None:
-        _author_above(lines, filled, found)
+        _author_above(lines, filled, header, found)
     return found
 
 
-def _author_above(lines: list[str], filled: list[int], found: Found) -> None:
+def _author_above(lines: list[str], filled: list[int], header: list[int], found: Found) -> None:
     """A bare name on the line above the date line (or above a 'Follow' under it), after the headline:
     Substack, Medium and the Guardian print the author so."""
-    first_used = min((i for i in found.used), default=None)
+    first_used = min((i for i in found.used if i in header), default=None)
     if first_used is None:
         return
     position = filled.index(first_used)
