@@ -58,6 +58,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     published: PubDate | None = None
+    updated: PubDate | None = None  # a last-updated date printed besides the publication date
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
     field_sources: dict[str, str] = field(default_factory=dict)  # field → "stated" | "derived" | "catalog" | …

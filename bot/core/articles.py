@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
+from bot.core.header import clean_headline, is_debris, is_masthead, labelled_field
 from bot.core.periods import month_number
+from bot.core.published import find_publication
 from bot.core.text import (
     clean_inline,
     drop_pull_quotes,
@@ -17,7 +19,7 @@ from bot.core.text import (
 
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*\n", re.S)  # YAML, or TOML between +++
 _DATE_LINE = re.compile(r"^(?:date|published|updated|posted)\b[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
 _LABELLED_DATE = re.compile(r"^(?:>\s*)?(?:(?:date|published|updated|posted)(?: on)?[:\s]\s*)?(.{4,40}?)\s*$", re.I)
 _BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
@@ -43,6 +45,15 @@ _FIELD_ALIASES = {
     "date": "date",
     "published": "date",
     "published_at": "date",
+    "date_published": "date",
+    "pubdate": "date",
+    "publishdate": "date",
+    "lastmod": "updated",
+    "updated": "updated",
+    "last_modified_at": "updated",
+    "date_modified": "updated",
+    "modified": "updated",
+    "site_name": "publication",
     "url": "url",
     "link": "url",
     "canonical": "url",
@@ -84,8 +95,9 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     if not match:
         return {}, text
     fields: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
+    toml = match.group(1) == "+++"
+    for line in match.group(2).splitlines():
+        key, sep, value = line.partition("=" if toml else ":")
         name = _FIELD_ALIASES.get(key.strip().lower())
         if sep and name and value.strip():
             fields.setdefault(name, clean_inline(value.strip().strip("\"'")))
@@ -110,22 +122,49 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
     """Parse one file's text into an Article; raise CorpusError when it holds no article."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields, text = _front_matter(text)
-    sources = {("published" if name == "date" else name): "stated" for name in fields}
+    sources = {("published" if name == "date" else name): "stated" for name in fields if name != "updated"}
     published = parse_date_text(fields.pop("date")) if "date" in fields else None
+    updated = parse_date_text(fields.pop("updated")) if "updated" in fields else None
     headline, standfirst, rubric = fields.get("headline"), fields.get("standfirst"), fields.get("rubric")
     author = fields.get("author")
     lead: str | None = None
     lines: list[str] = []
     lost_links = 0
     header_done = bool(headline)  # front matter gave the header
-    for raw in text.split("\n"):
-        line = raw.strip()
+    raw_lines = text.split("\n")
+    found = find_publication(raw_lines, text) if published is None else None
+    if found:
+        published, updated = found.published, found.updated
+        author = author or found.author
+    for number, raw in enumerate(raw_lines):
+        if found and number in found.used:
+            continue
+        line = found.replaced.get(number, raw).strip() if found else raw.strip()
         if not line or _IMAGE_LINE.match(line) or line in "■□":
             continue
         byline = _BYLINE.match(clean_inline(line)) if not lines and author is None else None
         if byline and len(byline.group(1).split()) <= 12:
             author = re.split(r"\s*[|·•,]\s*", byline.group(1))[0]
             continue
+        if not header_done and not lines:
+            if is_debris(line):
+                continue
+            field = labelled_field(line)
+            if field:
+                name, value = field
+                if name == "headline" and headline is None:
+                    headline = clean_inline(value)
+                elif name == "standfirst" and standfirst is None:
+                    standfirst = clean_inline(value)
+                elif name == "author" and author is None:
+                    author = clean_inline(value)
+                elif name == "publication":
+                    fields.setdefault("publication", clean_inline(value))
+                continue
+            if headline is None and (len(line.split()) == 1 and not line.startswith("#") or is_masthead(line, text)):
+                if len(line.split()) > 1:
+                    fields.setdefault("publication", clean_inline(line.lstrip("#> ")))
+                continue  # a menu word or the publication's name above the headline
         if not header_done:
             marker, _, rest = line.partition(" ")
             if marker == "######":
@@ -135,7 +174,7 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
                 standfirst = clean_inline(rest)
                 continue
             if marker == "#":
-                headline = clean_inline(rest)
+                headline = clean_headline(clean_inline(rest))
                 continue
             date_line = _DATE_LINE.match(line)
             labelled = _LABELLED_DATE.match(line) if len(line) <= 60 else None
@@ -149,7 +188,7 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
                 header_done = bool(headline or lead)
                 continue
             if headline is None and _is_title_like(line) and not lines:
-                headline = clean_inline(line.lstrip("#> "))
+                headline = clean_headline(clean_inline(line.lstrip("#> ")))
                 continue
             if headline is not None and standfirst is None and _is_title_like(line) and not lines:
                 if clean_inline(line) != headline:  # else the headline printed twice
@@ -188,6 +227,7 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         author=author,
         url=fields.get("url"),
         published=published,
+        updated=updated,
         path=path,
         field_sources=sources,
         lead=lead,

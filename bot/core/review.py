@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.lexicon import REVIEW_STOPWORDS
+from bot.core.places import is_place
 from bot.core.text import normalized
 
 if TYPE_CHECKING:
@@ -18,6 +19,12 @@ _CONTENT_WORD = re.compile(r"[a-z][a-z'-]+")
 _CAPITALISED_LATER = re.compile(r"(?<=\S )[A-Z][\w'’-]+")
 _POSSESSIVE_END = re.compile(r"'s$")
 _SUFFIX_END = re.compile(r"(?:ing|ed|es|s|ly)$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_INFLECTED = re.compile(r"(?:s|ed|ing)$")  # "Swallows", "Lifted", "Labelling": a verb or a plural, no name
+# A corpus printing at least this many distinct words in lower case has shown its common words: a title-case
+# word it never prints in lower case is likely a name. Fewer (one short article), and only known places count.
+LARGE_VOCABULARY = 1000
+MOSTLY = 0.6  # … and then only in a line most of whose words the body never uses: its own shares a few
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _IN_WORD = _LETTERS | {"'", "-"}  # what _CONTENT_WORD matches after its first letter
 
@@ -73,9 +80,12 @@ def _in_body(stem: str, lowered: str) -> bool:
 
 
 def _unmentioned(line: str, lowered: str) -> list[str]:
-    """Capitalised words of a headline or standfirst (not its first word, capitalised whatever it is) that
-    the body (lower-cased, ’ as ') never uses, in any inflection."""
+    """Capitalised words of a headline or standfirst (not its first word, capitalised whatever it is, unless a
+    known place) that the body (lower-cased, ’ as ') never uses, in any inflection."""
     capitalised = _CAPITALISED_LATER.findall(line)
+    first = _WORD.match(line.lstrip("“‘\"'"))
+    if first and is_place(first.group(0)):  # a first word is capitalised whatever it is, but a place is a name
+        capitalised.insert(0, first.group(0))
     if not capitalised:
         return []
     wanted = {w.lower().replace("’", "'") for w in capitalised}
@@ -87,6 +97,13 @@ def _unmentioned(line: str, lowered: str) -> list[str]:
     return [w for w in capitalised if w.lower().replace("’", "'") in missing]
 
 
+def is_title_case(line: str) -> bool:
+    """Whether a headline capitalises its words whatever they are (Title Case, or all capitals): then a
+    capital says nothing about a word being a name."""
+    words = [w for w in _WORD.findall(line)[1:] if len(w) > 3 and w.lower() not in REVIEW_STOPWORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
 @dataclass(frozen=True)
 class ReviewFacts:
     """What review_corpus needs from one article, found where the article is parsed (and cached with it),
@@ -95,23 +112,31 @@ class ReviewFacts:
     lower_case_words: str  # the words the body prints in lower case, space-separated (stemmed corpus-wide)
     unmentioned: tuple[tuple[str, tuple[str, ...]], ...]  # (field, its capitalised words the body never uses)
     duplicate_keys: frozenset[str]  # the normalized body's hash, and its opening when the body is long
+    title_case: frozenset[str] = frozenset()  # the fields printed in Title Case
+    mostly_absent: frozenset[str] = frozenset()  # the fields most of whose capitalised words the body never uses
 
 
 def review_facts(article: Article) -> ReviewFacts:
     body = article.body
     lowered = body.lower().replace("’", "'")
-    unmentioned = []
+    unmentioned, title_case, mostly_absent = [], set(), set()
     for name in ("headline", "standfirst"):
         replaced = name in article.replaced
         line = article.replaced[name] if replaced else getattr(article, name)
         if isinstance(line, str) and line and (replaced or article.field_sources.get(name) == "stated"):
-            unmentioned.append((name, tuple(_unmentioned(line, lowered))))
+            missing = _unmentioned(line, lowered)
+            unmentioned.append((name, tuple(missing)))
+            if is_title_case(line):
+                title_case.add(name)
+            capitalised = {w.lower().replace("’", "'") for w in _WORD.findall(line) if w[0].isupper()}
+            if len(missing) > MOSTLY * len(capitalised.intersection(content_words(line))):
+                mostly_absent.add(name)
     text = normalized(body)
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters
     lower_case = " ".join(article.lower_case_words).replace("’", "'")
-    return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys))
+    return ReviewFacts(lower_case, tuple(unmentioned), frozenset(keys), frozenset(title_case), frozenset(mostly_absent))
 
 
 def review_corpus(
@@ -119,7 +144,9 @@ def review_corpus(
 ) -> None:
     """Warnings that need the whole corpus: duplicates, and headlines or standfirsts naming what the text
     never mentions (names from another story, e.g. 'Israel' on an article about Ukraine), unless the corpus
-    prints the word in lower case somewhere (then it is a common word). Idempotent, so articles kept in a
+    prints the word in lower case somewhere (then it is a common word). In a Title Case line a capital tells
+    nothing: only a known place counts, or, in a corpus large enough to have printed the common words, an
+    uninflected word it never prints in lower case. Idempotent, so articles kept in a
     cache can be reviewed again; `facts` are review_facts(article) for each article, when already known, and
     `printed` the union of their lower_case_words, when already made."""
     if facts is None:
@@ -129,6 +156,7 @@ def review_corpus(
         for fact in facts:
             printed.update(fact.lower_case_words.split())
     common = {_stem(word) for word in printed}  # stems of words the corpus prints in lower case: not names
+    corpus_knows_words = len(printed) >= LARGE_VOCABULARY
     first_seen: dict[str, str] = {}
     for article, fact in zip(articles, facts, strict=True):
         article.warnings = [
@@ -136,6 +164,13 @@ def review_corpus(
         ]
         for name, unmentioned in fact.unmentioned:
             foreign = [w for w in unmentioned if _stem(w.lower()) not in common]
+            if name in fact.title_case:  # only what is surely a name: a known place, or a word no text uses
+                foreign = [
+                    w
+                    for w in foreign
+                    if is_place(w)
+                    or (corpus_knows_words and name in fact.mostly_absent and not _INFLECTED.search(w.lower()))
+                ]
             if foreign:
                 replaced = name in article.replaced
                 verdict = "the catalog replaces it" if replaced else "it may belong to another article"

@@ -145,3 +145,42 @@ def test_a_broken_catalog_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "catalog.toml").write_text('["a"]\ncolour = "red"\n', encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert list(corpus.articles) == ["a"] and "unknown field" in corpus.errors[0]
+
+
+def test_toml_front_matter_with_published_and_updated() -> None:
+    from bot.core.articles import parse_article
+
+    text = '+++\ntitle = "Tram Fares Cut"\ndate = 2021-03-02T08:00:00+01:00\nlastmod = 2021-03-04\n+++\n\nFares fell.'
+    article = parse_article("tram", text)
+    assert (article.headline, article.published.value, article.updated.value) == (
+        "Tram Fares Cut",
+        dt.date(2021, 3, 2),
+        dt.date(2021, 3, 4),
+    )
+
+
+def test_site_debris_and_masthead_are_no_headline() -> None:
+    from bot.core.articles import parse_article
+
+    text = (
+        "Skip to main content\nThe Weekly Lamp\nMenu\nNews\n\nBridge Repairs Finish Early\n\nBy Ada Lin\n"
+        "Tuesday 4 May 2021\n\nShare this article\n\nThe bridge reopened on Monday, a week early, after crews worked "
+        "through the weekend to finish the deck and the railings.\n\n© 2021 The Weekly Lamp"
+    )
+    article = parse_article("bridge", text)
+    assert (article.headline, article.author, article.publication) == (
+        "Bridge Repairs Finish Early",
+        "Ada Lin",
+        "The Weekly Lamp",
+    )
+    assert article.published.value == dt.date(2021, 5, 4)
+    assert article.paragraphs[0].startswith("The bridge reopened")
+
+
+def test_labelled_newsroom_fields() -> None:
+    from bot.core.articles import parse_article
+
+    text = "SLUG: bridge\nBYLINE: Ada Lin, Staff\nDATE: 05/04/2021 at 9:00 PM\nHED: Bridge Opens\nDEK: A week early\n\n"
+    article = parse_article("desk", text + "The bridge reopened on Monday.")
+    assert (article.headline, article.standfirst, article.author) == ("Bridge Opens", "A week early", "Ada Lin")
+    assert article.published.value == dt.date(2021, 5, 4)  # month first: the clock says PM

@@ -63,3 +63,25 @@ def test_parsing_an_article_makes_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_title_case_headlines_flag_only_what_is_surely_a_name() -> None:
+    from bot.core.article import Article
+    from bot.core.review import is_title_case, review_corpus
+
+    assert is_title_case("Council Swallows Budget Cuts") and not is_title_case("Council swallows budget cuts")
+    body = ["Mayor Ines Vale of Tromsvik said on Monday the council would sell the ferry to Nordhav Lines."]
+    own = Article("own", "Tromsvik Swallows Ferry Sale Patch", body, field_sources={"headline": "stated"})
+    foreign = Article("foreign", "Madrid Talks Collapse Over Quotas", body, field_sources={"headline": "stated"})
+    for article in (own, foreign):
+        review_corpus([article])
+    assert not any(w.startswith("headline names") for w in own.warnings)
+    assert any(w.startswith("headline names Madrid") for w in foreign.warnings)
+
+
+def test_seed_002_alone_still_has_a_foreign_headline() -> None:
+    from bot.core.review import review_corpus
+
+    article = read_article(ROOT / "seeds" / "002_ef0831b4358510b1.txt")
+    review_corpus([article])
+    assert any(w.startswith("headline names Israel") for w in article.warnings)
