@@ -242,6 +242,29 @@ class SearchIndex:
         ranked = self.rank(plan, limit, start, end, publication)
         return [self._hit(row, score, plan.term_ids) for row, score in ranked]
 
+    def rows_with_all(self, plan: QueryPlan) -> set[int]:
+        """The rows of the articles that hold some term of every group of the plan (no ranking)."""
+        found: set[int] | None = None
+        for group in plan.groups:
+            rows: set[int] = set()
+            for term_id, _ in group:
+                dense = self.dense_row[term_id]
+                if dense >= 0:
+                    rows.update(np.flatnonzero(self.dense[dense]).tolist())
+                else:
+                    rows.update(self.rows[self.pointers[term_id] : self.pointers[term_id + 1]].tolist())
+            found = rows if found is None else found & rows
+            if not found:
+                return set()
+        return found or set()
+
+    def text_matches(self, plan: QueryPlan, text: str) -> bool:
+        """Whether a text holds some term of every group of the plan: the query words, their other forms,
+        spellings (Kiev/Kyiv) and corrected typos, exactly as a search matches them."""
+        ids = self.vocabulary.ids
+        present = {ids.get(term, -1) for term in tokens(text)}
+        return bool(plan.groups) and all(any(term_id in present for term_id, _ in group) for group in plan.groups)
+
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         del state["_sentence_terms"]  # a cache of bound-method results: rebuilt empty, never pickled

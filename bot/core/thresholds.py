@@ -17,9 +17,6 @@ HEADLINE_GUESS = 80
 # ...and lead the runner-up by this many points, else the typed text names no article.
 HEADLINE_GUESS_LEAD = 5
 
-# /timeline query: fuzz.partial_ratio of each query word (4 letters or more) against an event's sentence.
-EVENT_WORD = 80
-
 # /article search: fuzz.ratio of the query's headline key against a candidate's. Above it the headline
 # counts as typed nearly in full and gets a bonus growing to its full size at 100.
 HEADLINE_TYPED = 60

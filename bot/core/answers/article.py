@@ -199,7 +199,13 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
         key=lambda e: (e.first, e.last),
     )
     if events:
-        lines = [truncate(f"**{event_label(e)}** (“{e.text}”) — {e.description}", 200) for e in events]
+        lines = [
+            truncate(
+                f"**{event_label(e)}**{' (expected)' if e.tense == 'expected' else ''} (“{e.text}”) — {e.description}",
+                200,
+            )
+            for e in events
+        ]
         fields.append(Field("Dated events", fitted(lines, f"`/timeline article: {article.id}`")))
     description = summary(article)
     if article.standfirst and article.standfirst != description:

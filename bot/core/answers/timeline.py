@@ -8,14 +8,11 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from bot.core.corpus import Corpus
 from bot.core.dates import Event
 from bot.core.periods import Period, period_label
 from bot.core.replies import Reply, UserError, paginate
 from bot.core.text import truncate
-from bot.core.thresholds import EVENT_WORD
 from bot.core.userdates import parse_range
 
 
@@ -27,27 +24,46 @@ def event_label(event: Event) -> str:
     )
 
 
-def _matches(event: Event, words: list[str]) -> bool:
-    text = f"{event.sentence} {event.description}".lower()
-    return all(word in text if len(word) < 4 else fuzz.partial_ratio(word, text) >= EVENT_WORD for word in words)
+def _about(corpus: Corpus, events: list[Event], query: str) -> list[Event]:
+    """The events whose sentence matches the query as /article search matches an article: the same words,
+    forms, spellings and typo corrections."""
+    index = corpus.index
+    plan = index.plan(query)
+    if plan.unknown:  # a word no article prints: no event is about all the words
+        return []
+    articles = {index.ids[row] for row in index.rows_with_all(plan)}
+    return [e for e in events if e.article_id in articles and index.text_matches(plan, f"{e.sentence} {e.description}")]
 
 
 def _is_coarser(event: Event, asked: Period | None) -> bool:
-    """An event whose period holds the whole asked one and more ('2022' when September 2022 is asked)."""
-    if asked is None or asked.granularity == "range":
+    """An event dated less precisely than what was asked: a longer period that reaches beyond the asked one
+    ('2022' when September 2022, or a range inside 2022, is asked). One rule for `date:` and `start:`/`end:`."""
+    if asked is None:
         return False
-    return (
-        event.first <= asked.first
-        and event.last >= asked.last
-        and (event.last - event.first) > (asked.last - asked.first)
-    )
+    reaches_beyond = event.first < asked.first or event.last > asked.last
+    return reaches_beyond and (event.last - event.first) > (asked.last - asked.first)
+
+
+def _one_per_sentence(events: list[Event]) -> list[Event]:
+    """One entry per sentence and date: "mid-2022 … that year" is the mid-2022 entry, not two."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.article_id, e.sentence, (e.last - e.first).days)):
+        if not any(
+            k.article_id == event.article_id
+            and k.sentence == event.sentence
+            and k.first >= event.first
+            and k.last <= event.last
+            for k in kept
+        ):
+            kept.append(event)
+    return kept
 
 
 def _groups(events: list[Event]) -> list[list[Event]]:
     """Events naming the same date (value, part, precision) together: 2014 in three articles is one line."""
     grouped: dict[tuple[Any, ...], list[Event]] = {}
     for event in events:
-        grouped.setdefault((event.value, event.modifier, event.approximate), []).append(event)
+        grouped.setdefault((event.value, event.modifier, event.approximate, event.tense), []).append(event)
     return sorted(grouped.values(), key=lambda g: (g[0].first, -(g[0].last - g[0].first).days, g[0].value or ""))
 
 
@@ -90,9 +106,8 @@ def _sources(corpus: Corpus, events: list[Event]) -> str:
     return " · ".join(sources[:3]) + (f" · +{len(sources) - 3} more" if len(sources) > 3 else "")
 
 
-def _line(corpus: Corpus, group: list[Event], during: bool) -> str:
-    label = event_label(group[0])
-    prefix = f"**during {label}**" if during else f"**{label}**"
+def _line(corpus: Corpus, group: list[Event]) -> str:
+    prefix = f"**{event_label(group[0])}**" + (" (expected)" if group[0].tense == "expected" else "")
     clusters = _clusters(corpus, group)
     if len(clusters) == 1:
         return f"{prefix} — {truncate(group[0].description, 180)} *({_sources(corpus, group)})*"
@@ -133,12 +148,13 @@ def timeline_reply(
     if asked is not None:
         events = [e for e in events if e.first <= asked.last and e.last >= asked.first]
     if query and query.strip():
-        events = [e for e in events if _matches(e, query.lower().split())]
+        events = _about(corpus, events, query)
     if article:
         found = corpus.article(article)
         if found is None:
             raise UserError(f"No article is called “{truncate(article, 100)}”; pick one from the list.")
         events = [e for e in events if e.article_id == found.id]
+    events = _one_per_sentence(events)
     if not events:
         return Reply.notice(
             "No events",
@@ -153,10 +169,10 @@ def timeline_reply(
         if _year_heading(group) != heading:
             heading = _year_heading(group)
             lines.append(f"__**{heading}**__")
-        lines.append(_line(corpus, group, during=False))
+        lines.append(_line(corpus, group))
     if coarse:
         lines.append("__**Also at this time, less precisely dated**__")
-        lines.extend(_line(corpus, group, during=True) for group in _groups(coarse))
+        lines.extend(_line(corpus, group) for group in _groups(coarse))
     title = "Timeline"
     if asked is not None:
         title += (
