@@ -14,7 +14,7 @@ from bot.core.lookup import find_publication
 from bot.core.names import name_key
 from bot.core.quotes import Quote
 from bot.core.replies import Field, Page, Reply
-from bot.core.search import Hit
+from bot.core.search import Hit, QueryPlan
 from bot.core.summary import summary
 from bot.core.text import truncate
 from bot.core.userdates import parse_range
@@ -63,6 +63,35 @@ def _quoted_passages(corpus: Corpus, query: str, hits: list[Hit]) -> list[Hit]:
     return quoted + others
 
 
+_WHEN = re.compile(r"^\s*(?:when|what\s+(?:date|day|year|month))\b", re.I)
+
+
+def _dated_passages(corpus: Corpus, query: str, plan: QueryPlan, hits: list[Hit]) -> list[Hit]:
+    """For a "when did …" question: each hit's passage becomes its dated sentence that matches the query best,
+    with the date in front; the articles that date it come first."""
+    if not _WHEN.search(query):
+        return hits
+    index = corpus.index
+    dated: list[Hit] = []
+    others: list[Hit] = []
+    for hit in hits:
+        scored = []
+        for event in corpus.events:
+            if event.article_id != hit.article_id or event.kind != "mention" or not event.resolved:
+                continue
+            matched = index.groups_matched(plan, event.sentence)
+            if matched:
+                at = event.sentence.find(event.text)
+                near = min((abs(o - at) for o in index.matched_offsets(plan, event.sentence)), default=999)
+                scored.append((-matched, near, event.start, event))
+        if scored:
+            best = min(scored, key=lambda s: s[:3])[3]  # most query words, then the date nearest to them
+            dated.append(dataclasses.replace(hit, passage=f"{event_label(best)}: {best.sentence}"))
+        else:
+            others.append(hit)
+    return dated + others
+
+
 def _article_quotes(corpus: Corpus, article_id: str) -> list[Quote]:
     return [q for q in corpus.quotations() if q.article_id == article_id and q.who]
 
@@ -107,9 +136,8 @@ def search_reply(
             )
         publication = named
     plan = index.plan(query)
-    hits = _quoted_passages(
-        corpus, query, index.search(plan, limit=limit, start=first, end=last, publication=publication)
-    )
+    hits = index.search(plan, limit=limit, start=first, end=last, publication=publication)
+    hits = _dated_passages(corpus, query, plan, _quoted_passages(corpus, query, hits))
     if not hits:
         return _no_match(
             corpus,

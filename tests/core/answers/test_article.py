@@ -106,3 +106,24 @@ def test_a_card_never_shows_the_same_sentence_as_summary_and_passage(corpus: Cor
             passage = next((f.value for f in page.fields if f.name == "Matching passage"), "")
             plain = passage.replace("**", "").replace("\\", "")
             assert not plain or plain not in page.description, (query, page.title)
+
+
+BRIDGE = """---
+headline: A new bridge for the island
+publication: The Test Gazette
+date: 2024-03-20
+---
+The island has waited decades for a fixed link, and traffic on the ferry kept growing all winter.
+
+The bridge opened on 4 March 2024, after two years of work. Engineers had tested it in February.
+"""
+
+
+def test_when_did_shows_the_dated_sentence_with_its_date() -> None:
+    corpus = small_corpus(HARBOUR, BRIDGE)
+    reply = search_reply(corpus, "when did the bridge open")
+    assert reply.data["results"][0]["article_id"] == "001_test"
+    passage = next(f.value for f in reply.pages[0].fields if f.name == "Matching passage")
+    assert passage.startswith("4 Mar 2024: The **bridge** **opened** on 4 March 2024")
+    plain = search_reply(corpus, "bridge open")  # not a question: the passage has no date put in front
+    assert "4 Mar 2024:" not in "".join(f.value for f in plain.pages[0].fields)
