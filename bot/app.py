@@ -72,6 +72,9 @@ class App:
         missing = [o.name for o in command.options if o.required and not options.get(o.name, "").strip()]
         if missing:
             raise UserError(f"/{command.name} needs `{missing[0]}:`.")
+        for option in command.options:
+            if option.kind == "flag" and option.name in options:
+                options[option.name] = _flag(option.name, options[option.name])
         if command.manage_only and not invocation.can_manage:
             raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
         return command, dataclasses.replace(invocation, options=options)
@@ -99,3 +102,16 @@ class App:
         if declared is None or declared.complete is None:
             return []
         return complete.choices(self.corpus, declared.complete, current)
+
+
+_TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0", ""}
+
+
+def _flag(name: str, value: str) -> str:
+    """A flag option as typed (Discord sends true/false; the console may say yes/no) → "true" or "false"."""
+    typed = value.strip().lower()
+    if typed in _TRUE:
+        return "true"
+    if typed in _FALSE:
+        return "false"
+    raise UserError(f"`{name}:` is true or false, not “{truncate(value, 40)}”.")

@@ -25,6 +25,7 @@ class Option:
     required: bool = False
     max_length: int | None = None  # Discord refuses longer input before it reaches us
     complete: Source | None = None
+    kind: Literal["text", "flag"] = "text"  # a flag is Discord's boolean option: "true" or "false" here
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,15 @@ TABLE: tuple[Command, ...] = (
             Option("end", "Up to this date"),
             Option("query", "Only events about these words"),
             Option("article", "Only events from this article", complete="article"),
+            Option("chart", "Also draw the events as a chart", kind="flag"),
         ),
         user_cooldown=True,
-        help="The dated events the articles mention, in order, with their sources.",
-        examples=("/timeline date: September 2022", "/timeline start: 2014 end: spring 2023 query: crimea"),
+        help="The dated events the articles mention, in order, with their sources; `chart: True` draws them.",
+        examples=(
+            "/timeline date: September 2022",
+            "/timeline start: 2014 end: spring 2023 query: crimea",
+            "/timeline date: 2022 chart: true",
+        ),
     ),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(

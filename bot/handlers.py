@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
+from bot import charts
 from bot.core.answers import article, help_page, quote, status
 from bot.core.answers import timeline as timeline_answers
+from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 
@@ -28,7 +31,16 @@ async def article_show(app: App, invocation: Invocation, corpus: Corpus) -> Repl
 
 
 async def timeline(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
-    return timeline_answers.timeline_reply(corpus, **invocation.options)
+    options = dict(invocation.options)
+    chart = options.pop("chart", "false") == "true"
+    reply = timeline_answers.timeline_reply(corpus, **options)
+    if chart and not reply.ephemeral:
+        drawn = chart_data(reply.data["events"], reply.data["period"], reply.pages[0].title)
+        reply.files[charts.FILENAME] = await asyncio.to_thread(charts.render, drawn)  # off the event loop
+        for page in reply.pages:
+            page.image = f"attachment://{charts.FILENAME}"
+        reply.data["chart"] = dataclasses.asdict(drawn)
+    return reply
 
 
 async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Reply:

@@ -77,3 +77,12 @@ def test_running_without_a_token_says_so_in_one_line_and_exits_2() -> None:
     result = ask(env={"DISCORD_TOKEN": ""})
     assert result.returncode == 2
     assert "DISCORD_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ask_writes_the_timeline_chart_it_is_asked_for(tmp_path) -> None:
+    picture = tmp_path / "timeline.png"
+    result = ask("ask", "--chart", str(picture), "/timeline date: 2022")
+    assert result.returncode == 0, result.stderr
+    assert picture.read_bytes().startswith(b"\x89PNG") and "Timeline · 2022" in result.stdout
+    refused = ask("ask", "--chart", str(tmp_path / "none.png"), "/help")
+    assert refused.returncode == 1 and "only /timeline" in refused.stderr and not (tmp_path / "none.png").exists()

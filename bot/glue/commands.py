@@ -6,7 +6,7 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -63,7 +63,9 @@ def autocompleter(command: Command, option: Option):
 
 
 def _parameter(option: Option) -> inspect.Parameter:
-    annotation = app_commands.Range[str, 1, option.max_length] if option.max_length else str
+    annotation: Any = app_commands.Range[str, 1, option.max_length] if option.max_length else str
+    if option.kind == "flag":
+        annotation = bool
     if option.required:
         return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
     return inspect.Parameter(
@@ -74,8 +76,9 @@ def _parameter(option: Option) -> inspect.Parameter:
 def app_command(command: Command, parent: app_commands.Group | None = None) -> app_commands.Command:
     """One table entry as a discord.py command; its callback's signature is made from the entry's options."""
 
-    async def callback(interaction: discord.Interaction, **options: str | None) -> None:
-        await respond(interaction, command, options)
+    async def callback(interaction: discord.Interaction, **options: str | bool | None) -> None:
+        typed = {name: str(value).lower() if isinstance(value, bool) else value for name, value in options.items()}
+        await respond(interaction, command, typed)
 
     ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
     callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]

@@ -122,3 +122,20 @@ async def test_autocomplete_answers_at_most_25_choices_within_limits(running_bot
     assert "Volodymyr Zelensky" in [c["value"] for c in zel]
     full = await (await emulator.autocomplete("quote random", {"speaker": "zelensky"}, focused="speaker")).choices()
     assert full[0]["value"] == "Volodymyr Zelensky"
+
+
+async def test_timeline_with_chart_uploads_the_picture_the_embed_shows(running_bot):
+    emulator = running_bot.emulator
+    exchange, reply = await running_bot.ask("timeline", {"date": "2022", "chart": True})
+    assert reply["embeds"][0]["image"]["url"] == "attachment://timeline.png"
+    uploads = [r for r in emulator.requests if r.files and exchange.token in r.path]
+    assert len(uploads) == 1 and set(uploads[0].files) == {"timeline.png"}
+    png = uploads[0].files["timeline.png"]
+    assert png.startswith(b"\x89PNG") and len(png) < 1_000_000
+    stored = emulator.message(exchange.original_message_id)
+    assert [a["filename"] for a in stored["attachments"]] == ["timeline.png"]
+    turned = await emulator.press(exchange.original_message_id, "pages:next")  # the chart stays on every page
+    await turned.response()
+    assert [a["filename"] for a in emulator.message(exchange.original_message_id)["attachments"]] == ["timeline.png"]
+    _, plain = await running_bot.ask("timeline", {"date": "2022"})
+    assert "image" not in plain["embeds"][0]

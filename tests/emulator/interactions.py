@@ -125,7 +125,7 @@ def callback_response(emulator: DiscordEmulator, request: Request) -> dict[str, 
     kind, data = body.get("type"), body.get("data") or {}
     stored = None
     if kind == 4:
-        stored = emulator._store_message(data, exchange)
+        stored = emulator._store_message(data, exchange, request.files)
         exchange.original_message_id = int(stored["id"])
     elif kind == 5:
         flags = LOADING | (data.get("flags", 0) & EPHEMERAL)

@@ -199,13 +199,15 @@ class DiscordEmulator:
     async def _handle(self, http: web.Request) -> web.StreamResponse:
         path = "/" + http.match_info["tail"]
         matched = match_route(http.method, path)
+        body, files = await read_body(http)
         request = Request(
             http.method,
             path,
             matched[0] if matched else None,
             matched[1] if matched else {},
             dict(http.query),
-            await read_body(http),
+            body,
+            files=files,
         )
         self.requests.append(request)
         self.notify()  # a waiter may be interested in the request itself, before it is answered
@@ -317,9 +319,9 @@ class DiscordEmulator:
         if original is not None and original["flags"] & interactions.LOADING:
             # Discord turns the "thinking…" message into the first follow-up; the deferral set ephemerality
             ephemeral = original["flags"] & interactions.EPHEMERAL
-            stored = payloads.edit(original, {**(request.body or {}), "flags": ephemeral})
+            stored = payloads.edit(original, {**(request.body or {}), "flags": ephemeral}, request.files)
         else:
-            stored = self._store_message(request.body, exchange)
+            stored = self._store_message(request.body, exchange, request.files)
         if exchange is not None:
             exchange.record(Answer("followup", request.body, int(stored["id"])))
         return json_response(stored)
@@ -359,7 +361,9 @@ class DiscordEmulator:
         stored = self.messages.get(int(request.params["message_id"]))
         return json_response(payloads.edit(stored, request.body or {})) if stored else unknown_message()
 
-    def _store_message(self, body: dict[str, Any] | None, exchange: Exchange | None) -> dict[str, Any]:
+    def _store_message(
+        self, body: dict[str, Any] | None, exchange: Exchange | None, files: dict[str, bytes] | None = None
+    ) -> dict[str, Any]:
         metadata, channel_id, guild_id = None, self.channel_id, self.guild_id
         if exchange is not None:
             metadata = {
@@ -369,7 +373,7 @@ class DiscordEmulator:
             }
             channel_id, guild_id = int(exchange.payload["channel_id"]), int(exchange.payload["guild_id"])
         stored = payloads.message(
-            snowflake(), channel_id, guild_id, self.bot, body or {}, self.application_id, metadata
+            snowflake(), channel_id, guild_id, self.bot, body or {}, self.application_id, metadata, files
         )
         self.messages[int(stored["id"])] = stored
         return stored
