@@ -53,6 +53,7 @@ class Command:
     user_cooldown: bool = False  # the per-user budget from the settings (BOT_COOLDOWN_*)
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
+    menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
     help: str = ""  # what /help says it does; a command without it is not listed there
     examples: tuple[str, ...] = ()  # each one must give a real answer (tested)
 
@@ -127,6 +128,17 @@ TABLE: tuple[Command, ...] = (
             "/timeline start: 2014 end: spring 2023 query: crimea",
             "/timeline date: 2022 chart: true",
         ),
+    ),
+    Command(
+        "find articles",
+        "Articles about the words of a message",
+        handlers.find_articles,
+        options=(Option("text", "The message's text", required=True, max_length=4000),),
+        user_cooldown=True,
+        menu="Find articles about this",
+        help="Right-click (or long-press) any message → Apps → **Find articles about this**: the articles about "
+        "its words, shown only to you.",
+        examples=("/find articles text: What is happening around Kharkiv this week?",),
     ),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(

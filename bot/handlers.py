@@ -9,7 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot import charts
-from bot.core.answers import article, help_page, quote, status
+from bot.core.answers import article, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
@@ -57,8 +57,16 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
     return quote.quote_reply(corpus, chosen, options)
 
 
+async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    return related.related_reply(corpus, invocation.options["text"])
+
+
 async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
-    entries = [(f"/{c.name}", c.help, c.examples) for c in app.commands.values() if c.help]
+    entries = [
+        (f"Apps → {c.menu}" if c.menu else f"/{c.name}", c.help, () if c.menu else c.examples)
+        for c in app.commands.values()
+        if c.help
+    ]
     return help_page.help_reply(len(corpus.articles), entries)
 
 

@@ -18,7 +18,10 @@ NAME = re.compile(r"^[-_a-z0-9]{1,32}$")  # Discord's rule for command and optio
 def test_every_entry_is_a_command_discord_accepts(command) -> None:
     words = command.name.split()
     assert 1 <= len(words) <= 2 and all(NAME.match(word) for word in words)
-    assert len(words) == 1 or words[0] in GROUPS
+    if command.menu:  # a message menu entry: any case and spaces, 1-32 characters, one text option
+        assert 1 <= len(command.menu) <= 32 and [o.required for o in command.options] == [True]
+    else:
+        assert len(words) == 1 or words[0] in GROUPS
     assert 1 <= len(command.description) <= 100
     names = command.option_names
     assert len(set(names)) == len(names) <= 25
@@ -71,5 +74,5 @@ async def test_help_lists_exactly_the_commands_the_table_gives_help_for(corpus, 
     store = await Store.open(tmp_path / "bot.sqlite3")
     reply = await App(corpus, store).answer(Invocation("help"))
     listed = [field.name for field in reply.pages[0].fields]
-    assert listed == [f"/{c.name}" for c in TABLE if c.help]
+    assert listed == [f"Apps → {c.menu}" if c.menu else f"/{c.name}" for c in TABLE if c.help]
     await store.close()

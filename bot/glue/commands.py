@@ -104,10 +104,33 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
     )
 
 
-def app_commands_from(table: Iterable[Command]) -> list[app_commands.Command | app_commands.Group]:
-    """Top-level commands and groups (`/article …`) for the whole table, in its order."""
-    top: dict[str, app_commands.Command | app_commands.Group] = {}
+def message_text(message: discord.Message) -> str:
+    """What a message says: its text, and its embeds' titles and descriptions."""
+    parts = [message.content or ""]
+    parts += [part for embed in message.embeds for part in (embed.title, embed.description) if part]
+    return "\n".join(parts)
+
+
+def context_menu(command: Command) -> app_commands.ContextMenu:
+    """A table entry with a `menu` as a message context-menu entry: the message's text is its one option."""
+
+    async def callback(interaction: discord.Interaction, message: discord.Message) -> None:
+        await respond(interaction, command, {command.options[0].name: message_text(message)})
+
+    if command.user_cooldown:
+        shared_user_cooldown(callback)
+    return app_commands.ContextMenu(name=command.menu, callback=callback)
+
+
+def app_commands_from(
+    table: Iterable[Command],
+) -> list[app_commands.Command | app_commands.Group | app_commands.ContextMenu]:
+    """Top-level commands and groups (`/article …`) and message menus for the whole table, in its order."""
+    top: dict[str, app_commands.Command | app_commands.Group | app_commands.ContextMenu] = {}
     for command in table:
+        if command.menu:
+            top[command.menu] = context_menu(command)
+            continue
         group_name, _, sub = command.name.rpartition(" ")
         if not group_name:
             top[command.name] = app_command(command)

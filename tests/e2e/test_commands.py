@@ -139,3 +139,16 @@ async def test_timeline_with_chart_uploads_the_picture_the_embed_shows(running_b
     assert [a["filename"] for a in emulator.message(exchange.original_message_id)["attachments"]] == ["timeline.png"]
     _, plain = await running_bot.ask("timeline", {"date": "2022"})
     assert "image" not in plain["embeds"][0]
+
+
+async def test_find_articles_about_this_answers_privately_with_the_results_of_a_search(running_bot):
+    emulator = running_bot.emulator
+    said = emulator.post("<@123> did you see this? Kharkiv again… https://example.com/x :flag_ua:")
+    exchange = await emulator.menu("Find articles about this", said)
+    reply = await exchange.reply()
+    assert reply["flags"] & EPHEMERAL
+    assert reply["embeds"][0]["title"] == KHARKIV_HEADLINE
+    assert reply["allowed_mentions"] == {"parse": []}
+    empty = emulator.post("<@123> :thumbsup: https://example.com/only-a-link")
+    nothing = await (await emulator.menu("Find articles about this", empty)).reply()
+    assert nothing["flags"] & EPHEMERAL and "Nothing to search for" in str(nothing["embeds"])

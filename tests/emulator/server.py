@@ -156,6 +156,23 @@ class DiscordEmulator:
         """Send an autocomplete request (type 4) with `focused` the option being typed."""
         return await interactions.send_command(self, command, options, user, focused, guild_id, channel_id)
 
+    def post(self, content: str, author: Person | None = None, embeds: list[dict[str, Any]] | None = None) -> int:
+        """A message a member wrote in the emulator's channel (something to run a message menu on)."""
+        stored = payloads.message(
+            snowflake(),
+            self.channel_id,
+            self.guild_id,
+            author or self.other_user,
+            {"content": content, "embeds": embeds or []},
+            self.application_id,
+        )
+        self.messages[int(stored["id"])] = stored
+        return int(stored["id"])
+
+    async def menu(self, name: str, message_id: int, user: Person | None = None) -> Exchange:
+        """Run a message context-menu entry (Apps → name) on a message."""
+        return await interactions.send_message_menu(self, name, message_id, user)
+
     async def press(self, message_id: int, custom_id: str, user: Person | None = None) -> Exchange:
         """Press a button on a message the bot sent (type 3)."""
         return await interactions.press_button(self, message_id, custom_id, user)
@@ -300,6 +317,7 @@ class DiscordEmulator:
                 "application_id": str(self.application_id),
                 "version": str(snowflake()),
                 "type": command.get("type", 1),
+                "description": command.get("description", ""),  # "" for a context-menu entry, as Discord says
                 "default_member_permissions": command.get("default_member_permissions"),
                 "nsfw": command.get("nsfw", False),
                 "options": command.get("options") or [],
