@@ -33,12 +33,14 @@ class App:
         rng: random.Random | None = None,
         loader: Callable[[], Corpus] | None = None,
         commands: Mapping[str, Command] = COMMANDS,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self.corpus = corpus
         self.store = store
         self.rng = rng or random.Random()
         self.loader = loader  # builds a fresh corpus for /corpus reload
         self.commands = commands
+        self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)
         self.reload_lock = asyncio.Lock()
         self.in_flight = 0

@@ -110,6 +110,13 @@ TABLE: tuple[Command, ...] = (
         examples=("/quote random speaker: Zelensky", "/quote random topic: breakthrough"),
     ),
     Command(
+        "quote daily",
+        "The quotation of the day: the same for everyone in this server today",
+        handlers.quote_daily,
+        help="One quotation a day for the whole server (UTC days); none repeats until all were shown.",
+        examples=("/quote daily",),
+    ),
+    Command(
         "timeline",
         "The dated events the articles mention, in order",
         handlers.timeline,

@@ -9,7 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot import charts
-from bot.core.answers import article, help_page, quote, related, status
+from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
@@ -59,6 +59,11 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
 
 async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     return related.related_reply(corpus, invocation.options["text"])
+
+
+async def quote_daily(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    server = invocation.guild_id or invocation.channel_id  # in a DM, the conversation
+    return daily.daily_reply(corpus, server, app.clock().astimezone(dt.UTC).date())
 
 
 async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:

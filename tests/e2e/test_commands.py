@@ -25,7 +25,7 @@ async def test_the_bot_syncs_the_public_commands_to_its_guild(running_bot):
     by_name = {c["name"]: c for c in synced}
     assert {"article", "quote", "timeline", "help"} <= set(by_name)
     assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show"}
-    assert {o["name"] for o in by_name["quote"]["options"]} == {"random"}
+    assert {o["name"] for o in by_name["quote"]["options"]} == {"random", "daily"}
     for name, command in COMMANDS.items():  # the command table is what Discord shows
         if name.split()[0] in by_name:
             assert declared_options(synced, name) == set(command.option_names), name
