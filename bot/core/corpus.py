@@ -78,6 +78,11 @@ class Corpus:
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]
 
+    def timeline_events(self) -> list[Event]:
+        """The events /timeline can show (those with a date it could work out, publications included): what
+        every count of events means, in `corpus check`, the start-up log and /corpus status alike."""
+        return [e for e in self.events if e.resolved]
+
 
 def speakers_of(quotes: list[Quote]) -> list[str]:
     """Who speaks an article's quotations, as the search index lists them."""

@@ -144,7 +144,7 @@ def timeline_reply(
     today: dt.date | None = None,
 ) -> Reply:
     asked = parse_range(date, start, end, today or dt.date.today())
-    events = [e for e in corpus.events if e.resolved]
+    events = corpus.timeline_events()
     if asked is not None:
         events = [e for e in events if e.first <= asked.last and e.last >= asked.first]
     if query and query.strip():
