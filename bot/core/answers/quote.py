@@ -223,6 +223,8 @@ def no_quote_reply(corpus: Corpus, speaker: str | None, article: str | None, top
         quoted = {q.article_id for q in servable(corpus)}
         if found is not None:
             hints.append(f"“{truncate(found.headline, 80)}” (`{found.id}`) quotes nobody by name.")
+        else:
+            hints.append(f"No article is called “{truncate(article, 60)}”.")
         headlines = {i: corpus.articles[i].headline for i in quoted}
         close = [m[0] for m in process.extract(article, headlines, scorer=fuzz.WRatio, limit=3)]
         hints.append("Articles with quotations: " + ("; ".join(f"“{h}”" for h in close) or "none"))

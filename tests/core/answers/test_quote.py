@@ -122,3 +122,9 @@ def test_a_topic_nobody_spoke_of_says_so() -> None:
     assert "The only quotation these filters allow is not about “drones”" in (
         answer.no_quote_reply(small, "Nowak", None, "drones").pages[0].description
     )
+
+
+def test_an_article_that_is_not_there_is_named_with_the_ones_that_quote_someone() -> None:
+    small = small_corpus(HARBOUR, GRAIN)
+    text = answer.no_quote_reply(small, "Lindqvist", "zzzz qqq").pages[0].description
+    assert "No article is called “zzzz qqq”." in text and "Articles with quotations:" in text
