@@ -54,7 +54,7 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
     last = await app.store.last_shown(invocation.channel_id, filter_key) if len(shown) >= len(pool) else None
     chosen, restarted = quote.pick(pool, shown, app.rng, last)
     await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
-    return quote.quote_reply(corpus, chosen, options)
+    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
 
 
 async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
