@@ -67,6 +67,8 @@ class App:
         command = self.commands.get(invocation.command)
         if command is None:
             raise UserError(f"There is no command /{truncate(invocation.command, 60)}; try /help.")
+        if command.manage_only and not invocation.can_manage:  # before its options: nothing else to learn
+            raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
         options = {k: v for k, v in invocation.options.items() if v is not None}
         unknown = set(options) - set(command.option_names)
         if unknown:
@@ -77,8 +79,6 @@ class App:
         for option in command.options:
             if option.kind == "flag" and option.name in options:
                 options[option.name] = _flag(option.name, options[option.name])
-        if command.manage_only and not invocation.can_manage:
-            raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
         return command, dataclasses.replace(invocation, options=options)
 
     @contextlib.contextmanager

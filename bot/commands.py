@@ -156,6 +156,14 @@ TABLE: tuple[Command, ...] = (
         examples=("/corpus status",),
     ),
     Command(
+        "corpus remove",
+        "Take an article out of the archive (its file is kept in archive/)",
+        handlers.corpus_remove,
+        options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
+        guild_cooldown_seconds=10.0,
+        manage_only=True,
+    ),
+    Command(
         "corpus reload",
         "Re-read the article folder without a restart",
         handlers.corpus_reload,

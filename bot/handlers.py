@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import charts
@@ -14,6 +15,7 @@ from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
+from bot.core.text import truncate
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -90,3 +92,42 @@ async def corpus_reload(app: App, invocation: Invocation, corpus: Corpus) -> Rep
         app.corpus, app.reloaded_at = fresh, dt.datetime.now(dt.UTC)
     log.info("corpus reloaded: %d articles", len(fresh.articles))
     return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
+
+
+ARCHIVE = "archive"  # beside the articles: removed files go there, never deleted
+
+
+async def corpus_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Move an article's file into the corpus folder's archive/ (recoverable) and reload without it."""
+    found = corpus.article(invocation.options["article"])
+    if found is None:
+        raise UserError(
+            f"No article is called “{truncate(invocation.options['article'], 100)}”; pick one from the list."
+        )
+    if found.path is None or not found.path.is_file():
+        raise UserError(f"`{found.id}` has no file of its own to remove.")
+    if app.loader is None or app.reload_lock.locked():  # the file moves only when the reload can follow
+        raise UserError("The archive cannot be reloaded right now; try again in a moment.")
+    archived = await asyncio.to_thread(_archive, found.path)
+    log.info("article %s archived as %s", found.id, archived)
+    reloaded = await corpus_reload(app, invocation, corpus)
+    reloaded.pages[0].title = "Article removed"
+    reloaded.pages[
+        0
+    ].description = (
+        f"“{truncate(found.headline, 200)}” is out of the archive; its file is kept as `{ARCHIVE}/{archived.name}`."
+    )
+    return reloaded
+
+
+def _archive(path: Path) -> Path:
+    """Move a file into archive/ beside it under a name no other archived file has."""
+    folder = path.parent / ARCHIVE
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    number = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{number}{path.suffix}"
+        number += 1
+    path.rename(target)  # the same file system: atomic, and nothing is copied
+    return target

@@ -55,9 +55,9 @@ async def test_required_options_and_unknown_options_come_from_the_table(corpus, 
     app = App(corpus, store)
     for command in TABLE:
         for option in (o for o in command.options if o.required):
-            reply = await app.answer(Invocation(command.name, {option.name: " "}))
+            reply = await app.answer(Invocation(command.name, {option.name: " "}, can_manage=True))
             assert reply.ephemeral and f"`{option.name}:`" in reply.pages[0].description
-        reply = await app.answer(Invocation(command.name, {"nonsense": "x"}))
+        reply = await app.answer(Invocation(command.name, {"nonsense": "x"}, can_manage=True))
         assert reply.ephemeral and "nonsense" in reply.pages[0].description
     await store.close()
 
