@@ -76,6 +76,8 @@ class Mention:
     last_day: int | None = None  # the end of a day range such as "June 7 to 8"
     season: str | None = None  # SP, SU, FA, WI
     quarter: int | None = None
+    half: int | None = None  # 1 or 2: "the first half"
+    holiday: str | None = None  # a key of bot.core.holidays.HOLIDAYS
     weekday: int | None = None  # 0 = Monday
     offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
     modifier: str | None = None
@@ -254,15 +256,15 @@ def _yesterday(match: re.Match[str]) -> Mention:
     return _mention(match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1)
 
 
+# A weekday alone counts too ("the talks collapsed Friday"), but not in a name: "Black Monday", "Super Tuesday".
 @rule(
     r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
-    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)"
+    r"(?<!Black )(?<!Super )(?<!Cyber )(?<!Good )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Palm )(?<!Maundy )"
+    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     needs=("unit", "weekday"),
 )
 def _weekday(match: re.Match[str]) -> Mention | None:
-    if not (match.group("prep") or match.group("part")):
-        return None
     relation = match.group("rel").lower() if match.group("rel") else "bare"
     return _mention(
         match,
