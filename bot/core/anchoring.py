@@ -26,6 +26,9 @@ Tense = Literal["past", "expected"]
 Direction = Literal["past", "expected", "before"]
 
 
+_REPORTING_LAG = 60  # days
+
+
 def _candidate(mention: Mention, year: int) -> Period | None:
     if mention.season:
         return season_period(year, mention.season)
@@ -114,11 +117,14 @@ def from_anchor(mention: Mention, anchor: Period, tense: Direction) -> Period:
     """A year-less or relative expression placed against the publication date (or its estimate)."""
     ref = anchor.first
     if mention.weekday is not None:
-        return _weekday(mention, ref, tense)
+        day = _weekday(mention, ref, tense)
+        return week_period(day.first) if mention.granularity == "week" else day  # "the weekend"
     if mention.relation == "ago" and mention.quarter:  # "last year's third quarter"
         return quarter_period(ref.year + mention.offset, mention.quarter)
     if mention.relation == "ago" and mention.half:
         return half_period(ref.year + mention.offset, mention.half)
+    if mention.relation == "ago" and mention.month and not mention.day:  # "June last year"
+        return month_period(ref.year + mention.offset, mention.month)
     if mention.month or mention.season or mention.holiday or mention.quarter or mention.half:
         options = candidates(mention, ref.year)
         if anchor.granularity == "year" and mention.relation in ("bare", "this"):
@@ -132,6 +138,9 @@ def from_anchor(mention: Mention, anchor: Period, tense: Direction) -> Period:
                 (p for p in options if p.first <= ref <= p.last),
                 next(p for p in options if p.first.year == ref.year),
             )
+        if (mention.quarter or mention.half) and tense == "expected":
+            # results are reported after the quarter ends: one ended within two months is still the one meant
+            return next(p for p in options if (ref - p.last).days <= _REPORTING_LAG)
         if tense == "expected":
             return next(p for p in options if p.last >= ref)
         if mention.quarter or mention.half or tense == "before":  # reported results: the latest begun

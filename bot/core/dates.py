@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
@@ -19,11 +19,12 @@ Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year
 Modifier = Literal["start", "mid", "end"] | None
 
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 3, "year": 4, "decade": 5}
-# Words that put a clause in the future (or in a plan), whatever the tense of its other verbs.
+# Words that put a clause in the future (or in a plan), whatever the tense of its other verbs; not a plan
+# that "had been" made, nor "faster than expected to", nor "due to the weather".
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
-    r"intends? to|poised to|is to|are to|due to|scheduled|upcoming|coming|should|must|"
-    r"need to|might|(?-i:may))\b|['’]ll\b",
+    r"\b(?<!had been )(?<!than )(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
+    r"intends? to|poised to|is to|are to|due to(?! (?:the|a|an|its|his|her|their|our|this|that|higher|lower)\b)|"
+    r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
 _WORD = re.compile(r"\S+")
@@ -54,7 +55,19 @@ class Event:
         return self.first is not None
 
 
-def clause_tense(clause: str) -> Tense:
+# A date beside a reporting verb dates the report: "Bush said Tuesday the US may extend the quarantine".
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|reported|added|noted|declared|stated|warned|claimed|confirmed|denied|"
+    r"disclosed|insisted|acknowledged|explained|wrote)\b"
+)
+_NEAR = 30  # characters either side of the expression
+
+
+def clause_tense(clause: str, start: int | None = None, end: int | None = None) -> Tense:
+    """'expected' when the clause speaks of the future; with the expression's span in it, 'past' all the
+    same when a reporting verb sits right beside it."""
+    if start is not None and end is not None and _REPORTED.search(clause, max(0, start - _NEAR), end + _NEAR):
+        return "past"
     return "expected" if _FUTURE.search(clause) else "past"
 
 
@@ -112,7 +125,12 @@ def _resolve(
     if mention.relation == "anaphoric":
         if mention.granularity == "year":
             return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
-        return (from_previous(mention, previous) if previous else None), False
+        period = from_previous(mention, previous) if previous else None
+        if period is None and mention.granularity == "quarter" and published is not None:
+            # "the quarter" with none named before: the one just reported, the latest ended
+            period = from_anchor(replace(mention, relation="last"), published.period(), tense)
+            return period, published.provenance == "estimated"
+        return period, False
     if published is None:
         return None, False
     anchor = published.period()
@@ -161,7 +179,9 @@ def published_event(article: Article) -> Event:
 
 def _year_before(mention: Mention) -> bool:
     """'A year ago', 'a year earlier', 'the year-ago period': a year back, at whatever granularity came before."""
-    return mention.granularity == "year" and mention.offset == -1 and mention.relation in ("ago", "anaphoric")
+    if mention.granularity != "year":
+        return False
+    return (mention.offset == -1 and mention.relation in ("ago", "anaphoric")) or mention.relation == "last"
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -173,7 +193,7 @@ def extract_events(article: Article) -> list[Event]:
     for number, (sentence, mentions) in enumerate(sentence_mentions(article.body, article.sentences)):
         for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
-            tense = clause_tense(sentence.text[low:high])
+            tense = clause_tense(sentence.text[low:high], mention.start - low, mention.end - low)
             period, approximate = resolve(mention, article.published, previous_year, tense, previous)
             year_before = period is not None and quarter and number - quarter[0] <= 1 and _year_before(mention)
             if year_before:
@@ -184,7 +204,7 @@ def extract_events(article: Article) -> list[Event]:
                 continue  # "that year" with no year before it points nowhere we can tell
             if period is not None and period.granularity != "decade":
                 previous_year = period.first.year
-            if period is not None and period.granularity in ("day", "week", "month", "quarter"):
+            if period is not None and period.granularity in ("day", "week", "month", "quarter") and not year_before:
                 previous = period
             if period is not None and period.granularity == "quarter" and not year_before:
                 quarter = (number, period)

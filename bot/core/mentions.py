@@ -45,13 +45,14 @@ TRIGGERS = {
     "weekday": re.compile("|".join(WEEKDAY_NAMES)),
     "today": re.compile("today|ton.ght|th.. (?:morn.ng|afternoon|even.ng)|la.t n.ght"),
     "half": re.compile("half"),
+    "weekend": re.compile("weekend"),
     "holiday": re.compile(
         "chr..tma.|new year|.ndependence|fourth of july|july fourth|valent.ne|halloween|veteran.|thank.g.v.ng|"
         "labor day|memor.al day|ea.ter|good fr.day|elect.on day"
     ),
     "spelled": re.compile("[Nn]ineteen|the year two thousand"),
 }
-ON_LOWERED = {TRIGGERS[name] for name in ("unit", "year", "ago", "yesterday", "today", "half", "holiday")}
+ON_LOWERED = {TRIGGERS[name] for name in ("unit", "year", "ago", "yesterday", "today", "half", "holiday", "weekend")}
 # Every rule needs one of these first; a text with none of them names no date.
 FIRST_NEEDS = (DIGIT, MONTH_START, SEASON_WORD, UNIT_WORD)
 # Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these

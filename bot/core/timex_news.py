@@ -159,3 +159,19 @@ def _anaphoric_unit(match: re.Match[str]) -> Mention:
     unit = (match.group("unit") or match.group("unit2")).lower()
     unit = unit if unit in ("week", "month") else "day"
     return _mention(match, unit, relation="anaphoric", offset=_UNIT_ANAPHORA[which])
+
+
+# "The weekend": the one just past, or the coming one in a future clause; named by its week.
+@rule(r"\b(?:over |during |at )?the weekend\b(?!['’]s)", re.I, ("unit", "weekend"))
+def _weekend(match: re.Match[str]) -> Mention:
+    return _mention(match, "week", relation="bare", weekday=5)
+
+
+@rule(rf"\b(?P<month>{_FULL_MONTH}) (?P<rel>last|next|this) year\b", needs=("month",))
+def _month_of_a_year(match: re.Match[str]) -> Mention:
+    return _mention(match, "month", relation="ago", month=_month(match), offset=_REL_YEAR[match.group("rel")])
+
+
+@rule(r"\b(?:the )?current (?:fiscal |calendar )?year\b", re.I, ("unit", "year"))
+def _current_year(match: re.Match[str]) -> Mention:
+    return _mention(match, "year", relation="this")

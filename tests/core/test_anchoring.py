@@ -168,3 +168,31 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before() -> None:
         ("a year ago", "1997-Q3"),
     ]
     assert _events("Sales were flat a year ago.", "1998-10-20") == [("a year ago", "1997")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("President Bush said Tuesday the United States may extend the blockade.", "1998-02-10"),
+        ("It moved faster than expected to take losses Friday.", "1998-02-06"),
+        ("The offer had been scheduled to expire Friday.", "1998-02-06"),
+        ("The offer will expire Friday.", "1998-02-13"),
+    ],
+)
+def test_a_date_beside_a_reporting_verb_or_a_past_plan_is_past(text: str, value: str) -> None:
+    assert _events(text, "1998-02-11") == [(next(m.text for m in find_mentions(text)), value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Stocks rallied over the weekend.", "1989-10-30", "1989-W43"),
+        ("Sales in June last year were flat.", "1998-02-11", "1997-06"),
+        ("Profit for the current year will rise.", "1998-02-11", "1998"),
+        ("The company will report third-quarter results.", "1989-10-27", "1989-Q3"),  # just ended
+        ("Sales will recover in the second quarter.", "1989-10-27", "1990-Q2"),
+        ("In the quarter, sales fell.", "1989-10-27", "1989-Q3"),  # none named before: the latest ended
+    ],
+)
+def test_weekends_months_of_a_year_and_quarters_in_a_plan(text: str, published: str, value: str) -> None:
+    assert [v for _, v in _events(text, published)] == [value]
