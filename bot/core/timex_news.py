@@ -28,6 +28,13 @@ _ONES = {w: n for n, w in enumerate("one two three four five six seven eight nin
 
 
 _GENERIC_BEFORE = re.compile(r"(?:(?<!\bas )\bof|\bthe)\s*$", re.I)
+# A quarter or a half of a game is no date: a sentence that speaks of play keeps its year-less ones out.
+_PLAY = re.compile(
+    r"\b(?:games?|scored?|scoring|touchdowns?|quarterback|halftime|half-time|overtime|yards?|"
+    r"innings?|points? (?:lead|behind)|free throws?|field goals?|penalt(?:y|ies)|whistle|minutes? left)\b",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(—–-])\s*$")
 
 
 # The day the story is dated, not "today's Russia" or "Europe of today".
@@ -40,6 +47,9 @@ _GENERIC_BEFORE = re.compile(r"(?:(?<!\bas )\bof|\bthe)\s*$", re.I)
 def _today(match: re.Match[str]) -> Mention | None:
     if match.group("today") and _GENERIC_BEFORE.search(match.string, 0, match.start()):
         return None  # "the world of today", "the today show"
+    word = match.group(0)
+    if word.isupper() or (word[0].isupper() and not _SENTENCE_START.search(match.string, 0, match.start())):
+        return None  # a name in mid-sentence: "USA Today", "Russia Today", "CBS This Morning"
     return _mention(match, "day", relation="ago", offset=-1 if match.group("last") else 0)
 
 
@@ -54,6 +64,8 @@ def _quarter_named(match: re.Match[str]) -> Mention:
     year = match.group("year") or match.group("year2")
     if year:
         return _mention(match, "quarter", year=int(year), quarter=quarter)
+    if _PLAY.search(match.string):
+        return None
     if match.group("rel"):  # "last year's third quarter"
         return _mention(match, "quarter", relation="ago", quarter=quarter, offset=_REL_YEAR[match.group("rel").lower()])
     return _mention(match, "quarter", relation="bare", quarter=quarter)
@@ -65,7 +77,9 @@ def _quarter_named(match: re.Match[str]) -> Mention:
     re.I,
     needs=("unit", "quarter"),
 )
-def _quarter_relative(match: re.Match[str]) -> Mention:
+def _quarter_relative(match: re.Match[str]) -> Mention | None:
+    if _PLAY.search(match.string):
+        return None
     if match.group("the"):
         return _mention(match, "quarter", relation="anaphoric")  # the quarter just named
     rel = match.group("rel").lower()
@@ -77,17 +91,20 @@ def _quarter_relative(match: re.Match[str]) -> Mention:
 # match or of a century is no date.
 @rule(
     r"\b(?:the )?(?P<h>first|second|last)(?: half of (?:fiscal )?(?:(?P<year>(?:1[89]|20)\d\d)|"
-    r"(?P<rel>this|last|next) year|(?P<the>the|this) year)\b|-half\b)",
+    r"(?P<rel>this|last|next) year|(?P<the>the|this) year)\b"
+    r"|-half\b(?! (?:goals?|lead|penalty|strike|try|tries|touchdown|substitute)\b))",
     re.I,
     needs=("unit", "half"),
 )
-def _half(match: re.Match[str]) -> Mention:
+def _half(match: re.Match[str]) -> Mention | None:
     half = _ORDINALS[match.group("h").lower()]
     if match.group("year"):
         return _mention(match, "half", year=int(match.group("year")), half=half)
     offset = _REL_YEAR[match.group("rel").lower()] if match.group("rel") else 0
     if match.group("rel") or match.group("the"):
         return _mention(match, "half", relation="ago", half=half, offset=offset)
+    if _PLAY.search(match.string):
+        return None  # "a first-half goal"
     return _mention(match, "half", relation="bare", half=half)
 
 
@@ -149,8 +166,9 @@ def _year_ago(match: re.Match[str]) -> Mention:
 
 @rule(
     r"\b(?P<which>that same|that|the same|the following|the next|the previous|the preceding) "
-    r"(?P<unit>day|morning|afternoon|evening|night|week|month)\b"
-    r"|\b(?:a|one) (?P<unit2>day|week|month) (?P<which2>later|earlier|before)\b",
+    r"(?P<unit>day|morning|afternoon|evening|night|week|month)\b(?! (?:in|of|when|that)\b)"
+    # "a day before" only at a clause's end: "a day before the debate" counts from the debate
+    r"|\b(?:a|one) (?P<unit2>day|week|month) (?P<which2>later|earlier|before(?=\s*(?:[,.;:!?)]|$)))",
     re.I,
     needs=("unit",),
 )

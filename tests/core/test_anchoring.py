@@ -196,3 +196,25 @@ def test_a_date_beside_a_reporting_verb_or_a_past_plan_is_past(text: str, value:
 )
 def test_weekends_months_of_a_year_and_quarters_in_a_plan(text: str, published: str, value: str) -> None:
     assert [v for _, v in _events(text, published)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A reporter for USA Today spotted her.",
+        "She told Russia Today and a USA TODAY reporter.",
+        "Mook told CBS This Morning that it was over.",
+        "The criticism comes a day before the debate.",
+        "He scored twice in the fourth quarter of the game.",
+        "A first-half goal won the match.",
+    ],
+)
+def test_names_games_and_days_counted_from_something_else_are_not_dates(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+def test_today_at_the_start_of_a_sentence_or_a_quotation_is_the_day() -> None:
+    assert [m.text for m in find_mentions("Also today, the king arrived. “Today we act,” he said.")] == [
+        "today",
+        "Today",
+    ]
