@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.holidays import SPELLINGS
-from bot.core.timex import _FULL_MONTH, _YEAR, Mention, _mention, _month, rule
+from bot.core.timex import _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2}
 _REL_YEAR = {"this": 0, "last": -1, "next": 1}
@@ -193,3 +193,20 @@ def _month_of_a_year(match: re.Match[str]) -> Mention:
 @rule(r"\b(?:the )?current (?:fiscal |calendar )?year\b", re.I, ("unit", "year"))
 def _current_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="this")
+
+
+# "Late last year", "early next month": the part of a relative period ("earlier this year" is left whole).
+@rule(
+    r"\b(?P<mod>early|mid|late|the (?:start|beginning|middle|end) of)[ -](?P<rel>this|last|next) "
+    r"(?P<unit>week|month|year)\b",
+    re.I,
+    needs=("unit", "part"),
+)
+def _part_of_relative(match: re.Match[str]) -> Mention:
+    return _mention(match, match.group("unit").lower(), relation=match.group("rel").lower(), modifier=_modifier(match))
+
+
+# Market reports: "shares rose 3% for the week" is the week of the story.
+@rule(r"\b(?:for|during|over|in) (?P<the>the week)\b(?! (?:of|before|after|ending|ended|to)\b|['’]s)", re.I, ("unit",))
+def _the_week(match: re.Match[str]) -> Mention:
+    return _mention(match, "week", "the", relation="this")

@@ -218,3 +218,17 @@ def test_today_at_the_start_of_a_sentence_or_a_quotation_is_the_day() -> None:
         "today",
         "Today",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Prices fell late last year.", "1997-09-01", "1997-12-31"),
+        ("Talks resume early next month.", "1998-03-01", "1998-03-10"),
+        ("Shares rose 3% for the week.", "1998-02-09", "1998-02-15"),
+    ],
+)
+def test_parts_of_relative_periods_and_the_week_of_a_market_report(text: str, first: str, last: str) -> None:
+    (mention,) = find_mentions(text)
+    period, _ = resolve(mention, WEDNESDAY, None, "past")
+    assert (str(period.first), str(period.last)) == (first, last)
