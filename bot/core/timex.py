@@ -195,8 +195,9 @@ def _year(match: re.Match[str]) -> Mention:
 
 # A month without day or year counts only after a preposition or a modifier: "in May", "last October".
 @rule(
-    rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)"
-    rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
+    rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|"
+    rf"[Ff]or(?= (?!May\b)))\s+)?"  # "for May" is as often Theresa May
+    rf"(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
     needs=("month",),
 )
 def _bare_month(match: re.Match[str]) -> Mention | None:
@@ -259,6 +260,7 @@ def _yesterday(match: re.Match[str]) -> Mention:
 # A weekday alone counts too ("the talks collapsed Friday"), but not in a name: "Black Monday", "Super Tuesday".
 @rule(
     r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
+    r"(?:(?P<clock>\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)(?:,? (?:EST|EDT|GMT|BST))?,?\s+)(?:on\s+)?)?"
     r"(?<!Black )(?<!Super )(?<!Cyber )(?<!Good )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Palm )(?<!Maundy )"
     rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
@@ -269,7 +271,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
     return _mention(
         match,
         "day",
-        "rel" if match.group("rel") else "weekday",
+        "rel" if match.group("rel") else "clock" if match.group("clock") else "weekday",  # "9 a.m. Tuesday"
         relation=relation,
         weekday=WEEKDAY_NAMES.index(match.group("weekday")),
     )
