@@ -27,6 +27,8 @@ _FUTURE = re.compile(
     r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
+# How many sentences after a quarter is named "a year earlier" still means that quarter a year before.
+_QUARTER_REACH = 3
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*")
 
@@ -177,11 +179,14 @@ def published_event(article: Article) -> Event:
     )
 
 
+def _a_year_back(mention: Mention) -> bool:
+    """'A year ago', 'a year earlier', 'the year-ago period'."""
+    return mention.granularity == "year" and mention.offset == -1 and mention.relation in ("ago", "anaphoric")
+
+
 def _year_before(mention: Mention) -> bool:
-    """'A year ago', 'a year earlier', 'the year-ago period': a year back, at whatever granularity came before."""
-    if mention.granularity != "year":
-        return False
-    return (mention.offset == -1 and mention.relation in ("ago", "anaphoric")) or mention.relation == "last"
+    """A year back or 'last year': after a quarter, that quarter a year before."""
+    return _a_year_back(mention) or (mention.granularity == "year" and mention.relation == "last")
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -195,14 +200,17 @@ def extract_events(article: Article) -> list[Event]:
             low, high = clause_span(sentence.text, mention.start)
             tense = clause_tense(sentence.text[low:high], mention.start - low, mention.end - low)
             period, approximate = resolve(mention, article.published, previous_year, tense, previous)
-            year_before = period is not None and quarter and number - quarter[0] <= 1 and _year_before(mention)
+            year_before = (
+                period is not None and quarter and number - quarter[0] <= _QUARTER_REACH and _year_before(mention)
+            )
             if year_before:
                 # "profit rose in the third quarter from $3 million a year earlier": that quarter, a year before
                 last = quarter[1]
                 period = period_at("quarter", last.first.replace(year=last.first.year - 1))
             if mention.relation == "anaphoric" and period is None:
                 continue  # "that year" with no year before it points nowhere we can tell
-            if period is not None and period.granularity != "decade":
+            if period is not None and period.granularity != "decade" and not _a_year_back(mention):
+                # the year "a year earlier" counts from stays put: in results, each compares with the same year
                 previous_year = period.first.year
             if period is not None and period.granularity in ("day", "week", "month", "quarter") and not year_before:
                 previous = period

@@ -232,3 +232,17 @@ def test_parts_of_relative_periods_and_the_week_of_a_market_report(text: str, fi
     (mention,) = find_mentions(text)
     period, _ = resolve(mention, WEDNESDAY, None, "past")
     assert (str(period.first), str(period.last)) == (first, last)
+
+
+def test_each_a_year_earlier_in_results_compares_with_the_same_year() -> None:
+    text = (
+        "Profit rose in the third quarter. Costs fell. Staff grew. Sales rose from $2 million a year earlier. "
+        "Debt is due in 1999. Revenue fell from a year earlier. Margins rose from a year earlier."
+    )
+    assert _events(text, "1998-10-20") == [
+        ("the third quarter", "1998-Q3"),
+        ("a year earlier", "1997-Q3"),  # three sentences on: still that quarter
+        ("1999", "1999"),
+        ("a year earlier", "1998"),  # counted from 1999, the last year named; both from it
+        ("a year earlier", "1998"),
+    ]
