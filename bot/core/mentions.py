@@ -46,13 +46,35 @@ TRIGGERS = {
     "today": re.compile("today|ton.ght|th.. (?:morn.ng|afternoon|even.ng)|la.t n.ght"),
     "half": re.compile("half"),
     "weekend": re.compile("weekend"),
+    "the week": re.compile("the week"),
+    "year-": re.compile("year-"),
+    "current": re.compile("current"),
+    "anaphora": re.compile("that |the .ame|follow|the next|prev.ou|preced|later|earl.er|before"),
+    "clock": re.compile(r"[ap]\.m\.|noon|m.dn.ght"),
     "holiday": re.compile(
         "chr..tma.|new year|.ndependence|fourth of july|july fourth|valent.ne|halloween|veteran.|thank.g.v.ng|"
         "labor day|memor.al day|ea.ter|good fr.day|elect.on day"
     ),
     "spelled": re.compile("[Nn]ineteen|the year two thousand"),
 }
-ON_LOWERED = {TRIGGERS[name] for name in ("unit", "year", "ago", "yesterday", "today", "half", "holiday", "weekend")}
+ON_LOWERED = {
+    TRIGGERS[name]
+    for name in (
+        "unit",
+        "year",
+        "ago",
+        "yesterday",
+        "today",
+        "half",
+        "holiday",
+        "weekend",
+        "the week",
+        "anaphora",
+        "clock",
+        "year-",
+        "current",
+    )
+}
 # Every rule needs one of these first; a text with none of them names no date.
 FIRST_NEEDS = (DIGIT, MONTH_START, SEASON_WORD, UNIT_WORD)
 # Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these

@@ -258,21 +258,29 @@ def _yesterday(match: re.Match[str]) -> Mention:
 
 
 # A weekday alone counts too ("the talks collapsed Friday"), but not in a name: "Black Monday", "Super Tuesday".
+# The pattern begins with the weekday, so that the search skips at C speed to one; what comes before it is
+# read by the builder.
+_BEFORE_WEEKDAY = re.compile(
+    r"(?:\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)|(?P<name>\b(?:Black|Super|Cyber|Good|Holy|Ash|Easter|Palm|Maundy)))\s+$"
+)
+
+
 @rule(
-    r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
-    r"(?:(?P<clock>\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)(?:,? (?:EST|EDT|GMT|BST))?,?\s+)(?:on\s+)?)?"
-    r"(?<!Black )(?<!Super )(?<!Cyber )(?<!Good )(?<!Holy )(?<!Ash )(?<!Easter )(?<!Palm )(?<!Maundy )"
     rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     needs=("unit", "weekday"),
 )
 def _weekday(match: re.Match[str]) -> Mention | None:
-    relation = match.group("rel").lower() if match.group("rel") else "bare"
-    return _mention(
-        match,
+    before = _BEFORE_WEEKDAY.search(match.string, max(0, match.start() - 10), match.start())
+    if before and before.group("name"):
+        return None
+    start = before.start("rel") if before else match.start()
+    return Mention(
+        match.string[start : match.end()],
+        start,
+        match.end(),
         "day",
-        "rel" if match.group("rel") else "clock" if match.group("clock") else "weekday",  # "9 a.m. Tuesday"
-        relation=relation,
+        relation=before.group("rel").lower() if before else "bare",
         weekday=WEEKDAY_NAMES.index(match.group("weekday")),
     )
 

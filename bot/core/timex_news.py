@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.holidays import SPELLINGS
+from bot.core.periods import WEEKDAY_NAMES
 from bot.core.timex import _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2}
@@ -158,7 +159,7 @@ def _decades_ago(match: re.Match[str]) -> Mention:
     r"\b(?:the )?(?:comparable |corresponding )?year-(?:ago|earlier)\b(?: (?:first |second |third |fourth )?"
     r"(?:quarter|period)\b)?",
     re.I,
-    ("unit", "year"),
+    ("unit", "year-"),
 )
 def _year_ago(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="ago", offset=-1)
@@ -170,7 +171,7 @@ def _year_ago(match: re.Match[str]) -> Mention:
     # "a day before" only at a clause's end: "a day before the debate" counts from the debate
     r"|\b(?:a|one) (?P<unit2>day|week|month) (?P<which2>later|earlier|before(?=\s*(?:[,.;:!?)]|$)))",
     re.I,
-    needs=("unit",),
+    needs=("unit", "anaphora"),
 )
 def _anaphoric_unit(match: re.Match[str]) -> Mention:
     which = (match.group("which") or match.group("which2")).lower()
@@ -190,7 +191,7 @@ def _month_of_a_year(match: re.Match[str]) -> Mention:
     return _mention(match, "month", relation="ago", month=_month(match), offset=_REL_YEAR[match.group("rel")])
 
 
-@rule(r"\b(?:the )?current (?:fiscal |calendar )?year\b", re.I, ("unit", "year"))
+@rule(r"\b(?:the )?current (?:fiscal |calendar )?year\b", re.I, ("unit", "current"))
 def _current_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="this")
 
@@ -207,6 +208,20 @@ def _part_of_relative(match: re.Match[str]) -> Mention:
 
 
 # Market reports: "shares rose 3% for the week" is the week of the story.
-@rule(r"\b(?:for|during|over|in) (?P<the>the week)\b(?! (?:of|before|after|ending|ended|to)\b|['’]s)", re.I, ("unit",))
+@rule(
+    r"\b(?:for|during|over|in) (?P<the>the week)\b(?! (?:of|before|after|ending|ended|to)\b|['’]s)",
+    re.I,
+    ("unit", "the week"),
+)
 def _the_week(match: re.Match[str]) -> Mention:
     return _mention(match, "week", "the", relation="this")
+
+
+# A clock time folds into its day, at the day's precision: "5 p.m. EST Tuesday", "midnight Friday".
+@rule(
+    r"\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)(?:,? (?:EST|EDT|GMT|BST))?,?\s+(?:on\s+)?"
+    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)",
+    needs=("unit", "weekday", "clock"),
+)
+def _clock_weekday(match: re.Match[str]) -> Mention:
+    return _mention(match, "day", relation="bare", weekday=WEEKDAY_NAMES.index(match.group("weekday")))
