@@ -246,3 +246,14 @@ def test_each_a_year_earlier_in_results_compares_with_the_same_year() -> None:
         ("a year earlier", "1998"),  # counted from 1999, the last year named; both from it
         ("a year earlier", "1998"),
     ]
+
+
+def test_a_weekday_does_not_stop_an_undated_article_being_placed_in_its_month() -> None:
+    from bot.core.undated import estimate_published
+
+    text = (
+        "The candidates met for the first time in March 2020, and the convention was held in June. "
+        "The nominee spoke on Friday. They will debate in September."
+    )
+    article = parse_article("undated", f"# Campaign notebook\n\n{text}")
+    assert estimate_published(article) == PubDate(dt.date(2020, 7, 1), "month", "estimated")
