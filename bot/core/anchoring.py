@@ -62,7 +62,7 @@ def shift(day: dt.date, unit: str, count: int) -> dt.date:
         months = 3 if unit == "quarter" else 1
         index = day.year * 12 + day.month - 1 + count * months
         return dt.date(index // 12, index % 12 + 1, 1)
-    return dt.date(day.year + count * (10 if unit == "decade" else 1), 1, 1)
+    return dt.date(day.year + count, 1, 1)
 
 
 def period_at(unit: str, day: dt.date) -> Period:
@@ -150,8 +150,6 @@ def from_anchor(mention: Mention, anchor: Period, tense: Direction) -> Period:
         return min(options, key=lambda p: (_distance(p, ref) * (2 if p.first > ref else 1), p.first > ref))
     unit = mention.granularity
     offset = {"this": 0, "last": -1, "next": 1}.get(mention.relation, mention.offset)
-    if unit == "decade":
-        return year_period(shift(ref, "decade", offset).year)  # "a decade ago": the year, as "ten years ago"
     return period_at(unit, shift(ref, unit, offset))
 
 

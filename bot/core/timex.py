@@ -230,7 +230,9 @@ def _bare_season(match: re.Match[str]) -> Mention | None:
 
 
 @rule(_THIS_UNIT, needs=("unit",))
-def _relative_unit(match: re.Match[str]) -> Mention:
+def _relative_unit(match: re.Match[str]) -> Mention | None:
+    if match.group("unit")[0].isupper():
+        return None  # a title: ABC's "This Week"
     unit = match.group("unit").lower()
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
 
@@ -253,7 +255,9 @@ def _ago(match: re.Match[str]) -> Mention:
 
 
 @rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, ("unit", "yesterday"))
-def _yesterday(match: re.Match[str]) -> Mention:
+def _yesterday(match: re.Match[str]) -> Mention | None:
+    if re.search(r"\b(?:of|the)\s+$", match.string[max(0, match.start() - 5) : match.start()], re.I):
+        return None  # "the people of tomorrow"
     return _mention(match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1)
 
 

@@ -58,3 +58,16 @@ def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
 )
 def test_clock_times_fold_into_their_day_and_months_after_for(text: str, expected: str | None) -> None:
     assert [m.text for m in find_mentions(text)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Baker, speaking on ABC\'s "This Week," said so.', None),  # a programme's title
+        ("This week, talks resumed.", "This week"),
+        ("He would choose the people of tomorrow.", None),
+        ("They meet tomorrow.", "tomorrow"),
+    ],
+)
+def test_titles_and_generic_tomorrow_are_not_dates(text: str, expected: str | None) -> None:
+    assert [m.text for m in find_mentions(text)] == ([expected] if expected else [])
