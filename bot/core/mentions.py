@@ -47,6 +47,7 @@ TRIGGERS = {
     "half": re.compile("half"),
     "weekend": re.compile("weekend"),
     "the week": re.compile("the week"),
+    "the year": re.compile(r"the (?:full |f..cal |calendar )?year"),
     "year-": re.compile("year-"),
     "current": re.compile("current"),
     "anaphora": re.compile("that |the .ame|follow|the next|prev.ou|preced|later|earl.er|before"),
@@ -73,6 +74,7 @@ ON_LOWERED = {
         "clock",
         "year-",
         "current",
+        "the year",
     )
 }
 # Every rule needs one of these first; a text with none of them names no date.

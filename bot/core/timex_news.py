@@ -225,3 +225,14 @@ def _the_week(match: re.Match[str]) -> Mention:
 )
 def _clock_weekday(match: re.Match[str]) -> Mention:
     return _mention(match, "day", relation="bare", weekday=WEEKDAY_NAMES.index(match.group("weekday")))
+
+
+# Results: "net rose 5% for the year" is the year of the story.
+@rule(
+    r"\b(?:for|in|during|over) (?P<the>the (?:full |fiscal |calendar )?year)\b"
+    r"(?! (?:of|before|after|ended|ending|to|that|when|in|earlier|later|ago)\b|['’]s|-)",
+    re.I,
+    ("unit", "the year"),
+)
+def _the_year(match: re.Match[str]) -> Mention:
+    return _mention(match, "year", "the", relation="this")

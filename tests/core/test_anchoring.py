@@ -257,3 +257,17 @@ def test_a_weekday_does_not_stop_an_undated_article_being_placed_in_its_month() 
     )
     article = parse_article("undated", f"# Campaign notebook\n\n{text}")
     assert estimate_published(article) == PubDate(dt.date(2020, 7, 1), "month", "estimated")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Net income rose 5% for the year.", "1998"),
+        ("For the full year, sales fell.", "1998"),
+        ("In the year before the war, sales fell.", None),
+        ("For the year ended June 30, sales fell.", None),
+    ],
+)
+def test_for_the_year_of_a_results_story(text: str, value: str | None) -> None:
+    values = [v for t, v in _events(text, "1998-02-11") if "year" in t.lower()]
+    assert values == ([value] if value else [])
