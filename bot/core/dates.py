@@ -145,8 +145,10 @@ def _resolve(
     if finer and not (mention.month or mention.season or mention.holiday):
         # A relative day or week is no finer than the estimate it counts from ("this week" in "c. Jul 2024").
         period = period_at(anchor.granularity, period.first)
-    if estimated and finer and not (anchor.first <= period.first and period.last <= anchor.last):
-        period = anchor  # counted from a guess, it stays inside the guess ("Wednesday" in c. 2022 is c. 2022)
+    if finer and not (anchor.first <= period.first and period.last <= anchor.last):
+        # counted from a month or a year (a guess, or all the catalog knows), it stays inside it: "Wednesday"
+        # in c. 2022 is c. 2022, not a day of 2021
+        period = anchor
     return period, estimated
 
 

@@ -271,3 +271,9 @@ def test_a_weekday_does_not_stop_an_undated_article_being_placed_in_its_month() 
 def test_for_the_year_of_a_results_story(text: str, value: str | None) -> None:
     values = [v for t, v in _events(text, "1998-02-11") if "year" in t.lower()]
     assert values == ([value] if value else [])
+
+
+def test_a_weekday_in_a_story_dated_only_to_its_month_stays_in_that_month() -> None:
+    (mention,) = find_mentions("The bridge fell Wednesday.")
+    period, approximate = resolve(mention, PubDate(dt.date(2022, 9, 1), "month", "catalog"), None, "past")
+    assert (period.value, approximate) == ("2022-09", False)
