@@ -270,7 +270,7 @@ _BEFORE_WEEKDAY = re.compile(
 
 
 @rule(
-    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
+    rf"\b(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     needs=("unit", "weekday"),
 )
