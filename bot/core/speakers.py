@@ -1,0 +1,143 @@
+"""The people an article names, where it names them and whether as he or she: what a pronoun speaker refers to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cached_property
+from typing import Literal
+
+from bot.core import names
+from bot.core.lexicon import STOPWORDS, fold
+from bot.core.text import Sentence
+
+Gender = Literal["he", "she"]
+
+# Common first names, to tell "he" from "she" when the article gives no Mr. or Ms.
+_HE_NAMES = frozenset(
+    """
+    aaron adam alan albert alex alexander andrew andriy andy anthony antonio arnold barack ben benjamin bernie
+    bill billy bob bobby brad brian bruce carl carlos charles charlie chris christopher chuck cory craig dan daniel
+    darrell dave david dennis donald doug douglas ed eddie edward elijah emmanuel eric evan frank fred gary george
+    gerald greg gregory harry henrik henry herman howard ian igor ivan jack jacob jake james jared jason jeb jeff
+    jeffrey jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan julian julien keith
+    ken kenneth kevin larry lee len leon lindsey louis luis marco marcus mark martin matt matthew max michael
+    mike mitch mitt nathan neil nick nicholas olaf omar oleg owen pat patrick paul pete peter petro phil philip
+    ralph ray recep reince rex richard rick rob robert roger ron ronald roy rudy rudolph russell ryan sam samuel
+    scott sean sergei sergey stephen steve steven ted terry thomas tim timothy todd tom tony trey victor vince
+    vladimir volodymyr walter wayne will william xi yuri
+    """.split()
+)
+_SHE_NAMES = frozenset(
+    """
+    abby alice alicia amanda amy ana andrea angela ann anna anne barbara betsy betty carla carly carol caroline
+    catherine chelsea christina christine claire clara dana debbie deborah diana diane donna dorothy elena
+    elizabeth ellen emily emma erin eva gina grace gwen hana hannah heather heidi helen hillary hope huma ines
+    irina ivanka jane janet jean jennifer jessica jill joan joanna joni josephine joy judy julia julie karen kate
+    katherine kathleen kathy kayleigh kellyanne kelly kim kirsten klara kristen laura lauren linda lisa liz
+    loretta lucy lynn margaret maria marie marina marsha martha mary maxine megyn melania melanie meryl mia
+    michelle monica nadia nancy natalia natalie nikki nina nora olena olga oksana pam pamela patricia paula
+    priya rachel rebecca rita rosa ruth samantha sandra sara sarah sofia sophie stephanie susan susana suzanne
+    tammy teresa theresa tina tulsi ursula valerie vanessa victoria virginia wendy yulia zoe
+    """.split()
+)
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_GENDERED_ROLE = re.compile(
+    r"\b(?:(?P<she>congresswoman|chairwoman|spokeswoman|businesswoman|councilwoman|wife|mother|daughter|"
+    r"sister|widow|grandmother|actress|first lady)|(?P<he>congressman|chairman|spokesman|businessman|"
+    r"councilman|husband|father|son|brother|widower|grandfather|actor))\s*,?\s*$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Z][\w’'-]+")
+_POSSESSIVE = re.compile(r"(’s|'s)$")
+# Capitalized words that open a sentence, not a name: "Without Paul, we …".
+_NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
+
+
+class Cast:
+    """The people of one article, each with the offsets where it names them and the pronoun that fits them."""
+
+    def __init__(self, body: str, people: list[str], quoted: list[tuple[int, int]]) -> None:
+        self.body = body
+        self.people = people
+        self.quoted = quoted  # spans inside quotation marks: a person named in a quotation is not its speaker
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every place a person is named outside quotation marks: by full name, then
+        by surname alone ("Mr. Lund", "Lund said") where no full name covers it."""
+        people = [p for p in self.people if fold(p.split()[0]) not in _NOT_FIRST_NAMES]  # not "Without Paul"
+        found: dict[int, str] = {}
+        covered: list[tuple[int, int]] = []
+        for person in people:
+            at = self.body.find(person)
+            while at >= 0:
+                found[at] = person
+                covered.append((at, at + len(person)))
+                at = self.body.find(person, at + len(person))
+        surnames: dict[str, list[str]] = {}
+        for person in people:
+            surnames.setdefault(names.surname_key(person), []).append(person)
+        for match in _WORD.finditer(self.body):
+            holders = surnames.get(names.name_key(_POSSESSIVE.sub("", match.group(0))))
+            if not holders or any(a <= match.start() < b for a, b in covered):
+                continue
+            if len(holders) > 1:  # "Bill Clinton" and "Hillary Clinton": the first name before, if any
+                before = self.body[max(0, match.start() - 30) : match.start()].split()
+                first = names.name_key(before[-1]) if before else ""
+                holders = [p for p in holders if names.name_key(p).split()[0] == first] or holders
+            if len(holders) == 1:
+                found[match.start()] = holders[0]
+        return sorted((at, who) for at, who in found.items() if not self._in_quotation(at))
+
+    def _in_quotation(self, at: int) -> bool:
+        return any(a <= at < b for a, b in self.quoted)
+
+    @cached_property
+    def genders(self) -> dict[str, Gender]:
+        """Each person's pronoun, when the article tells: Mr./Ms., a gendered role, a common first name."""
+        told: dict[str, Gender] = {}
+        for at, person in self.mentions:
+            before = self.body[max(0, at - 40) : at]
+            honorific = _HONORIFIC_BEFORE.search(before)
+            role = _GENDERED_ROLE.search(before)
+            if honorific:
+                told.setdefault(person, "he" if honorific.group(1) == "Mr" else "she")
+            elif role:
+                told.setdefault(person, "she" if role.group("she") else "he")
+        for person in self.people:
+            first = fold(person.split()[0])
+            if person not in told and (first in _HE_NAMES) != (first in _SHE_NAMES):
+                told[person] = "he" if first in _HE_NAMES else "she"
+        return told
+
+    def compatible(self, person: str, pronoun: Gender) -> bool:
+        return self.genders.get(person, pronoun) == pronoun
+
+    def known(self, person: str) -> bool:
+        return person in self.genders
+
+    def referent(self, pronoun: str, at: int, sentences: list[Sentence], sentence_index: int) -> str | None:
+        """The person a "he" or "she" at `at` refers to: in the nearest sentence before it (its own sentence
+        first) naming someone of that gender, the first such person (the sentence's subject, most often).
+        None when that sentence names two such people of unknown gender, or when nobody is found nearby."""
+        gender: Gender = "she" if pronoun.lower() == "she" else "he"
+        offsets = [m[0] for m in self.mentions]
+        for index in range(sentence_index, max(-1, sentence_index - 5), -1):
+            sentence = sentences[index]
+            end = min(sentence.end, at)
+            if end <= sentence.start:
+                continue
+            lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
+            candidates: list[str] = []
+            for _, person in self.mentions[lo:hi]:
+                if self.compatible(person, gender) and person not in candidates:
+                    candidates.append(person)
+            if not candidates:
+                continue
+            sure = [p for p in candidates if self.known(p)]
+            if len(candidates) > 1 and len(sure) != len(candidates):
+                # two people, one of unknown gender: the sentence's first person only when sure of it
+                return candidates[0] if self.known(candidates[0]) else None
+            return candidates[0]
+        return None
