@@ -56,6 +56,11 @@ _GENERIC = set(
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _PLACE_SPLIT = re.compile(r"\s+(?:of|from|at|for|with|in)\s+")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+# Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
+_ELSEWHERE = re.compile(
+    r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|of|about|phoney|phony|alleged|"
+    r"supposed|self-styled|dubbed|termed)\b"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 
 
@@ -74,6 +79,13 @@ class Attributor:
         self.sentences: list[Sentence] = article.sentences
         self._quoted = quoted or []
         self._cast: Cast | None = None
+        self.spoken: list[tuple[int, str]] = []  # (offset, full name) of the quotations attributed so far
+
+    def note(self, at: int, speaker: Speaker) -> None:
+        """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
+        person = speaker.full or speaker.speaker
+        if person and person in self.cast.persons:
+            self.spoken.append((at, person))
 
     @property
     def cast(self) -> Cast:
@@ -98,6 +110,8 @@ class Attributor:
         """(name, role words before it, honorific) of a speaker phrase: the last run of capitalized words
         that are not titles, before any "of"-place: "campaign chairman Tom Hale" → Tom Hale."""
         tokens = phrase.split()
+        if not tokens or _POSSESSIVE.search(tokens[-1]):
+            return None  # "Mr Putin’s plans …": whose, not who
         runs: list[list[int]] = [[]]
         for index, word in enumerate(tokens):
             bare = _POSSESSIVE.sub("", word)
@@ -170,7 +184,7 @@ class Attributor:
             return None
         if fold(pronoun) == "it":
             return self._body_before(sentence_index)
-        person = self.cast.referent(pronoun, at, self.sentences, sentence_index)
+        person = self.cast.referent(pronoun, at, self.sentences, sentence_index, self.spoken)
         if person is None:
             return None
         person = _untitled(person) or person
@@ -185,20 +199,23 @@ class Attributor:
                 return Speaker(body[0].lower() + body[1:] if body.startswith("The ") else body, pattern="pronoun")
         return None
 
-    def attribute(self, before: str, after: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
-        """The speaker the text around one quotation names, ANONYMOUS, or None."""
+    def attribute(
+        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = ""
+    ) -> Speaker | None:
+        """The speaker the text around one quotation names (`rest`: the paragraph after it), ANONYMOUS, or None."""
+        listed = bool(cues.IN_A_LIST.search(before[-12:]))
         near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
         intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
         attempts = (
-            (cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
-            (cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
+            (None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
+            (None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
             (cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
             (intro, "X said: “…”"),
             (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
             (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
             (cues.STATEMENT.search(near), "X's statement said “…”"),
             (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
-            (cues.AFTER_DASH.match(after), "“…” ― X"),
+            (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
             (cues.TRAILING.match(after), "“…” of it, X said."),
             (cues.SUBJECT_SAYING.search(before) if "ing" in near[-40:] else None, "X did something, saying “…”"),
         )
@@ -219,6 +236,14 @@ class Attributor:
             resolved = self.resolve(match.group("speaker"), at, sentence_index)
             if resolved:
                 return _with(resolved, match.group("role"), "X did something: “…”")
+        match = cues.SUBJECT_ANY_VERB.match(before)
+        # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
+        # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
+        if match and not cues.HANDS_OVER.search(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
+            if not self.mentioned(match.group("rest")):
+                resolved = self.resolve(match.group("speaker"), at, sentence_index)
+                if resolved and resolved.speaker and resolved.pattern != "pronoun":
+                    return _with(resolved, match.group("role"), "X did something with “…”")
         return None
 
     def mentioned(self, text: str) -> list[str]:

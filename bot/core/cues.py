@@ -69,8 +69,8 @@ ROLE_PHRASE = (
     r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
 )
 SPEAKER = (
-    rf"(?P<speaker>{ROLE_PHRASE}|{_BODY}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
-    rf"{_PREFIX}?{NAME}{_PLACE})"
+    rf"(?P<speaker>{ROLE_PHRASE}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
+    rf"{_PREFIX}?{NAME}{_PLACE}|{_BODY})"
 )
 # What reporters put between a speaker and the verb: ", who chairs the panel," / ", 24," / ", the manager,".
 ROLE = (
@@ -99,7 +99,15 @@ STATEMENT = re.compile(
 _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,40},\s+)?"  # a dateline, "In Odesa, "
 COLON_INTRO = re.compile(rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
-_SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
+# "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
+_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
+_SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
+# Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
+_AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then)\s+)*"
+_SUBJECT_ANY_VERB = (
+    rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
+)
+SUBJECT_ANY_VERB = re.compile(rf"^{_SUBJECT_ANY_VERB}")
 SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
@@ -115,7 +123,9 @@ ROLE_AFTER = re.compile(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a 
 # "“…” of the plan, Mr. Holtz-Eakin said." / a sentence before a bare quotation: "…, Schiff said."
 TRAILING = re.compile(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
 BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+)(?:Said|Added|Wrote|Asked)\s+{SPEAKER}(?:,\s+{ROLE},)?\s*[:,]\s*$")
-AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")
+AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
+# "… went on about “…,” and “…,” and “…,” Melanie said yes": a quotation in a list belongs to the list's verb.
+IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
 # "Trump attacked Clinton …, saying, “…”": the subject says it.
 SUBJECT_SAYING = re.compile(
     rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+(?:also\s+)?[a-z][^“”\"]*?,\s+(?:saying|adding|noting|writing|"

@@ -76,6 +76,7 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
 
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
+_SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
 
 
 def _continues(previous: _Previous | None, found: Found, paragraph: int, sentence_index: int) -> bool:
@@ -126,15 +127,22 @@ def extract_quotes(article: Article) -> list[Quote]:
         said: Speaker | None = None
         if not found.inner:
             before, after = body[first:start], body[end:last]
-            said = attributor.attribute(before, after, start, sentence_index)
+            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
             if said is None and previous and _same_sentence_goes_on(previous, first, body, start):
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
-            elif said is None and not before.strip() and _continues(previous, found, index, sentence_index):
+            elif (
+                said is None
+                and not before.strip()
+                and _continues(previous, found, index, sentence_index)
+                and not _SIGNED.search(article.paragraphs[index])
+            ):
                 assert previous is not None
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _CONTINUES)
             elif said is None and not before.strip() and not after.strip(" ."):
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
                 said = attributor.from_previous_sentence(earlier[0].text if earlier else "")
+        if said and said.speaker:
+            attributor.note(start, said)
         speaker, full, role, pattern = (said.speaker, said.full, said.role, said.pattern) if said else (None,) * 4
         if speaker and not role:
             role = attributor.role_of(full or speaker)

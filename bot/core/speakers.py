@@ -48,9 +48,16 @@ _GENDERED_ROLE = re.compile(
     r"councilman|husband|father|son|brother|widower|grandfather|actor))\s*,?\s*$",
     re.I,
 )
+_SENTENCES_BACK = 8  # how far back a pronoun's person may be named
 _WORD = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(’s|'s)$")
 # Capitalized words that open a sentence, not a name: "Without Paul, we …".
+_HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_ORGANISATION_WORDS = set(
+    """Journal Times Post News Street House Party University College Institute Foundation Council Committee
+    Department Ministry Agency Center Centre Court Company Group Network Press Review Magazine Daily Tribune
+    Herald Fund Bank Association Union Commission Office Service Senate Congress Church School Hospital""".split()
+)
 _NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
 
 
@@ -66,8 +73,8 @@ class Cast:
     def mentions(self) -> list[tuple[int, str]]:
         """(offset, full name) of every place a person is named outside quotation marks: by full name, then
         by surname alone ("Mr. Lund", "Lund said") where no full name covers it."""
-        people = [p for p in self.people if fold(p.split()[0]) not in _NOT_FIRST_NAMES]  # not "Without Paul"
         found: dict[int, str] = {}
+        people = self.persons
         covered: list[tuple[int, int]] = []
         for person in people:
             at = self.body.find(person)
@@ -90,6 +97,23 @@ class Cast:
                 found[match.start()] = holders[0]
         return sorted((at, who) for at, who in found.items() if not self._in_quotation(at))
 
+    @cached_property
+    def persons(self) -> list[str]:
+        """The people that can speak: full names that are not organisations ("Wall Street Journal") nor a
+        sentence's first word and a name ("Without Paul"), and surnames printed only after Mr. or Ms."""
+        people = [
+            p
+            for p in self.people
+            if fold(p.split()[0]) not in _NOT_FIRST_NAMES and not any(w in _ORGANISATION_WORDS for w in p.split())
+        ]
+        surnames = {names.surname_key(p) for p in people}
+        for match in _HONORIFIC_SURNAME.finditer(self.body):
+            key = names.name_key(match.group(2))
+            if key and key not in surnames:
+                surnames.add(key)
+                people.append(match.group(2))
+        return people
+
     def _in_quotation(self, at: int) -> bool:
         return any(a <= at < b for a, b in self.quoted)
 
@@ -105,7 +129,7 @@ class Cast:
                 told.setdefault(person, "he" if honorific.group(1) == "Mr" else "she")
             elif role:
                 told.setdefault(person, "she" if role.group("she") else "he")
-        for person in self.people:
+        for person in self.persons:
             first = fold(person.split()[0])
             if person not in told and (first in _HE_NAMES) != (first in _SHE_NAMES):
                 told[person] = "he" if first in _HE_NAMES else "she"
@@ -117,27 +141,25 @@ class Cast:
     def known(self, person: str) -> bool:
         return person in self.genders
 
-    def referent(self, pronoun: str, at: int, sentences: list[Sentence], sentence_index: int) -> str | None:
+    def referent(
+        self, pronoun: str, at: int, sentences: list[Sentence], sentence_index: int, speakers: list[tuple[int, str]]
+    ) -> str | None:
         """The person a "he" or "she" at `at` refers to: in the nearest sentence before it (its own sentence
-        first) naming someone of that gender, the first such person (the sentence's subject, most often).
-        None when that sentence names two such people of unknown gender, or when nobody is found nearby."""
+        first) naming someone of that gender, or where an earlier quotation of such a person stands
+        (`speakers`: offset, full name), the first such person (the sentence's subject, most often). A
+        person whose gender the article tells is looked for first. None when nobody is found nearby."""
         gender: Gender = "she" if pronoun.lower() == "she" else "he"
-        offsets = [m[0] for m in self.mentions]
-        for index in range(sentence_index, max(-1, sentence_index - 5), -1):
-            sentence = sentences[index]
-            end = min(sentence.end, at)
-            if end <= sentence.start:
-                continue
-            lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
-            candidates: list[str] = []
-            for _, person in self.mentions[lo:hi]:
-                if self.compatible(person, gender) and person not in candidates:
-                    candidates.append(person)
-            if not candidates:
-                continue
-            sure = [p for p in candidates if self.known(p)]
-            if len(candidates) > 1 and len(sure) != len(candidates):
-                # two people, one of unknown gender: the sentence's first person only when sure of it
-                return candidates[0] if self.known(candidates[0]) else None
-            return candidates[0]
+        named = sorted(self.mentions + speakers)
+        offsets = [m[0] for m in named]
+        # First a person the article says is a "he" (or "she"), then anybody whose gender it does not tell.
+        for told in (True, False):
+            for index in range(sentence_index, max(-1, sentence_index - _SENTENCES_BACK), -1):
+                sentence = sentences[index]
+                end = min(sentence.end, at)
+                if end <= sentence.start:
+                    continue
+                lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
+                for _, person in named[lo:hi]:
+                    if self.compatible(person, gender) and self.known(person) == told:
+                        return person
         return None
