@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core import cues, names
 from bot.core.lexicon import fold
-from bot.core.speakers import Cast
+from bot.core.speakers import Cast, is_first_name
 from bot.core.text import Sentence
 
 if TYPE_CHECKING:
@@ -56,6 +56,14 @@ _GENERIC = set(
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _PLACE_SPLIT = re.compile(r"\s+(?:of|from|at|for|with|in)\s+")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_ABBREVIATIONS = {
+    "governor": ("gov",),
+    "senator": ("sen",),
+    "congressman": ("rep",),
+    "congresswoman": ("rep",),
+    "general": ("gen",),
+    "doctor": ("dr",),
+}
 # Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
 _ELSEWHERE = re.compile(
     r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|of|about|phoney|phony|alleged|"
@@ -149,6 +157,10 @@ class Attributor:
             return Speaker(mention, names.full_name(mention, self.people), mention)
         if cues.BODY_ONLY.fullmatch(mention) and not self._person_in(mention):
             return Speaker(mention[0].lower() + mention[1:] if mention.startswith("The ") else mention)
+        described = cues.DESCRIPTION_ONLY.fullmatch(mention)
+        if described:  # "the minister": the one person the article gives that role
+            person = self._holder(described.group(1))
+            return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
         description, _, tail = mention.rpartition(", ")
         for part in [tail, mention] if description else [mention]:
             head = _PLACE_SPLIT.split(part, maxsplit=1)[0]
@@ -159,6 +171,18 @@ class Attributor:
                     role = description  # "the running mate, Gov. Lee Wong"
                 return self._named(name, role, honorific)
         return None
+
+    def _holder(self, role: str) -> str | None:
+        """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas")
+        that a definite description ("the minister", "the governor") names; None when not exactly one."""
+        wanted = {role, *_ABBREVIATIONS.get(role, ())}
+        holders = set()
+        for person in self.people:
+            at = self.body.find(person)
+            words = set(re.findall(r"[a-z]+", self.body[max(0, at - 40) : at].lower().split(",")[-1]))
+            if words & wanted or wanted & set(re.findall(r"[a-z]+", (self.role_of(person) or "").lower())):
+                holders.add(person)
+        return _untitled(holders.pop()) if len(holders) == 1 else None
 
     def _named_after_comma(self, mention: str) -> bool:
         return ", " in mention and self._name_in(mention.rpartition(", ")[2]) is not None
@@ -236,6 +260,12 @@ class Attributor:
             resolved = self.resolve(match.group("speaker"), at, sentence_index)
             if resolved:
                 return _with(resolved, match.group("role"), "X did something: “…”")
+        match = cues.CLAIM.search(near)
+        if match and (resolved := self.resolve(match.group("speaker"), at, sentence_index)):
+            return _with(resolved, None, "X's claim is that “…”")
+        match = cues.GROUP_AT.search(near)
+        if match:  # a group as printed, with the meeting that places it
+            return Speaker(f"{match.group('group')} at {match.group('place')}", pattern="a group at a meeting")
         match = cues.SUBJECT_ANY_VERB.match(before)
         # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
         # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
@@ -277,12 +307,20 @@ class Attributor:
         return Speaker(names.strip_title(person), names.full_name(person, self.people), None, _PREVIOUS_SENTENCE)
 
 
+_ROLE_ENDING = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent|ee)$")
+
+
+def _looks_like_a_role(word: str) -> bool:
+    """ "Farmer Noel Grady", "Activist Ana Ruiz": a sentence's first word naming a trade, not a first name."""
+    return bool(_ROLE_ENDING.search(word)) and not is_first_name(word)
+
+
 def _untitled(full: str | None) -> str | None:
     """A full name without the titles people_in can leave before it: "Councillor Priya Nair" → "Priya Nair"."""
     if full is None:
         return None
     words = full.split()
-    while len(words) > 2 and _is_title(words[0]):
+    while len(words) > 2 and (_is_title(words[0]) or _looks_like_a_role(words[0])):
         words.pop(0)
     return " ".join(words)
 

@@ -68,9 +68,15 @@ ROLE_PHRASE = (
     r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
     r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
 )
+# "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
+DESCRIPTION = (
+    r"[Tt]he\s+(?:[a-z]+\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
+    r"secretary|chairman|chairwoman|director|congressman|congresswoman|businessman|general|judge|prosecutor|"
+    r"ambassador|manager|professor|coach|doctor|commissioner)\b"
+)
 SPEAKER = (
     rf"(?P<speaker>{ROLE_PHRASE}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
-    rf"{_PREFIX}?{NAME}{_PLACE}|{_BODY})"
+    rf"{_PREFIX}?{NAME}{_PLACE}|{DESCRIPTION}|{_BODY})"
 )
 # What reporters put between a speaker and the verb: ", who chairs the panel," / ", 24," / ", the manager,".
 ROLE = (
@@ -116,6 +122,7 @@ NAMING_VERB_ONLY = re.compile(NAMING_VERB)
 HANDS_OVER = re.compile(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
 SPEECH_CUE = re.compile(rf"\b{VERB}\b|:\s*$")
 PRONOUN_ONLY = re.compile(PRONOUN)
+DESCRIPTION_ONLY = re.compile(DESCRIPTION)
 BODY_ONLY = re.compile(_BODY)
 ANONYMOUS_ONLY = re.compile(ANONYMOUS)
 ROLE_PHRASE_ONLY = re.compile(ROLE_PHRASE)
@@ -130,4 +137,17 @@ IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
 SUBJECT_SAYING = re.compile(
     rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+(?:also\s+)?[a-z][^“”\"]*?,\s+(?:saying|adding|noting|writing|"
     rf"declaring|insisting|arguing|warning|explaining|telling\s+\w+)(?:\s+that)?\s*[:,]?\s*$"
+)
+# A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
+CLAIM = re.compile(
+    rf"\b(?:excuses?|claims?|arguments?|justifications?|pretexts?|reasons?|assertions?|lines?)\s+(?:that\s+)?"
+    rf"{SPEAKER}\s+(?:has\s+|had\s+|have\s+)?(?:given|made|offered|used|cited|advanced|repeated|pushed)\b"
+    rf"[^“”\"]*?\b(?:is|was|are|were)\s+that\b[^“”\"]*$"
+)
+# A group at a meeting: "… last year’s summit in Vilnius, Lithuania, where leaders declared that “…”".
+GROUP_AT = re.compile(
+    r"(?P<place>\b(?:(?:last|this|next)\s+\w+’s\s+|the\s+|a\s+)(?:summit|meeting|conference|congress|"
+    r"convention|talks)\b[^,“”\"]{0,40}(?:,\s+[A-Z][\w-]+)?),\s+(?:where|at\s+which)\s+"
+    r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
+    r"(?:declared|agreed|pledged|resolved|vowed|stated|said|promised)(?:\s+that)?\s*[:,]?\s*$"
 )

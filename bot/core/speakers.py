@@ -52,13 +52,19 @@ _SENTENCES_BACK = 8  # how far back a pronoun's person may be named
 _WORD = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(’s|'s)$")
 # Capitalized words that open a sentence, not a name: "Without Paul, we …".
-_HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+([A-Z][\w’'-]+)")
 _ORGANISATION_WORDS = set(
     """Journal Times Post News Street House Party University College Institute Foundation Council Committee
     Department Ministry Agency Center Centre Court Company Group Network Press Review Magazine Daily Tribune
     Herald Fund Bank Association Union Commission Office Service Senate Congress Church School Hospital""".split()
 )
 _NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is a common first name."""
+    folded = fold(word)
+    return folded in _HE_NAMES or folded in _SHE_NAMES
 
 
 class Cast:
