@@ -69,6 +69,9 @@ _ELSEWHERE = re.compile(
     r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|of|about|phoney|phony|alleged|"
     r"supposed|self-styled|dubbed|termed)\b"
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
+_MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 
 
@@ -92,7 +95,7 @@ class Attributor:
     def note(self, at: int, speaker: Speaker) -> None:
         """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
         person = speaker.full or speaker.speaker
-        if person and person in self.cast.persons:
+        if person:
             self.spoken.append((at, person))
 
     @property
@@ -142,7 +145,7 @@ class Attributor:
         honorific = bool(before) and fold(before[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
         titled = [w for w in before if _is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
         role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
-        if role and fold(role) in {"the", "a", "an"}:
+        if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
             role = None
         return name, role, honorific
 
@@ -179,8 +182,8 @@ class Attributor:
         holders = set()
         for person in self.people:
             at = self.body.find(person)
-            words = set(re.findall(r"[a-z]+", self.body[max(0, at - 40) : at].lower().split(",")[-1]))
-            if words & wanted or wanted & set(re.findall(r"[a-z]+", (self.role_of(person) or "").lower())):
+            words = set(_LOWER_WORD.findall(self.body[max(0, at - 40) : at].lower().split(",")[-1]))
+            if words & wanted or wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
                 holders.add(person)
         return _untitled(holders.pop()) if len(holders) == 1 else None
 
@@ -237,11 +240,11 @@ class Attributor:
             (intro, "X said: “…”"),
             (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
             (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
-            (cues.STATEMENT.search(near), "X's statement said “…”"),
+            (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
             (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
             (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
             (cues.TRAILING.match(after), "“…” of it, X said."),
-            (cues.SUBJECT_SAYING.search(before) if "ing" in near[-40:] else None, "X did something, saying “…”"),
+            (cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None, "X …, saying “…”"),
         )
         for match, pattern in attempts:
             if match:
@@ -279,10 +282,10 @@ class Attributor:
     def mentioned(self, text: str) -> list[str]:
         """Distinct people (full names when known) a text mentions, by surname or title."""
         found: list[str] = []
-        for match in re.finditer(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+", text):
+        for match in _MENTION.finditer(text):
             word = _POSSESSIVE.sub("", match.group(0))
             person = names.full_name(word, self.people)
-            if person is None and re.match(r"(?:Mr|Mrs|Ms|Dr)\b", word):
+            if person is None and _HONORIFIC_START.match(word):
                 person = names.strip_title(word)
             if person and not any(names.same_person(person, f) for f in found):
                 found.append(person)
@@ -293,7 +296,7 @@ class Attributor:
         "Maria Lopez put it bluntly." """
         if not previous or not cues.SPEECH_CUE.search(previous) or "“" in previous or '"' in previous:
             return None
-        if cues.ANONYMOUS_ONLY.search(previous) and re.search(rf"{cues.ANONYMOUS}\s+{cues.VERB}", previous):
+        if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
             return ANONYMOUS
         trailing = cues.TRAILING.search(previous)
         if trailing:  # "…, Schiff said."

@@ -13,7 +13,8 @@ VERB = (
     r"announced|announces|complained|complains|joked|jokes|quipped|cautioned|predicted|predicts|claimed|"
     r"claims|urged|urges|suggested|suggests|countered|counters|boasted|boasts|promised|promises|vowed|vows|"
     r"charged|alleged|mused|lamented|laments|agreed|recounted|reiterated|maintained|contended|repeated|"
-    r"exclaimed|answered|pleaded|shouted|yelled|testified|confirmed|confirms|thundered|scoffed|pointed\s+out|"
+    r"exclaimed|demanded|demands|reported|reports|wondered|explained|pressed|interjected|asserted|"
+    r"answered|pleaded|shouted|yelled|testified|confirmed|confirms|thundered|scoffed|pointed\s+out|"
     r"went\s+on|put\s+it|chimed\s+in|shot\s+back|fired\s+back|snapped|cracked|proclaimed|assured|"
     r"acknowledges|insist|warn|argue|tell|write|add)"
 )
@@ -58,12 +59,17 @@ ANONYMOUS = (
 )
 # A name with what reporters put before it: "campaign chairman Tom Hale", "MSNBC host Chris Matthews",
 # "the running mate, Gov. Lee Wong of Ohio", "Sen. Ann Roe (D-Ore.)".
+# Lower-case words before a name that are verbs, not roles: "Trump attacked Clinton" is not a title.
+_VERB_LIKE = (
+    r"(?:[a-z]+ed|says|tells|calls|slams|blasts|attacks|urges|praises|accuses|thanks|asks|warns|told|said|"
+    r"met|hit|won|beat|sent|gave|took|is|was)\b"
+)
 _CLAUSE_WORD = r"(?:and|but|or|as|while|when|where|then|so|because|after|before|which|who|that|if)\b"
 _PREFIX = (
-    rf"(?:(?!{_CLAUSE_WORD})(?:[Tt]he\s+)?(?:{_CAP_WORD}(?:’s|'s)?\s+){{0,3}}(?:(?!{_CLAUSE_WORD})[a-z0-9][\w’'/-]*\s+){{1,3}}"
+    rf"(?:(?!{_CLAUSE_WORD})(?:[Tt]he\s+)?(?:{_CAP_WORD}(?:’s|'s)?\s+){{0,3}}(?:(?!{_CLAUSE_WORD}|{_VERB_LIKE})[a-z0-9][\w’'/-]*\s+){{1,3}}"
     rf"(?:[a-z][\w-]*,\s+)?)"
 )
-_PLACE = rf"(?:\s+of\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)?(?:\s*\([^()]{{1,30}}\))?"
+_PLACE = rf"(?:\s+of\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})?(?:\s*\([^()]{{1,30}}\))?"
 ROLE_PHRASE = (
     r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
     r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
@@ -81,7 +87,7 @@ SPEAKER = (
 # What reporters put between a speaker and the verb: ", who chairs the panel," / ", 24," / ", the manager,".
 ROLE = (
     r"(?P<role>(?!(?:as|which|when|where|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
-    rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN})"
+    rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
     r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))"
 )
 _BETWEEN = rf"(?:,\s+{ROLE},)?,?\s+(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
@@ -102,7 +108,7 @@ STATEMENT = re.compile(
     rf"remarks|report|memo)\s+(?:also\s+|then\s+)?(?:{VERB}|{NAMING_VERB})\b[^“”\"]*$"
 )
 # A paraphrase, then its words: "Gov. Rita Salas urged voters … before the storms: “…”".
-_OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,40},\s+)?"  # a dateline, "In Odesa, "
+_OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
 COLON_INTRO = re.compile(rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
@@ -151,3 +157,12 @@ GROUP_AT = re.compile(
     r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
     r"(?:declared|agreed|pledged|resolved|vowed|stated|said|promised)(?:\s+that)?\s*[:,]?\s*$"
 )
+# Cheap tests run first: most text before a quotation has no statement and no "saying".
+STATEMENT_NOUN = re.compile(
+    r"(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|remarks|report|memo)\b"
+)
+SAYING_END = re.compile(
+    r",\s+(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|telling\s+\w+)"
+    r"(?:\s+that)?\s*[:,]?\s*$"
+)
+ANONYMOUS_SAYS = re.compile(rf"{ANONYMOUS}\s+{VERB}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.attribution import Attributor, Speaker
-from bot.core.cues import AND_SAID, HANDS_OVER
+from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER
 from bot.core.quote_marks import Found, find_quotations
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
@@ -61,6 +61,7 @@ def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int
 # Ways a quotation goes on with the speaker of the one before it.
 _CONTINUES = "continues after “…,” X said."
 _GOES_ON = "X said “…” and “…”"
+_AFTER_PATTERNS = {"“…,” said X", "“…,” X said"}
 
 
 def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int) -> bool:
@@ -72,10 +73,28 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
     between = body[quote.end : start]
     if AND_SAID.match(between):
         return True
+    cue = AFTER_VERB_FIRST.match(between) or AFTER_SPEAKER_FIRST.match(between)
+    if quote.attribution in _AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
+        rest = between[cue.end() :]
+        return len(rest) < 80 and not _NAMED.search(rest) and not _CLAUSE.search(rest)
     return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
 
 
+# Where a sentence ends inside the text before a quotation, when the splitter kept two together:
+# "… said Mike Schmidt. ''That's what …''" (a sentence opening with two apostrophes).
+_SENTENCE_END = re.compile(r"[.!?][”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
+
+
+def _own_sentence(before: str) -> str:
+    """The text before a quotation from the start of the sentence it opens or stands in."""
+    if "." not in before and "?" not in before and "!" not in before:
+        return before
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
 _NAMED = re.compile(r"\b[A-Z][a-z]")
+_CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
 _SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
 
 
@@ -126,7 +145,9 @@ def extract_quotes(article: Article) -> list[Quote]:
             first, last, sentence_index, last_index = offset, paragraph_end, -1, -1
         said: Speaker | None = None
         if not found.inner:
-            before, after = body[first:start], body[end:last]
+            before, after = _own_sentence(body[first:start]), body[end:last]
+            if not after.strip() and found.text.rstrip("”’'\" ").endswith(("?", "!")) and until + 1 < len(sentences):
+                after = body[end : sentences[until + 1].end]  # “… too big to fail?” Vitter demanded.
             said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
             if said is None and previous and _same_sentence_goes_on(previous, first, body, start):
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)

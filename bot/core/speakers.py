@@ -155,7 +155,8 @@ class Cast:
         (`speakers`: offset, full name), the first such person (the sentence's subject, most often). A
         person whose gender the article tells is looked for first. None when nobody is found nearby."""
         gender: Gender = "she" if pronoun.lower() == "she" else "he"
-        named = sorted(self.mentions + speakers)
+        persons = set(self.persons)
+        named = sorted(self.mentions + [(at, who) for at, who in speakers if who in persons])
         offsets = [m[0] for m in named]
         # First a person the article says is a "he" (or "she"), then anybody whose gender it does not tell.
         for told in (True, False):
