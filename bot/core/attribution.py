@@ -37,8 +37,8 @@ _TITLE_WORDS = set(
     spokesman spokeswoman spokesperson ambassador commander general admiral colonel lieutenant sergeant
     officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state
     democratic republican democrat libertarian independent gop senior executive founder professor coach
-    councillor councilman councilwoman superintendent trustee the a an his her their its rival pope king
-    queen sir lord lady dame reverend father brother sister rabbi imam bishop cardinal parent local mp
+    councillor councilman councilwoman superintendent trustee the a an his her their its rival
+    reverend rabbi imam parent local mp
     councillor superintendent
     """.split()
 )
@@ -50,7 +50,7 @@ _GENERIC = set(
     """
     officials diplomats analysts experts critics observers sources leaders people residents some many others
     they we i you it one republicans democrats supporters opponents commentators economists soldiers voters
-    the this that americans conservatives liberals independents protesters demonstrators campaigners
+    the this that americans conservatives liberals independents protesters demonstrators campaigners according
     """.split()
 )
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")

@@ -32,7 +32,7 @@ _ABBREVIATED_TITLE = (
 )
 # A name, titles and initials allowed, ending in a capitalized word: "Rep. G.K. Butterfield", "Mr. Lund".
 NAME = (
-    rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,5}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"
+    rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,7}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"
     rf"(?:,?\s+(?:Jr|Sr)\.)?"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
@@ -72,7 +72,7 @@ _PREFIX = (
 _PLACE = rf"(?:\s+of\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})?(?:\s*\([^()]{{1,30}}\))?"
 ROLE_PHRASE = (
     r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
-    r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
+    r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader)(?!,?\s+[A-Z]))"
 )
 # "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
 DESCRIPTION = (
@@ -90,7 +90,9 @@ ROLE = (
     rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
     r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))"
 )
-_BETWEEN = rf"(?:,\s+{ROLE},)?,?\s+(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
+# ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
+_ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[^,“”\"]{1,60}),)"
+_BETWEEN = rf"(?:,\s+{ROLE},|{_ASIDE})?,?\s+(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
 
 AFTER_VERB_FIRST = re.compile(rf"^[,\s]*(?:\w+ly\s+)?{VERB}\s+{SPEAKER}(?:,\s+{ROLE}(?=,|\.|;|$))?")
 AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{SPEAKER}{_BETWEEN}{VERB}\b")

@@ -64,7 +64,7 @@ _GOES_ON = "X said “…” and “…”"
 _AFTER_PATTERNS = {"“…,” said X", "“…,” X said"}
 
 
-def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int) -> bool:
+def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int, attributor: Attributor) -> bool:
     """A second quotation in the sentence of X's first, nobody else handed the words between: "Trump told
     them to “go …” and then “go pick …”"."""
     quote = previous.quote
@@ -76,7 +76,9 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
     cue = AFTER_VERB_FIRST.match(between) or AFTER_SPEAKER_FIRST.match(between)
     if quote.attribution in _AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
         rest = between[cue.end() :]
-        return len(rest) < 80 and not _NAMED.search(rest) and not _CLAUSE.search(rest)
+        if _GOING_ON.match(rest):  # “…,” Trump said, adding later, “…”
+            return True
+        return len(rest) < 80 and not _CLAUSE.search(rest) and not attributor.mentioned(rest)
     return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
 
 
@@ -94,6 +96,7 @@ def _own_sentence(before: str) -> str:
 
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
+_GOING_ON = re.compile(r"^[\s,]*(?:adding|continuing|going\s+on\s+to\s+say)\b[^“”\"]{0,100}$")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
 _SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
 
@@ -149,7 +152,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             if not after.strip() and found.text.rstrip("”’'\" ").endswith(("?", "!")) and until + 1 < len(sentences):
                 after = body[end : sentences[until + 1].end]  # “… too big to fail?” Vitter demanded.
             said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
-            if said is None and previous and _same_sentence_goes_on(previous, first, body, start):
+            if said is None and previous and _same_sentence_goes_on(previous, first, body, start, attributor):
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
             elif (
                 said is None
@@ -185,6 +188,6 @@ def extract_quotes(article: Article) -> list[Quote]:
             attribution=pattern,
         )
         quotes.append(quote)
-        if not found.inner:
+        if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
             previous = _Previous(quote, last_index, last == paragraph_end)
     return quotes
