@@ -48,6 +48,8 @@ _GENDERED_ROLE = re.compile(
     r"councilman|husband|father|son|brother|widower|grandfather|actor))\s*,?\s*$",
     re.I,
 )
+_ADDRESSED = {"president", "speaker", "chairman", "secretary", "mayor", "governor", "senator", "ambassador"}
+_INITIAL = re.compile(r"[A-Z]\.")
 _SENTENCES_BACK = 8  # how far back a pronoun's person may be named
 _WORD = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(’s|'s)$")
@@ -56,7 +58,8 @@ _HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+([A-Z][\w’'-
 _ORGANISATION_WORDS = set(
     """Journal Times Post News Street House Party University College Institute Foundation Council Committee
     Department Ministry Agency Center Centre Court Company Group Network Press Review Magazine Daily Tribune
-    Herald Fund Bank Association Union Commission Office Service Senate Congress Church School Hospital""".split()
+    Herald Fund Bank Association Union Commission Office Service Senate Congress Church School Hospital
+    State States Hill Korea Square Avenue Park City County Island Valley River Bay Room Hall""".split()
 )
 _NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
 
@@ -110,12 +113,14 @@ class Cast:
         people = [
             p
             for p in self.people
-            if fold(p.split()[0]) not in _NOT_FIRST_NAMES and not any(w in _ORGANISATION_WORDS for w in p.split())
+            if fold(p.split()[0]) not in _NOT_FIRST_NAMES
+            and not any(w in _ORGANISATION_WORDS for w in p.split())
+            and not _INITIAL.fullmatch(p.split()[0])  # "N. Korea"
         ]
         surnames = {names.surname_key(p) for p in people}
         for match in _HONORIFIC_SURNAME.finditer(self.body):
             key = names.name_key(match.group(2))
-            if key and key not in surnames:
+            if key and key not in surnames and fold(match.group(2)) not in _ADDRESSED:  # not "Mr. President"
                 surnames.add(key)
                 people.append(match.group(2))
         return people
@@ -153,20 +158,19 @@ class Cast:
         """The person a "he" or "she" at `at` refers to: in the nearest sentence before it (its own sentence
         first) naming someone of that gender, or where an earlier quotation of such a person stands
         (`speakers`: offset, full name), the first such person (the sentence's subject, most often). A
-        person whose gender the article tells is looked for first. None when nobody is found nearby."""
+        person of the other gender, by Mr./Ms., a gendered role or a first name, is passed over. None when
+        nobody is found nearby."""
         gender: Gender = "she" if pronoun.lower() == "she" else "he"
         persons = set(self.persons)
         named = sorted(self.mentions + [(at, who) for at, who in speakers if who in persons])
         offsets = [m[0] for m in named]
-        # First a person the article says is a "he" (or "she"), then anybody whose gender it does not tell.
-        for told in (True, False):
-            for index in range(sentence_index, max(-1, sentence_index - _SENTENCES_BACK), -1):
-                sentence = sentences[index]
-                end = min(sentence.end, at)
-                if end <= sentence.start:
-                    continue
-                lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
-                for _, person in named[lo:hi]:
-                    if self.compatible(person, gender) and self.known(person) == told:
-                        return person
+        for index in range(sentence_index, max(-1, sentence_index - _SENTENCES_BACK), -1):
+            sentence = sentences[index]
+            end = min(sentence.end, at)
+            if end <= sentence.start:
+                continue
+            lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
+            candidates = [person for _, person in named[lo:hi] if self.compatible(person, gender)]
+            if candidates:  # the nearest sentence naming anyone who fits: its first, most often its subject
+                return candidates[0]
         return None

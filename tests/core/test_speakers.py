@@ -45,9 +45,9 @@ def test_a_pronoun_is_the_nearest_person_of_its_gender_subject_first() -> None:
     last = len(sentences) - 1
     end = sentences[2].end  # after "Ms. Halloran thanked the crew …"
     assert cast.referent("she", end, sentences, 2, []) == "Ines Halloran"
-    assert cast.referent("he", end, sentences, 2, []) == "Tomas Berg"
-    # Dr. Quist's gender is untold: a "he" goes to a known man first, however far back
-    assert cast.referent("he", sentences[last].end, sentences, last, []) == "Tomas Berg"
+    assert cast.referent("he", sentences[1].end, sentences, 1, []) == "Tomas Berg"
+    # Dr. Quist's gender is untold: he may be the "he" of the sentence naming him
+    assert cast.referent("he", sentences[last].end, sentences, last, []) == "Quist"
 
 
 def test_names_inside_quotation_marks_are_not_mentions() -> None:
@@ -60,3 +60,9 @@ def test_names_inside_quotation_marks_are_not_mentions() -> None:
         [(start, article.body.index("”") + 1)],
     )
     assert all(not (start <= at < start + 40) for at, _ in cast.mentions)
+
+
+def test_an_address_is_not_a_person() -> None:
+    text = TEXT.replace("Mr. Berg said the channel was clear.", "“Mr. President, open the port,” Mr. Berg said.")
+    cast, _ = _cast(text)
+    assert "President" not in cast.persons and "Tomas Berg" in cast.persons
