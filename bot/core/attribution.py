@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from bot.core import cues, names
 from bot.core.lexicon import fold
-from bot.core.speakers import Cast, is_first_name
+from bot.core.speakers import Cast
 from bot.core.text import Sentence
+from bot.core.titles import GENERIC, is_title, untitled
 
 if TYPE_CHECKING:
     from bot.core.article import Article
@@ -28,31 +29,6 @@ class Speaker:
 ANONYMOUS = Speaker(None, pattern="anonymous source")
 _PREVIOUS_SENTENCE = "speaker in the previous sentence"
 
-# Words around a name that are titles or roles, not the name: "party Chairman Joe Park", "Sen. Ann Roe".
-_TITLE_WORDS = set(
-    """
-    mr mrs ms miss dr sen sens rep reps gov gen lt col sgt rev adm prof capt maj cmdr atty amb pres supt det
-    insp fr president presidential senator governor mayor chairman chairwoman chair secretary minister
-    chancellor speaker representative congressman congresswoman judge justice sheriff chief director leader
-    spokesman spokeswoman spokesperson ambassador commander general admiral colonel lieutenant sergeant
-    officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state
-    democratic republican democrat libertarian independent gop senior executive founder professor coach
-    councillor councilman councilwoman superintendent trustee the a an his her their its rival
-    reverend rabbi imam parent local mp
-    councillor superintendent
-    """.split()
-)
-_NATIONALITIES = set(
-    "russian ukrainian american german turkish french british chinese us u.s european polish israeli iranian".split()
-)
-# Group words that are not one speaker: "Diplomats called it …" names nobody.
-_GENERIC = set(
-    """
-    officials diplomats analysts experts critics observers sources leaders people residents some many others
-    they we i you it one republicans democrats supporters opponents commentators economists soldiers voters
-    the this that americans conservatives liberals independents protesters demonstrators campaigners according
-    """.split()
-)
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _PLACE_SPLIT = re.compile(r"\s+(?:of|from|at|for|with|in)\s+")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -73,11 +49,6 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
-
-
-def _is_title(word: str) -> bool:
-    folded = fold(word).rstrip(".,")
-    return folded in _TITLE_WORDS or folded in _NATIONALITIES
 
 
 class Attributor:
@@ -126,7 +97,7 @@ class Attributor:
         runs: list[list[int]] = [[]]
         for index, word in enumerate(tokens):
             bare = _POSSESSIVE.sub("", word)
-            capital = bool(bare) and bare[0].isupper() and not _is_title(bare)
+            capital = bool(bare) and bare[0].isupper() and not is_title(bare)
             if capital and index == 0 and bare.lower() in self.common and not names.full_name(bare, self.people):
                 capital = False  # a sentence's first word: "Rival Hillary Clinton"
             if capital and bare != word and index < len(tokens) - 1:
@@ -143,7 +114,7 @@ class Attributor:
         name = " ".join(_POSSESSIVE.sub("", tokens[i]) for i in run).rstrip(",")
         before = tokens[: run[0]]
         honorific = bool(before) and fold(before[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
-        titled = [w for w in before if _is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
+        titled = [w for w in before if is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
         role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
         if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
             role = None
@@ -185,7 +156,7 @@ class Attributor:
             words = set(_LOWER_WORD.findall(self.body[max(0, at - 40) : at].lower().split(",")[-1]))
             if words & wanted or wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
                 holders.add(person)
-        return _untitled(holders.pop()) if len(holders) == 1 else None
+        return untitled(holders.pop()) if len(holders) == 1 else None
 
     def _named_after_comma(self, mention: str) -> bool:
         return ", " in mention and self._name_in(mention.rpartition(", ")[2]) is not None
@@ -196,9 +167,9 @@ class Attributor:
 
     def _named(self, name: str, role: str | None, honorific: bool) -> Speaker | None:
         first = fold(name.split()[0])
-        if fold(name) in _GENERIC or first in _GENERIC:
+        if fold(name) in GENERIC or first in GENERIC:
             return None
-        full = _untitled(names.full_name(name, self.people))
+        full = untitled(names.full_name(name, self.people))
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):
                 return Speaker(name)  # a body by its initials: "MSNBC said"
@@ -214,7 +185,7 @@ class Attributor:
         person = self.cast.referent(pronoun, at, self.sentences, sentence_index, self.spoken)
         if person is None:
             return None
-        person = _untitled(person) or person
+        person = untitled(person) or person
         return Speaker(names.strip_title(person), person, pattern="pronoun")
 
     def _body_before(self, sentence_index: int) -> Speaker | None:
@@ -308,24 +279,6 @@ class Attributor:
             return None
         person = people[0]
         return Speaker(names.strip_title(person), names.full_name(person, self.people), None, _PREVIOUS_SENTENCE)
-
-
-_ROLE_ENDING = re.compile(r"[a-z](?:er|or|ist|ian|ant|ent|ee)$")
-
-
-def _looks_like_a_role(word: str) -> bool:
-    """ "Farmer Noel Grady", "Activist Ana Ruiz": a sentence's first word naming a trade, not a first name."""
-    return bool(_ROLE_ENDING.search(word)) and not is_first_name(word)
-
-
-def _untitled(full: str | None) -> str | None:
-    """A full name without the titles people_in can leave before it: "Councillor Priya Nair" → "Priya Nair"."""
-    if full is None:
-        return None
-    words = full.split()
-    while len(words) > 2 and (_is_title(words[0]) or _looks_like_a_role(words[0])):
-        words.pop(0)
-    return " ".join(words)
 
 
 def _with(resolved: Speaker, role: str | None, pattern: str) -> Speaker:
