@@ -262,11 +262,16 @@ class Attributor:
                 found.append(person)
         return found
 
-    def from_previous_sentence(self, previous: str) -> Speaker | None:
-        """The speaker when the sentence before a bare quotation announces one person speaking:
-        "Maria Lopez put it bluntly." """
+    def from_previous_sentence(self, previous: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
+        """The speaker when the sentence before a bare quotation (`at`, `sentence_index`: where that sentence
+        ends, which it is) announces one person speaking: "Maria Lopez put it bluntly.", "He concluded:" """
         if not previous or not cues.SPEECH_CUE.search(previous) or "“" in previous or '"' in previous:
             return None
+        intro = cues.INTRODUCES.match(previous)
+        if intro:  # "Caddell continued:", "The governor added:", "He concluded:"
+            resolved = self.resolve(intro.group("speaker"), at, sentence_index)
+            if resolved:
+                return _with(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
         if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
             return ANONYMOUS
         trailing = cues.TRAILING.search(previous)

@@ -168,3 +168,5 @@ SAYING_END = re.compile(
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
 ANONYMOUS_SAYS = re.compile(rf"{ANONYMOUS}\s+{VERB}")
+# A sentence of its own announcing the quotation after it: "Caddell continued:", "The governor added:".
+INTRODUCES = re.compile(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.attribution import Attributor, Speaker
-from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER
+from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, VERB
 from bot.core.quote_marks import Found, find_quotations
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
@@ -79,6 +79,8 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
         if _GOING_ON.match(rest):  # “…,” Trump said, adding later, “…”
             return True
         return len(rest) < 80 and not _CLAUSE.search(rest) and not attributor.mentioned(rest)
+    if len(between) < 40 and not _CUE_VERB.search(between) and not attributor.mentioned(between):
+        return True  # “Cruz called Trump a “liar” who is “utterly amoral,” a “bully” …”
     return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
 
 
@@ -97,6 +99,7 @@ def _own_sentence(before: str) -> str:
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
 _GOING_ON = re.compile(r"^[\s,]*(?:adding|continuing|going\s+on\s+to\s+say)\b[^“”\"]{0,100}$")
+_CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
 _SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
 
@@ -164,7 +167,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _CONTINUES)
             elif said is None and not before.strip() and not after.strip(" ."):
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
-                said = attributor.from_previous_sentence(earlier[0].text if earlier else "")
+                if earlier:
+                    said = attributor.from_previous_sentence(earlier[0].text, earlier[0].end, sentence_index - 1)
         if said and said.speaker:
             attributor.note(start, said)
         speaker, full, role, pattern = (said.speaker, said.full, said.role, said.pattern) if said else (None,) * 4

@@ -117,6 +117,14 @@ RULES = [
     # a paraphrase, then the words; a claim through the sentence; a role standing for the named person
     ("Mayor Joy Park urged calm before the vote: “Count every ballot.”", "Count", "Joy Park"),
     ("Eli Shore, the finance minister, spoke. The minister called it “a fair deal.”", "a fair", "Eli Shore"),
+    # a second quotation in a naming sentence, a short phrase between; a sentence announcing the next
+    ("Tom Ruiz called the mayor a “liar” who is “utterly out of touch.”", "utterly", "Tom Ruiz"),
+    (
+        "Paula Reyes spoke last.\n\nReyes continued:\n\n“We have waited long enough for the bridge.”",
+        "We have",
+        "Paula Reyes",
+    ),
+    ("“Fares go up in May,” Ben Ito said, adding later, “and the trains stay slow.”", "and the", "Ben Ito"),
     # a quotation in a list belongs to the list's verb, not to whoever speaks after it
     ("As Ray Hill spoke of “a rigged game,” and “lost jobs,” Ann Loy said yes.", "lost jobs", None),
 ]
