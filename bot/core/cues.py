@@ -65,9 +65,11 @@ _VERB_LIKE = (
     r"met|hit|won|beat|sent|gave|took|is|was)\b"
 )
 _CLAUSE_WORD = r"(?:and|but|or|as|while|when|where|then|so|because|after|before|which|who|that|if)\b"
+_ROLE_WORD = rf"(?!{_CLAUSE_WORD}|{_VERB_LIKE})[a-z0-9][\w’'/-]*"
+# Role words before a name, capitalized or not: "former Florida governor", "the Vatican spokesman, ".
 _PREFIX = (
-    rf"(?:(?!{_CLAUSE_WORD})(?:[Tt]he\s+)?(?:{_CAP_WORD}(?:’s|'s)?\s+){{0,3}}(?:(?!{_CLAUSE_WORD}|{_VERB_LIKE})[a-z0-9][\w’'/-]*\s+){{1,3}}"
-    rf"(?:[a-z][\w-]*,\s+)?)"
+    rf"(?:(?!{_CLAUSE_WORD})(?:[Tt]he\s+)?(?:(?:{_CAP_WORD}(?:’s|'s)?\s+){{0,3}}{_ROLE_WORD}\s+){{1,3}}"
+    rf"(?:[a-z][\w-]*,\s+)?|(?:[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,3}}[a-z][\w-]*,\s+)"
 )
 _PLACE = rf"(?:\s+of\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})?(?:\s*\([^()]{{1,30}}\))?"
 ROLE_PHRASE = (
@@ -88,7 +90,8 @@ SPEAKER = (
 ROLE = (
     r"(?P<role>(?!(?:as|which|when|where|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
     rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
-    r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))"
+    r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|"
+    r"[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{1,100}?))"
 )
 # ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
 _ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[^,“”\"]{1,60}),)"

@@ -99,6 +99,9 @@ RULES = [
     ("“The line opens in May,” transit director Amy Cole said.", "The line", "Amy Cole"),
     ("The deputy, Sen. Pia Laird of Maine, said: “We will vote.”", "We will", "Pia Laird"),
     ("“We waited an hour,” said Rep. Ito.", "We waited", "Ito"),
+    ("“Our friends no longer trust us,” former Ohio governor Dan Kell said.", "Our friends", "Dan Kell"),
+    ("“We walk,” the union spokesman, Ira Dent, told reporters.", "We walk", "Ira Dent"),
+    ("“No deal yet,” Rob Hart, Moss' campaign manager, said.", "No deal", "Rob Hart"),
     # an honorific surname resolves to the full name printed earlier
     ("Farmer Noel Grady sells eggs. “Prices doubled,” Mr. Grady said.", "Prices", "Noel Grady"),
     # a pronoun: the nearest person of its gender, across a paragraph break
