@@ -137,8 +137,11 @@ class Attributor:
             return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
         description, _, tail = mention.rpartition(", ")
         for part in [tail, mention] if description else [mention]:
-            head = _PLACE_SPLIT.split(part, maxsplit=1)[0]
-            found = self._name_in(head)
+            # the name before an "of"-place ("Rep. Carl Ito of Nevada"), else after a title's "of"
+            # ("Former Secretary of State Madeleine Albright")
+            pieces = _PLACE_SPLIT.split(part)
+            titled = len(pieces) > 1 and pieces[0].split()[-1][:1].isupper()  # "Secretary of", not "general of"
+            found = next((f for f in map(self._name_in, pieces if titled else pieces[:1]) if f), None)
             if found:
                 name, role, honorific = found
                 if description and part == tail:

@@ -102,6 +102,8 @@ RULES = [
     ("“Our friends no longer trust us,” former Ohio governor Dan Kell said.", "Our friends", "Dan Kell"),
     ("“We walk,” the union spokesman, Ira Dent, told reporters.", "We walk", "Ira Dent"),
     ("“No deal yet,” Rob Hart, Moss' campaign manager, said.", "No deal", "Rob Hart"),
+    ("Former Secretary of State Ann Vale urged voters to turn out, saying, “Every vote counts.”", "Every", "Ann Vale"),
+    ("“Soil is alive,” Lou Park, the chief chemist of Iowa, said.", "Soil", "Lou Park"),
     # an honorific surname resolves to the full name printed earlier
     ("Farmer Noel Grady sells eggs. “Prices doubled,” Mr. Grady said.", "Prices", "Noel Grady"),
     # a pronoun: the nearest person of its gender, across a paragraph break
