@@ -77,6 +77,7 @@ class Cast:
         self.body = body
         self.people = people
         self.quoted = quoted  # spans inside quotation marks: a person named in a quotation is not its speaker
+        self._ambiguous: list[tuple[int, tuple[str, ...]]] = []  # surnames several people share, by offset
 
     @cached_property
     def mentions(self) -> list[tuple[int, str]]:
@@ -104,7 +105,14 @@ class Cast:
                 holders = [p for p in holders if names.name_key(p).split()[0] == first] or holders
             if len(holders) == 1:
                 found[match.start()] = holders[0]
+            elif not self._in_quotation(match.start()):
+                self._ambiguous.append((match.start(), tuple(holders)))
         return sorted((at, who) for at, who in found.items() if not self._in_quotation(at))
+
+    def _one_of(self, holders: tuple[str, ...], gender: Gender) -> str | None:
+        """The one holder of a shared surname ("Trump": Donald, Ivanka) the pronoun's gender fits, if one."""
+        fitting = [p for p in holders if self.genders.get(p) == gender]
+        return fitting[0] if len(fitting) == 1 else None
 
     @cached_property
     def persons(self) -> list[str]:
@@ -161,8 +169,9 @@ class Cast:
         person of the other gender, by Mr./Ms., a gendered role or a first name, is passed over. None when
         nobody is found nearby."""
         gender: Gender = "she" if pronoun.lower() == "she" else "he"
-        persons = set(self.persons)
-        named = sorted(self.mentions + [(at, who) for at, who in speakers if who in persons])
+        mentions, persons = self.mentions, set(self.persons)  # mentions first: they list the shared surnames
+        shared = [(where, one) for where, holders in self._ambiguous if (one := self._one_of(holders, gender))]
+        named = sorted(mentions + shared + [(at, who) for at, who in speakers if who in persons])
         offsets = [m[0] for m in named]
         for index in range(sentence_index, max(-1, sentence_index - _SENTENCES_BACK), -1):
             sentence = sentences[index]

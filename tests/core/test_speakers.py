@@ -66,3 +66,19 @@ def test_an_address_is_not_a_person() -> None:
     text = TEXT.replace("Mr. Berg said the channel was clear.", "“Mr. President, open the port,” Mr. Berg said.")
     cast, _ = _cast(text)
     assert "President" not in cast.persons and "Tomas Berg" in cast.persons
+
+
+def test_a_surname_two_people_share_goes_to_the_one_the_pronoun_fits() -> None:
+    text = """---
+headline: Family firm
+date: 2024-03-02
+---
+Donald Roe founded the firm; his daughter Ivanka Roe runs it now.
+
+On Friday Roe said the deal was done.
+"""
+    cast, article = _cast(text)
+    sentences = article.sentences
+    last = len(sentences) - 1
+    assert cast.referent("he", sentences[last].end, sentences, last, []) == "Donald Roe"
+    assert cast.referent("she", sentences[last].end, sentences, last, []) == "Ivanka Roe"
