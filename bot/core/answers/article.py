@@ -9,7 +9,7 @@ import re
 from bot.core import limits
 from bot.core.answers.timeline import event_label
 from bot.core.article import Article
-from bot.core.corpus import Corpus
+from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.lookup import find_publication
 from bot.core.names import name_key
 from bot.core.quotes import Quote
@@ -223,7 +223,9 @@ def show_reply(corpus: Corpus, key: str) -> Reply:
         lines = [truncate(f"“{q.text.rstrip(',;: ')}” — {q.who}", 330) for q in quotes]
         fields.append(Field("Quotes", fitted(lines, f"`/quote random article: {article.id}`")))
     events = sorted(
-        (e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved),
+        one_per_sentence(
+            [e for e in corpus.events if e.article_id == article.id and e.kind == "mention" and e.resolved]
+        ),
         key=lambda e: (e.first, e.last),
     )
     if events:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core import limits
 from bot.core.answers.article import fitted, search_reply, show_reply
 from bot.core.articles import parse_article
-from bot.core.corpus import Corpus
+from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.layout import layout
 
 HARBOUR = """---
@@ -65,7 +65,9 @@ def test_article_show_lists_every_dated_event_or_says_where_the_rest_are(corpus:
     for article_id in corpus.articles:
         reply = show_reply(corpus, article_id)
         fields = {f.name: f.value for f in reply.pages[0].fields}
-        events = [e for e in corpus.events if e.article_id == article_id and e.kind == "mention" and e.resolved]
+        events = one_per_sentence(
+            [e for e in corpus.events if e.article_id == article_id and e.kind == "mention" and e.resolved]
+        )
         if not events:
             continue
         listed = fields["Dated events"]
