@@ -258,21 +258,6 @@ class SearchIndex:
                 return set()
         return found or set()
 
-    def groups_matched(self, plan: QueryPlan, text: str) -> int:
-        """How many of the plan's query words a text holds, in any of their forms, spellings or corrections."""
-        ids = self.vocabulary.ids
-        present = {ids.get(term, -1) for term in tokens(text)}
-        return sum(any(term_id in present for term_id, _ in group) for group in plan.groups)
-
-    def text_matches(self, plan: QueryPlan, text: str) -> bool:
-        """Whether a text holds every query word of the plan, exactly as a search matches them."""
-        return bool(plan.groups) and self.groups_matched(plan, text) == len(plan.groups)
-
-    def matched_offsets(self, plan: QueryPlan, text: str) -> list[int]:
-        """Where in a text the words that match the plan begin."""
-        ids, wanted = self.vocabulary.ids, plan.term_ids
-        return [m.start() for m in TOKEN.finditer(text) if ids.get(canonical(m.group().lower()), -1) in wanted]
-
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         del state["_sentence_terms"]  # a cache of bound-method results: rebuilt empty, never pickled

@@ -12,6 +12,7 @@ from bot.core.article import Article
 from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.lookup import find_publication
 from bot.core.names import name_key
+from bot.core.query_match import groups_matched, matched_offsets
 from bot.core.quotes import Quote
 from bot.core.replies import Field, Page, Reply
 from bot.core.search import Hit, QueryPlan
@@ -79,10 +80,10 @@ def _dated_passages(corpus: Corpus, query: str, plan: QueryPlan, hits: list[Hit]
         for event in corpus.events:
             if event.article_id != hit.article_id or event.kind != "mention" or not event.resolved:
                 continue
-            matched = index.groups_matched(plan, event.sentence)
+            matched = groups_matched(index.vocabulary, plan, event.sentence)
             if matched:
                 at = event.sentence.find(event.text)
-                near = min((abs(o - at) for o in index.matched_offsets(plan, event.sentence)), default=999)
+                near = min((abs(o - at) for o in matched_offsets(index.vocabulary, plan, event.sentence)), default=999)
                 scored.append((-matched, near, event.start, event))
         if scored:
             best = min(scored, key=lambda s: s[:3])[3]  # most query words, then the date nearest to them

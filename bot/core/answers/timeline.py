@@ -11,6 +11,7 @@ from typing import Any
 from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.dates import Event
 from bot.core.periods import Period, period_label
+from bot.core.query_match import text_matches
 from bot.core.replies import Reply, UserError, paginate
 from bot.core.text import truncate
 from bot.core.userdates import parse_range
@@ -32,7 +33,11 @@ def _about(corpus: Corpus, events: list[Event], query: str) -> list[Event]:
     if plan.unknown:  # a word no article prints: no event is about all the words
         return []
     articles = {index.ids[row] for row in index.rows_with_all(plan)}
-    return [e for e in events if e.article_id in articles and index.text_matches(plan, f"{e.sentence} {e.description}")]
+    return [
+        e
+        for e in events
+        if e.article_id in articles and text_matches(index.vocabulary, plan, f"{e.sentence} {e.description}")
+    ]
 
 
 def _is_coarser(event: Event, asked: Period | None) -> bool:
