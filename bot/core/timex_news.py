@@ -7,22 +7,11 @@ import re
 
 from bot.core.holidays import SPELLINGS
 from bot.core.periods import WEEKDAY_NAMES
-from bot.core.timex import _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
+from bot.core.timex import _ANAPHORA, _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2}
 _REL_YEAR = {"this": 0, "last": -1, "next": 1}
-_UNIT_ANAPHORA = {
-    "that": 0,
-    "that same": 0,
-    "the same": 0,
-    "the following": 1,
-    "the next": 1,
-    "the previous": -1,
-    "the preceding": -1,
-    "later": 1,
-    "earlier": -1,
-    "before": -1,
-}
+_UNIT_ANAPHORA = {**_ANAPHORA, "that same": 0}  # lookups only: the rule's pattern spells the words
 _TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 _TENS |= {"eighty": 80, "ninety": 90}
 _ONES = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
