@@ -55,7 +55,9 @@ async def _ask(
             except UserError as error:
                 reply = Reply.notice("Sorry", str(error))
             else:
-                app = App(corpus, store, loader=lambda: load_corpus(settings.corpus_dir))
+                app = App(
+                    corpus, store, loader=lambda: load_corpus(settings.corpus_dir), corpus_dir=settings.corpus_dir
+                )
                 reply = await app.answer(invocation)
         finally:
             await store.close()

@@ -10,6 +10,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
 from bot.commands import COMMANDS, Command, Invocation
 from bot.core.answers import complete
@@ -17,6 +18,7 @@ from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
 from bot.store import Store
+from bot.uploads import Uploads
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +36,15 @@ class App:
         loader: Callable[[], Corpus] | None = None,
         commands: Mapping[str, Command] = COMMANDS,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        corpus_dir: Path | None = None,
     ) -> None:
         self.corpus = corpus
         self.store = store
         self.rng = rng or random.Random()
         self.loader = loader  # builds a fresh corpus for /corpus reload
         self.commands = commands
+        self.corpus_dir = corpus_dir  # where /corpus add saves an upload
+        self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)
         self.reload_lock = asyncio.Lock()

@@ -25,7 +25,7 @@ class Option:
     required: bool = False
     max_length: int | None = None  # Discord refuses longer input before it reaches us
     complete: Source | None = None
-    kind: Literal["text", "flag"] = "text"  # a flag is Discord's boolean option: "true" or "false" here
+    kind: Literal["text", "flag", "file"] = "text"  # flag: Discord's boolean ("true"/"false"); file: an upload
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Invocation:
     guild_id: int | None = None
     channel_id: int = 0
     can_manage: bool = False  # Manage Server in this server, or the bot's owner
+    upload: tuple[str, bytes] | None = None  # a file option's (file name, bytes), read by the glue
+    user_id: int = 0  # who ran it: an upload waits for the same person to confirm it
 
 
 Handler = Callable[["App", Invocation, "Corpus"], Awaitable[Reply]]
@@ -54,6 +56,7 @@ class Command:
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
     menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
+    internal: bool = False  # run only by a reply's buttons (Confirm, Cancel): not shown in Discord
     help: str = ""  # what /help says it does; a command without it is not listed there
     examples: tuple[str, ...] = ()  # each one must give a real answer (tested)
 
@@ -154,6 +157,29 @@ TABLE: tuple[Command, ...] = (
         handlers.corpus_status,
         help="How many articles, quotes and events are loaded, and any warnings.",
         examples=("/corpus status",),
+    ),
+    Command(
+        "corpus add",
+        "Add an article file to the archive, after a private preview",
+        handlers.corpus_add,
+        options=(Option("file", "The article: a .txt, .md or .html file", required=True, kind="file"),),
+        manage_only=True,
+    ),
+    Command(
+        "corpus add confirm",
+        "Save an uploaded article",
+        handlers.corpus_add_confirm,
+        options=(Option("upload", "The upload"),),
+        manage_only=True,
+        internal=True,
+    ),
+    Command(
+        "corpus add cancel",
+        "Drop an uploaded article",
+        handlers.corpus_add_cancel,
+        options=(Option("upload", "The upload"),),
+        manage_only=True,
+        internal=True,
     ),
     Command(
         "corpus remove",

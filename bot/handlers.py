@@ -9,13 +9,16 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import charts
+from bot import charts, uploads
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
+from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
+from bot.loading.files import MAX_FILE_BYTES, parse_bytes
+from bot.uploads import Upload, safe_name
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -131,3 +134,41 @@ def _archive(path: Path) -> Path:
         number += 1
     path.rename(target)  # the same file system: atomic, and nothing is copied
     return target
+
+
+async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Parse an uploaded file and show, privately, what it would add; nothing is saved yet."""
+    if invocation.upload is None:
+        raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`.")
+    name, data = invocation.upload
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
+    try:
+        article = await asyncio.to_thread(parse_bytes, safe_name(name), data)
+    except CorpusError as error:
+        raise UserError(f"I can't add that file: {error}") from None
+    token = app.uploads.hold(Upload(safe_name(name), data, invocation.user_id))
+    return uploads.preview(article, safe_name(name), token)
+
+
+async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Save the previewed upload under a free, safe name and reload with it."""
+    if app.corpus_dir is None or app.loader is None:
+        raise UserError("This bot was started without a corpus folder to add to.")
+    if app.reload_lock.locked():
+        raise UserError("A reload is running; press **Add it** again in a moment.")
+    upload = app.uploads.take(invocation.options.get("upload", ""), invocation.user_id)
+    if upload is None:
+        raise UserError("That upload has expired or was already handled; run `/corpus add` again.")
+    saved = await asyncio.to_thread(uploads.save_new, app.corpus_dir, upload.name, upload.data)
+    log.info("article uploaded as %s", saved.name)
+    reply = await corpus_reload(app, invocation, corpus)
+    reply.ephemeral = True
+    reply.pages[0].title = "Article added"
+    reply.pages[0].description = f"Saved as `{saved.name}`; the archive now has {len(app.corpus.articles)} articles."
+    return reply
+
+
+async def corpus_add_cancel(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    app.uploads.take(invocation.options.get("upload", ""), invocation.user_id)
+    return Reply.notice("Nothing added", "The upload was dropped; the archive is unchanged.")

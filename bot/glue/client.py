@@ -125,7 +125,7 @@ async def serve(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    app = App(corpus, store, loader=loader)
+    app = App(corpus, store, loader=loader, corpus_dir=settings.corpus_dir)
     bot = create_bot(settings, app)
     status = 0
     try:

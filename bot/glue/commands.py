@@ -12,8 +12,10 @@ import discord
 from discord import app_commands
 
 from bot.commands import GROUPS, Command, Option
+from bot.core.replies import UserError
 from bot.glue.invocations import invocation_for
 from bot.glue.replies import show
+from bot.loading.files import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from bot.glue.client import ArchiveBot
@@ -23,16 +25,33 @@ log = logging.getLogger(__name__)
 DEFER_AFTER_SECONDS = 2.0  # Discord fails an interaction not answered within 3 s
 
 
-async def respond(interaction: discord.Interaction, command: Command, options: dict[str, str | None]) -> None:
+async def respond(
+    interaction: discord.Interaction,
+    command: Command,
+    options: dict[str, str | None],
+    attachment: discord.Attachment | None = None,
+) -> None:
     """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
     client: ArchiveBot = interaction.client  # type: ignore[assignment]
     with client.app.busy():  # the whole exchange counts as in flight, so shutdown waits for the send too
-        invocation = await invocation_for(interaction, command, options)
+        upload = await _read(interaction, attachment) if attachment is not None else None
+        invocation = await invocation_for(interaction, command, options, upload)
         task = asyncio.ensure_future(client.app.answer(invocation))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
-        if not done:
+        if not done and not interaction.response.is_done():
             await interaction.response.defer(thinking=True)
         await show(interaction, await task, command.name)
+
+
+async def _read(interaction: discord.Interaction, attachment: discord.Attachment) -> tuple[str, bytes]:
+    """An uploaded file's name and bytes, refused before reading when it is larger than an article can be."""
+    if attachment.size > MAX_FILE_BYTES:
+        raise UserError(
+            f"“{attachment.filename[:100]}” is {attachment.size:,} bytes;"
+            f" an article file is at most {MAX_FILE_BYTES:,}."
+        )
+    await interaction.response.defer(ephemeral=True, thinking=True)  # a download can take longer than 3 s
+    return attachment.filename, await attachment.read()
 
 
 def user_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
@@ -66,6 +85,8 @@ def _parameter(option: Option) -> inspect.Parameter:
     annotation: Any = app_commands.Range[str, 1, option.max_length] if option.max_length else str
     if option.kind == "flag":
         annotation = bool
+    elif option.kind == "file":
+        annotation = discord.Attachment
     if option.required:
         return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
     return inspect.Parameter(
@@ -76,9 +97,17 @@ def _parameter(option: Option) -> inspect.Parameter:
 def app_command(command: Command, parent: app_commands.Group | None = None) -> app_commands.Command:
     """One table entry as a discord.py command; its callback's signature is made from the entry's options."""
 
-    async def callback(interaction: discord.Interaction, **options: str | bool | None) -> None:
-        typed = {name: str(value).lower() if isinstance(value, bool) else value for name, value in options.items()}
-        await respond(interaction, command, typed)
+    async def callback(interaction: discord.Interaction, **options: Any) -> None:
+        files = [value for value in options.values() if isinstance(value, discord.Attachment)]
+        typed = {
+            name: value.filename
+            if isinstance(value, discord.Attachment)
+            else str(value).lower()
+            if isinstance(value, bool)
+            else value
+            for name, value in options.items()
+        }
+        await respond(interaction, command, typed, files[0] if files else None)
 
     ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
     callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -128,6 +157,8 @@ def app_commands_from(
     """Top-level commands and groups (`/article …`) and message menus for the whole table, in its order."""
     top: dict[str, app_commands.Command | app_commands.Group | app_commands.ContextMenu] = {}
     for command in table:
+        if command.internal:  # run by a reply's buttons only
+            continue
         if command.menu:
             top[command.menu] = context_menu(command)
             continue

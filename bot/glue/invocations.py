@@ -8,7 +8,10 @@ from bot.commands import Command, Invocation
 
 
 async def invocation_for(
-    interaction: discord.Interaction, command: Command, options: dict[str, str | None]
+    interaction: discord.Interaction,
+    command: Command,
+    options: dict[str, str | None],
+    upload: tuple[str, bytes] | None = None,
 ) -> Invocation:
     """The invocation, with `can_manage` checked only for commands that need it (Manage Server or owner)."""
     can_manage = False
@@ -21,4 +24,6 @@ async def invocation_for(
         guild_id=interaction.guild_id,
         channel_id=interaction.channel_id or 0,
         can_manage=can_manage,
+        upload=upload,
+        user_id=interaction.user.id,
     )

@@ -95,7 +95,7 @@ class ReplyView(discord.ui.View):
         with app.busy():
             command = app.commands[action.command]
             reply = await app.answer(await invocation_for(interaction, command, action.options))
-            if reply.ephemeral:
+            if reply.ephemeral and not self.reply.ephemeral:  # a private notice never replaces a public reply
                 await interaction.response.send_message(
                     embed=embed_for(layout(reply)), ephemeral=True, allowed_mentions=NO_MENTIONS
                 )

@@ -45,16 +45,23 @@ def read_article(path: Path) -> Article:
         raw = path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path.name}: cannot be read ({error.strerror or error})") from error
+    article = parse_bytes(path.name, raw)
+    article.path = path
+    return article
+
+
+def parse_bytes(name: str, raw: bytes) -> Article:
+    """An article from a file's bytes (a corpus file, or an upload not yet saved), its id the name's stem;
+    a CorpusError naming it when it is no text or holds no article."""
+    stem, suffix = Path(name).stem, Path(name).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise CorpusError(f"{name}: not an article file (one of {', '.join(ARTICLE_SUFFIXES)})")
     if b"\x00" in raw[:4096]:
-        raise CorpusError(f"{path.name}: binary file, not text")
+        raise CorpusError(f"{name}: binary file, not text")
     text, encoding_problem = decode(raw)
-    if path.suffix.lower() in WEB_PAGES:
-        article = parse_webpage(path.stem, text)
-        article.path = path
-    else:
-        article = parse_article(path.stem, text, path)
+    article = parse_webpage(stem, text) if suffix in WEB_PAGES else parse_article(stem, text)
     if encoding_problem:
-        log.warning("corpus file %s: %s", path.name, encoding_problem)
+        log.warning("corpus file %s: %s", name, encoding_problem)
         article.warnings.append(encoding_problem)
     return article
 

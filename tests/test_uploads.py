@@ -1,0 +1,115 @@
+"""Uploaded articles: safe names, saves that never overwrite, a preview that waits for its uploader."""
+
+from __future__ import annotations
+
+import shutil
+import string
+import threading
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.app import App
+from bot.commands import Invocation
+from bot.loading.load import load_corpus
+from bot.store import Store
+from bot.uploads import Upload, Uploads, safe_name, save_new
+from tests.conftest import SEEDS
+
+ARTICLE = b"""---
+headline: Ferry timetable changes for the winter
+publication: The Test Gazette
+date: 2024-11-04
+---
+The island ferry will sail twice a day from Monday, the operator said on Friday.
+
+\xe2\x80\x9cWe would rather run two full boats than four empty ones,\xe2\x80\x9d said Tomas Berg, its chief executive.
+"""
+
+
+@given(st.text(string.printable + 'ÄéüßÅ…/\\:*?"<>|', max_size=120), st.sampled_from([".txt", ".MD", ".html", ""]))
+def test_a_safe_name_stays_in_the_folder_on_every_system(stem: str, suffix: str) -> None:
+    name = safe_name(stem + suffix)
+    assert "/" not in name and "\\" not in name and not name.startswith(".")
+    assert name.isascii() and all(c.isalnum() or c in "._-" for c in name)
+    typed = Path((stem + suffix).replace("\\", "/").rsplit("/", 1)[-1]).suffix.lower()
+    if typed[1:].isalnum() and typed.isascii():  # an ordinary extension is kept, in lower case
+        assert name.endswith(typed)
+    assert len(name) <= 81 + len(typed)
+
+
+def test_traversal_and_reserved_names_are_made_harmless() -> None:
+    assert safe_name("../../etc/passwd.txt") == "passwd.txt"
+    assert safe_name("..\\..\\boot.ini.md") == "boot.ini.md"
+    assert safe_name("CON.txt") == "_CON.txt" and safe_name("...txt") == "article.txt"
+    assert safe_name("Ünïcode news.HTML") == "Unicode_news.html"
+
+
+def test_saves_never_overwrite_even_at_once(tmp_path) -> None:
+    (tmp_path / "story.txt").write_text("already here")
+    saved: list = []
+    threads = [
+        threading.Thread(target=lambda n=n: saved.append(save_new(tmp_path, "story.txt", b"new %d" % n)))
+        for n in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (tmp_path / "story.txt").read_text() == "already here"
+    assert len({p.name for p in saved}) == 8 and not list(tmp_path.glob("*.part"))
+
+
+def test_an_upload_is_taken_once_and_only_by_its_uploader() -> None:
+    waiting = Uploads()
+    token = waiting.hold(Upload("a.txt", b"x", user_id=1))
+    assert waiting.take(token, user_id=2) is None
+    assert waiting.take(token, user_id=1).name == "a.txt"
+    assert waiting.take(token, user_id=1) is None
+
+
+async def _app(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    return App(load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder), folder, store
+
+
+async def test_preview_then_confirm_adds_the_article_and_cancel_adds_nothing(tmp_path) -> None:
+    app, folder, store = await _app(tmp_path)
+    upload = Invocation(
+        "corpus add", {"file": "../Ferry news.md"}, can_manage=True, upload=("../Ferry news.md", ARTICLE), user_id=7
+    )
+    preview = await app.answer(upload)
+    assert preview.ephemeral and preview.pages[0].title == "Preview: Ferry timetable changes for the winter"
+    fields = {f.name: f.value for f in preview.pages[0].fields}
+    assert fields["Date"] == "4 Nov 2024 (stated)" and "Tomas Berg" in fields["Quotations"]
+    assert [a.label for a in preview.actions] == ["Add it", "Cancel"] and not (folder / "Ferry_news.md").exists()
+    token = {"upload": preview.data["upload"]}
+    stranger = await app.answer(Invocation("corpus add confirm", token, can_manage=True, user_id=8))
+    assert stranger.ephemeral and "expired" in stranger.pages[0].description
+    added = await app.answer(Invocation("corpus add confirm", token, can_manage=True, user_id=7))
+    assert added.pages[0].title == "Article added" and (folder / "Ferry_news.md").exists()
+    assert "Ferry_news" in app.corpus.articles and len(app.corpus.articles) == 6
+    again = await app.answer(upload)
+    await app.answer(Invocation("corpus add cancel", {"upload": again.data["upload"]}, can_manage=True, user_id=7))
+    assert sorted(p.name for p in folder.glob("Ferry_news*")) == ["Ferry_news.md"]
+    await store.close()
+
+
+async def test_bad_uploads_get_a_clear_private_answer_and_leave_nothing(tmp_path) -> None:
+    app, folder, store = await _app(tmp_path)
+    before = sorted(p.name for p in folder.iterdir())
+    for name, data, says in [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("page.html", b"<html><body><nav>Home</nav><p>Not found.</p></body></html>", "no article"),
+        ("notes.pdf", b"%PDF-1.7", "not an article file"),
+        ("huge.txt", b"x" * (6 * 1024 * 1024), "at most"),
+    ]:
+        reply = await app.answer(Invocation("corpus add", {"file": name}, can_manage=True, upload=(name, data)))
+        assert reply.ephemeral and says in reply.pages[0].description, (name, reply.pages[0].description)
+    member = await app.answer(Invocation("corpus add", {"file": "a.txt"}, upload=("a.txt", ARTICLE)))
+    assert "Manage Server" in member.pages[0].description
+    assert sorted(p.name for p in folder.iterdir()) == before
+    await store.close()
