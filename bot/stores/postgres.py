@@ -80,12 +80,12 @@ class PostgresStore:
         return mask_url(self.url)
 
     @classmethod
-    async def open(cls, url: str) -> PostgresStore:
+    async def open(cls, url: str, migrate: bool = True) -> PostgresStore:
         """Connect and migrate. A refused login raises DatabaseSettingError; a server away is logged once and
         reconnected to in the background."""
         store = cls(url)
         try:
-            await store._connect()
+            await store._connect(migrate)
         except REFUSALS as error:
             raise DatabaseSettingError(
                 f"DATABASE_URL {mask_url(url)} is refused by the server: {refusal(error)}"
@@ -94,12 +94,13 @@ class PostgresStore:
             store._gone(error, "opening")
         return store
 
-    async def _connect(self) -> None:
+    async def _connect(self, migrate: bool = True) -> None:
         pool = await asyncpg.create_pool(
             self.url, min_size=1, max_size=self.POOL_SIZE, timeout=self.CONNECT_TIMEOUT, command_timeout=10
         )
         try:
-            await migrate_postgres(pool)
+            if migrate:
+                await migrate_postgres(pool)
         except BaseException:
             await pool.close()
             raise
