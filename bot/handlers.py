@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.commands import Invocation
 
 log = logging.getLogger(__name__)
+CLAIM_ATTEMPTS = 5  # picks per /quote random while other processes claim the same channel's quotes
 
 
 async def article_search(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -40,8 +41,11 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
     filter_key = quote.filter_key(corpus, options)
     shown = await app.store.shown_quotes(invocation.channel_id, filter_key)
     last = await app.store.last_shown(invocation.channel_id, filter_key) if len(shown) >= len(pool) else None
-    chosen, restarted = quote.pick(pool, shown, app.rng, last)
-    await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
+    for _ in range(CLAIM_ATTEMPTS):
+        chosen, restarted = quote.pick(pool, shown, app.rng, last)
+        if await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted):
+            break
+        shown = shown | {chosen.id}  # another process sharing the state showed it first: pick again
     return quote.quote_reply(corpus, chosen, options)
 
 

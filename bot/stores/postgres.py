@@ -151,10 +151,12 @@ class PostgresStore:
             self.problem = None
             return
 
-    async def _run(self, steps: tuple[Step, ...]) -> None:
+    async def _run(self, steps: tuple[Step, ...]) -> str:
+        """The steps as one transaction; the last one's status, e.g. "INSERT 0 1"."""
         async with self.pool.acquire() as connection, connection.transaction():
             for sql, args in steps:
-                await connection.execute(sql, *args)
+                outcome = await connection.execute(sql, *args)
+        return outcome
 
     async def _read_with(self, reader: Callable[[Any], Awaitable[Any]]) -> Any:
         if self.pool is not None and self.problem is None:
@@ -170,14 +172,15 @@ class PostgresStore:
         rows = await self._read_with(lambda connection: connection.fetch(sql, *args))
         return rows or []
 
-    async def _write(self, *steps: Step) -> None:
+    async def _write(self, *steps: Step) -> str:
+        """The last step's status; "queued" while the server is away."""
         if self.pool is not None and self.problem is None:
             try:
-                await self._run(steps)
-                return
+                return await self._run(steps)
             except OUTAGES as error:
                 self._gone(error, "writing")
         self._enqueue(steps)
+        return "queued"
 
     def _enqueue(self, steps: tuple[Step, ...]) -> None:
         if len(self._queue) >= self.QUEUE_LIMIT:
@@ -220,14 +223,15 @@ class PostgresStore:
         )
         return rows[0][0] if rows else None
 
-    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str, restart: bool = False) -> None:
+    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str, restart: bool = False) -> bool:
         forget = ("DELETE FROM quote_history WHERE channel_id = $1 AND filter_key = $2", (channel_id, filter_key))
         remember = (
             "INSERT INTO quote_history (channel_id, filter_key, quote_id, shown_at) VALUES ($1, $2, $3, $4) "
             "ON CONFLICT DO NOTHING",
             (channel_id, filter_key, quote_id, _now()),
         )
-        await self._write(*((forget, remember) if restart else (remember,)))
+        # "INSERT 0 0": the row was there, another process showed this quote in this cycle first
+        return await self._write(*((forget, remember) if restart else (remember,))) != "INSERT 0 0"
 
     async def get_meta(self, key: str) -> str | None:
         rows = await self._read("SELECT value FROM meta WHERE key = $1", key)

@@ -251,7 +251,7 @@ class SqliteStore:
         )
         return rows[0][0] if rows else None
 
-    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str, restart: bool = False) -> None:
+    async def mark_shown(self, channel_id: int, filter_key: str, quote_id: str, restart: bool = False) -> bool:
         """Remember a quote as shown; `restart` forgets the finished cycle first, in the same transaction."""
         forget = ("DELETE FROM quote_history WHERE channel_id = ? AND filter_key = ?", (channel_id, filter_key))
         remember = (
@@ -259,6 +259,7 @@ class SqliteStore:
             (channel_id, filter_key, quote_id, _now()),
         )
         await self._write(*((forget, remember) if restart else (remember,)))
+        return True  # one file, one process: nobody else claims this channel's quotes
 
     async def get_meta(self, key: str) -> str | None:
         rows = await self._read("SELECT value FROM meta WHERE key = ?", (key,))

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
+import random
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from bot.app import App
+from bot.console import parse_command
+from bot.core.answers import quote
+from bot.core.corpus import Corpus
 from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
@@ -171,3 +177,22 @@ async def test_an_outage_mid_run_loses_no_write(cable: tuple[Cable, str], caplog
         assert len(lines) == 2 and "unreachable" in lines[0] and "works again" in lines[1]
     finally:
         await store.close()
+
+
+async def test_two_processes_never_show_a_channel_the_same_quote(postgres_url: str, corpus: Corpus) -> None:
+    stores = [await PostgresStore.open(postgres_url) for _ in range(2)]
+    # the same seed in both: without the claim, both would pick the same quote at the same moment
+    apps = [App(corpus, store, rng=random.Random(7)) for store in stores]
+    try:
+        invocation = dataclasses.replace(parse_command("/quote random"), channel_id=3)
+        rounds = len(quote.candidates(corpus, None, None, None)) // 2  # within one cycle: no quote may repeat
+        for _ in range(rounds):
+            await asyncio.gather(*(app.answer(invocation) for app in apps))
+        (filter_key,) = await _filter_keys(stores[0])
+        assert len(await stores[0].shown_quotes(3, filter_key)) == 2 * rounds  # every answer one not seen yet
+    finally:
+        await asyncio.gather(*(s.close() for s in stores))
+
+
+async def _filter_keys(store: PostgresStore) -> set[str]:
+    return {row[0] for row in await store._read("SELECT DISTINCT filter_key FROM quote_history")}
