@@ -64,8 +64,15 @@ async def corpus_reload(app: App, invocation: Invocation, corpus: Corpus) -> Rep
         raise UserError("This bot was started without a corpus folder to reload from.")
     if app.reload_lock.locked():
         raise UserError("A reload is already running; try /corpus status in a moment.")
+    fresh = await reload_corpus(app)
+    await app.store.announce_reload()  # every other process sharing the database reloads too
+    return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
+
+
+async def reload_corpus(app: App) -> Corpus:
+    """Build a fresh corpus off the event loop and swap it in whole (also when another process announced one)."""
     async with app.reload_lock:
         fresh = await asyncio.to_thread(app.loader)
         app.corpus, app.reloaded_at = fresh, dt.datetime.now(dt.UTC)
     log.info("corpus reloaded: %d articles", len(fresh.articles))
-    return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
+    return fresh

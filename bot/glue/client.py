@@ -112,6 +112,7 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 async def serve(settings: Settings) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
     from bot.core.corpus import Corpus
+    from bot.handlers import reload_corpus
     from bot.loading.load import load_corpus
     from bot.stores import DatabaseSettingError
     from bot.stores.chooser import open_store
@@ -133,6 +134,7 @@ async def serve(settings: Settings) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = App(corpus, store, loader=loader)
+    await store.listen_reloads(lambda: reload_corpus(app))  # a /corpus reload served by another process
     bot = create_bot(settings, app)
     status = 0
     try:

@@ -34,6 +34,14 @@ class Store(Protocol):
         """Run `action` unless `digest` is recorded under `key` (then record it), in one process at a time."""
         ...
 
+    async def announce_reload(self) -> None:
+        """Tell every other process on this database that the corpus was reloaded (SQLite: there are none)."""
+        ...
+
+    async def listen_reloads(self, reload: Callable[[], Awaitable[object]]) -> None:
+        """Run `reload` whenever another process announces a reload."""
+        ...
+
     def describe(self) -> str:
         """Backend and place, safe to log: a URL's password masked."""
         ...

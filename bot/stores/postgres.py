@@ -15,6 +15,7 @@ import asyncpg
 
 from bot.migrations.postgres import current_version, migrate_postgres
 from bot.stores import DatabaseSettingError, mask_url
+from bot.stores.postgres_reloads import Reloads
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ OUTAGES = (
     asyncpg.OperatorInterventionError,  # shutting down, or not yet accepting connections
 )
 Step = tuple[str, tuple[Any, ...]]
+LOCK_WAIT = 300.0  # seconds a process waits for another's command sync before taking the server for away
 
 
 def _now() -> str:
@@ -75,6 +77,7 @@ class PostgresStore:
         self.failed_reads = 0
         self._queue: collections.deque[tuple[Step, ...]] = collections.deque()
         self._reconnecting: asyncio.Task[None] | None = None
+        self.reloads = Reloads(url)
 
     def describe(self) -> str:
         return mask_url(self.url)
@@ -253,7 +256,8 @@ class PostgresStore:
         if self.pool is not None and self.problem is None:
             try:
                 async with self.pool.acquire() as connection, connection.transaction():
-                    await connection.execute("SELECT pg_advisory_xact_lock($1)", lock_key(key))
+                    # waits while another process syncs, which may take long under Discord's rate limits
+                    await connection.execute("SELECT pg_advisory_xact_lock($1)", lock_key(key), timeout=LOCK_WAIT)
                     if await connection.fetchval("SELECT value FROM meta WHERE key = $1", key) == digest:
                         return False
                     ran = True
@@ -273,7 +277,17 @@ class PostgresStore:
         await self.set_meta(key, digest)
         return True
 
+    async def announce_reload(self) -> None:
+        await self._write(*self.reloads.announcement())
+
+    async def listen_reloads(self, reload: Callable[[], Awaitable[object]]) -> None:
+        try:
+            await self.reloads.listen(reload)
+        except OUTAGES as error:  # reloads then reach this process only by a restart
+            self._gone(error, "listening for reloads")
+
     async def close(self) -> None:
+        await self.reloads.close()
         if self._reconnecting is not None:
             self._reconnecting.cancel()
             with contextlib.suppress(asyncio.CancelledError):

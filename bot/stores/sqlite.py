@@ -279,6 +279,12 @@ class SqliteStore:
         await self.set_meta(key, digest)
         return True
 
+    async def announce_reload(self) -> None:
+        """One file, one process: nobody to tell."""
+
+    async def listen_reloads(self, reload: Callable[[], Awaitable[object]]) -> None:
+        """One file, one process: nobody announces."""
+
     def describe(self) -> str:
         return f"sqlite:{self.path}"
 

@@ -17,6 +17,7 @@ from bot.app import App
 from bot.console import parse_command
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
+from bot.handlers import reload_corpus
 from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
@@ -196,3 +197,30 @@ async def test_two_processes_never_show_a_channel_the_same_quote(postgres_url: s
 
 async def _filter_keys(store: PostgresStore) -> set[str]:
     return {row[0] for row in await store._read("SELECT DISTINCT filter_key FROM quote_history")}
+
+
+async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: str, corpus: Corpus) -> None:
+    stores = [await PostgresStore.open(postgres_url) for _ in range(2)]
+    loads = [0, 0]
+
+    def loader(number: int):
+        def load() -> Corpus:
+            loads[number] += 1
+            return corpus
+
+        return load
+
+    apps = [App(corpus, store, loader=loader(i)) for i, store in enumerate(stores)]
+    try:
+        for app in apps:
+            await app.store.listen_reloads(lambda app=app: reload_corpus(app))
+        reply = await apps[0].answer(parse_command("/corpus reload", can_manage=True))
+        assert reply.pages[0].title == "Corpus reloaded"
+        for _ in range(100):
+            if loads[1]:
+                break
+            await asyncio.sleep(0.05)
+        assert loads == [1, 1]  # the other process reloaded; the one that served it did not do it twice
+        assert await stores[1].get_meta("corpus:version") == "1"
+    finally:
+        await asyncio.gather(*(s.close() for s in stores))
