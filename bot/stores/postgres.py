@@ -142,7 +142,7 @@ class PostgresStore:
                     await self._run(self._queue[0])
                     self._queue.popleft()
                     self.replayed_writes += 1
-            except OUTAGES:
+            except (*OUTAGES, *REFUSALS):  # a refusal now (e.g. a password rotated) may be fixed later too
                 pause = min(pause * 2, self.RETRY_MAX_SECONDS)
                 continue
             except asyncpg.PostgresError as error:  # a write the server rejects will not pass on a retry
@@ -156,9 +156,12 @@ class PostgresStore:
 
     async def _run(self, steps: tuple[Step, ...]) -> str:
         """The steps as one transaction; the last one's status, e.g. "INSERT 0 1"."""
-        async with self.pool.acquire() as connection, connection.transaction():
-            for sql, args in steps:
-                outcome = await connection.execute(sql, *args)
+        async with self.pool.acquire() as connection:
+            if len(steps) == 1:  # a lone statement is its own transaction: one round trip, not three
+                return await connection.execute(steps[0][0], *steps[0][1])
+            async with connection.transaction():
+                for sql, args in steps:
+                    outcome = await connection.execute(sql, *args)
         return outcome
 
     async def _read_with(self, reader: Callable[[Any], Awaitable[Any]]) -> Any:
