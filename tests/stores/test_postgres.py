@@ -224,3 +224,28 @@ async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: s
         assert await stores[1].get_meta("corpus:version") == "1"
     finally:
         await asyncio.gather(*(s.close() for s in stores))
+
+
+async def test_a_reload_announced_while_a_process_was_cut_off_reaches_it_when_back(
+    cable: tuple[Cable, str], postgres_url: str
+) -> None:
+    relay, cut_off_url = cable
+    # the listener reaches the server only through the relay, the announcer directly
+    announcer, listener = await PostgresStore.open(postgres_url), await PostgresStore.open(cut_off_url)
+    reloads: list[str] = []
+
+    async def reload() -> None:
+        reloads.append("reloaded")
+
+    try:
+        await listener.listen_reloads(reload)
+        await relay.cut()
+        await announcer.announce_reload()  # its NOTIFY finds nobody listening through the relay
+        await relay.mend()
+        for _ in range(200):
+            if reloads:
+                break
+            await asyncio.sleep(0.05)
+        assert reloads == ["reloaded"] and listener.reloads.version == 1
+    finally:
+        await asyncio.gather(announcer.close(), listener.close())
