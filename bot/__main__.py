@@ -20,7 +20,10 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one slash command offline and print what a user would see")
     ask.add_argument("command", help="e.g. '/article search query: kharkiv counter-offensive'")
     ask.add_argument("--json", action="store_true", help="print the Discord payload and the results as JSON")
-    ask.add_argument("--database", help="SQLite file for state (default: a temporary one)")
+    state = ask.add_mutually_exclusive_group()
+    state.add_argument("--database", help="SQLite file for state (default: BOT_DATABASE, the bot's own)")
+    state.add_argument("--fresh", action="store_true", help="use a throwaway state database: no history")
+    ask.add_argument("--chart", metavar="PNG", help="write the reply's chart there (/timeline … chart: true)")
     commands.add_parser("run", help="log in to Discord and serve (the default)")
     corpus = commands.add_parser("corpus", help="inspect the corpus")
     corpus.add_argument(
@@ -34,7 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _ask(settings: Settings, line: str, as_json: bool, database: str | None) -> int:
+async def _ask(
+    settings: Settings, line: str, as_json: bool, database: str | None, chart: str | None = None, fresh: bool = False
+) -> int:
+    """Answer one command; state (quote history, usage) persists in BOT_DATABASE as the bot's does, so
+    asking `/quote random` twice shows two quotations, unless `fresh` asks for a throwaway database."""
     from bot.app import App
     from bot.console import parse_command, render_json, render_text
     from bot.core.replies import Reply, UserError
@@ -43,10 +50,12 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
 
     corpus = load_corpus(settings.corpus_dir)
     with tempfile.TemporaryDirectory() as scratch:
-        store = await Store.open(database or Path(scratch) / "console.sqlite3")
+        store = await Store.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
         try:
             try:
                 invocation = parse_command(line, can_manage=True)  # whoever runs the console operates the bot
+                if chart:
+                    invocation.options.setdefault("chart", "true")
             except UserError as error:
                 reply = Reply.notice("Sorry", str(error))
             else:
@@ -54,6 +63,12 @@ async def _ask(settings: Settings, line: str, as_json: bool, database: str | Non
                 reply = await app.answer(invocation)
         finally:
             await store.close()
+    if chart:
+        if not reply.files:
+            sys.stderr.write("no chart to write: only /timeline draws one, when it finds events\n")
+            return 1
+        Path(chart).write_bytes(next(iter(reply.files.values())))
+        sys.stderr.write(f"chart written to {chart}\n")
     sys.stdout.write(render_json(reply) + "\n" if as_json else render_text(reply))
     return 0
 
@@ -87,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.action == "ask":
         logging.getLogger().setLevel(logging.WARNING)
-        return asyncio.run(_ask(settings, args.command, args.json, args.database))
+        return asyncio.run(_ask(settings, args.command, args.json, args.database, args.chart, args.fresh))
     if args.action == "corpus":
         logging.getLogger().setLevel(logging.WARNING)
         return _corpus_check(settings, args.what)

@@ -33,12 +33,14 @@ class App:
         rng: random.Random | None = None,
         loader: Callable[[], Corpus] | None = None,
         commands: Mapping[str, Command] = COMMANDS,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self.corpus = corpus
         self.store = store
         self.rng = rng or random.Random()
         self.loader = loader  # builds a fresh corpus for /corpus reload
         self.commands = commands
+        self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)
         self.reload_lock = asyncio.Lock()
         self.in_flight = 0
@@ -65,6 +67,8 @@ class App:
         command = self.commands.get(invocation.command)
         if command is None:
             raise UserError(f"There is no command /{truncate(invocation.command, 60)}; try /help.")
+        if command.manage_only and not invocation.can_manage:  # before its options: nothing else to learn
+            raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
         options = {k: v for k, v in invocation.options.items() if v is not None}
         unknown = set(options) - set(command.option_names)
         if unknown:
@@ -72,8 +76,9 @@ class App:
         missing = [o.name for o in command.options if o.required and not options.get(o.name, "").strip()]
         if missing:
             raise UserError(f"/{command.name} needs `{missing[0]}:`.")
-        if command.manage_only and not invocation.can_manage:
-            raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
+        for option in command.options:
+            if option.kind == "flag" and option.name in options:
+                options[option.name] = _flag(option.name, options[option.name])
         return command, dataclasses.replace(invocation, options=options)
 
     @contextlib.contextmanager
@@ -99,3 +104,16 @@ class App:
         if declared is None or declared.complete is None:
             return []
         return complete.choices(self.corpus, declared.complete, current)
+
+
+_TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0", ""}
+
+
+def _flag(name: str, value: str) -> str:
+    """A flag option as typed (Discord sends true/false; the console may say yes/no) → "true" or "false"."""
+    typed = value.strip().lower()
+    if typed in _TRUE:
+        return "true"
+    if typed in _FALSE:
+        return "false"
+    raise UserError(f"`{name}:` is true or false, not “{truncate(value, 40)}”.")

@@ -25,6 +25,7 @@ class Option:
     required: bool = False
     max_length: int | None = None  # Discord refuses longer input before it reaches us
     complete: Source | None = None
+    kind: Literal["text", "flag"] = "text"  # a flag is Discord's boolean option: "true" or "false" here
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Command:
     user_cooldown: bool = False  # the per-user budget from the settings (BOT_COOLDOWN_*)
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
+    menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
     help: str = ""  # what /help says it does; a command without it is not listed there
     examples: tuple[str, ...] = ()  # each one must give a real answer (tested)
 
@@ -108,6 +110,13 @@ TABLE: tuple[Command, ...] = (
         examples=("/quote random speaker: Zelensky", "/quote random topic: breakthrough"),
     ),
     Command(
+        "quote daily",
+        "The quotation of the day: the same for everyone in this server today",
+        handlers.quote_daily,
+        help="One quotation a day for the whole server (UTC days); none repeats until all were shown.",
+        examples=("/quote daily",),
+    ),
+    Command(
         "timeline",
         "The dated events the articles mention, in order",
         handlers.timeline,
@@ -117,10 +126,26 @@ TABLE: tuple[Command, ...] = (
             Option("end", "Up to this date"),
             Option("query", "Only events about these words"),
             Option("article", "Only events from this article", complete="article"),
+            Option("chart", "Also draw the events as a chart", kind="flag"),
         ),
         user_cooldown=True,
-        help="The dated events the articles mention, in order, with their sources.",
-        examples=("/timeline date: September 2022", "/timeline start: 2014 end: spring 2023 query: crimea"),
+        help="The dated events the articles mention, in order, with their sources; `chart: True` draws them.",
+        examples=(
+            "/timeline date: September 2022",
+            "/timeline start: 2014 end: spring 2023 query: crimea",
+            "/timeline date: 2022 chart: true",
+        ),
+    ),
+    Command(
+        "find articles",
+        "Articles about the words of a message",
+        handlers.find_articles,
+        options=(Option("text", "The message's text", required=True, max_length=4000),),
+        user_cooldown=True,
+        menu="Find articles about this",
+        help="Right-click (or long-press) any message → Apps → **Find articles about this**: the articles about "
+        "its words, shown only to you.",
+        examples=("/find articles text: What is happening around Kharkiv this week?",),
     ),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(
@@ -129,6 +154,14 @@ TABLE: tuple[Command, ...] = (
         handlers.corpus_status,
         help="How many articles, quotes and events are loaded, and any warnings.",
         examples=("/corpus status",),
+    ),
+    Command(
+        "corpus remove",
+        "Take an article out of the archive (its file is kept in archive/)",
+        handlers.corpus_remove,
+        options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
+        guild_cooldown_seconds=10.0,
+        manage_only=True,
     ),
     Command(
         "corpus reload",

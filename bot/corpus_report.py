@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+from bot.core.article import Article
+from bot.core.articles import _LOST_LINK  # the parser's own test for a lost link, so both count the same gaps
 from bot.core.catalog import unknown_entries
 from bot.core.corpus import Corpus
 from bot.core.summary import summary, summary_source
-from bot.core.text import truncate
+from bot.core.text import clean_inline, truncate
 from bot.loading.files import load_catalog
 
-COLUMNS = ("id", "headline", "publication", "date", "words", "quotes", "events", "catalog", "warnings")
+COLUMNS = ("id", "headline", "publication", "date", "updated", "words", "quotes", "events", "catalog", "warnings")
 # The catalog column lists the fields the admin's catalog.toml set; the rest came from the file.
 
 
@@ -33,14 +36,79 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_CONTEXT_WORDS = 4  # words either side of a gap: enough to find it in the file
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+
+
+def gap_places(article: Article) -> list[tuple[int, str]]:
+    """(paragraph number from 1, the words around it) for each gap the scrape left where a link was; read
+    from the file, since the parser closes the gaps up (0: a paragraph not found, e.g. a header line)."""
+    try:
+        raw = Path(article.path).read_text(encoding="utf-8", errors="replace") if article.path else ""
+    except OSError:
+        return []
+    paragraphs = [_squeezed(p) for p in article.paragraphs]
+    places = []
+    for line in raw.splitlines():
+        for match in _LOST_LINK.finditer(line):
+            spaces = re.search(r" +", match.group())
+            before = clean_inline(line[: match.start() + spaces.start()]).split()[-_CONTEXT_WORDS:]
+            after = clean_inline(line[match.start() + spaces.end() :]).split()[:_CONTEXT_WORDS]
+            around = _squeezed(" ".join(before[-2:] + after[:2]))
+            number = next((i for i, p in enumerate(paragraphs, start=1) if around in p), 0)
+            joint = "" if after and after[0][:1] in ",.;:" else " "
+            places.append((number, f"{' '.join(before)} […]{joint}{' '.join(after)}".strip()))
+    return places
+
+
+def _where(numbers: list[int]) -> str:
+    return ", ".join(f"¶{n}" if n else "header" for n in numbers)
+
+
+def _located(article: Article, gaps: list[tuple[int, str]], unclosed: list[int]) -> list[str]:
+    """The article's warnings, each gap warning saying where; a quotation left open gets one too."""
+    warnings = [
+        f"{w} ({_where([n for n, _ in gaps])})" if gaps and "lost a link's words" in w else w for w in article.warnings
+    ]
+    if unclosed:
+        warnings.append(f"{len(unclosed)} quotation(s) without a closing mark ({_where(unclosed)})")
+    return warnings
+
+
+def _unclosed(corpus: Corpus) -> dict[str, list[int]]:
+    paragraphs: dict[str, list[int]] = {}
+    for quote in corpus.quotes:
+        if quote.unclosed:
+            paragraphs.setdefault(quote.article_id, []).append(quote.paragraph + 1)
+    return paragraphs
+
+
+def details(corpus: Corpus) -> list[str]:
+    """One line per gap and per unclosed quotation, with the words an editor can search the file for."""
+    lines = []
+    for article in corpus.articles.values():
+        for number, around in gap_places(article):
+            lines.append(f"WARNING  {article.id} {_where([number])}: lost link words: “{around}”")
+        for quote in corpus.quotes:
+            if quote.article_id == article.id and quote.unclosed:
+                words = quote.text.split()
+                opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+                lines.append(f"WARNING  {article.id} ¶{quote.paragraph + 1}: no closing quotation mark: “{opening}")
+    return lines
+
+
 def rows(corpus: Corpus) -> list[dict[str, str]]:
     """One row per article: what an editor checks first."""
     quotes: dict[str, int] = {}
     for quote in corpus.quotations():
         quotes[quote.article_id] = quotes.get(quote.article_id, 0) + 1
     events: dict[str, int] = {}
-    for event in corpus.events:
+    for event in corpus.timeline_events():
         events[event.article_id] = events.get(event.article_id, 0) + 1
+    unclosed = _unclosed(corpus)
     table = []
     for article in corpus.articles.values():
         published = article.published
@@ -51,11 +119,12 @@ def rows(corpus: Corpus) -> list[dict[str, str]]:
                 "headline": article.headline,
                 "publication": article.publication or "?",
                 "date": date,
+                "updated": article.updated.label() if article.updated else "-",
                 "words": str(article.word_count),
                 "quotes": str(quotes.get(article.id, 0)),
                 "events": str(events.get(article.id, 0)),
                 "catalog": ",".join(sorted(k for k, v in article.field_sources.items() if v == "catalog")) or "-",
-                "warnings": "; ".join(article.warnings) or "ok",
+                "warnings": "; ".join(_located(article, gap_places(article), unclosed.get(article.id, []))) or "ok",
             }
         )
     return table
@@ -68,6 +137,7 @@ def check_text(corpus: Corpus, folder: Path | None = None) -> str:
         "headline": 44,
         "publication": 18,
         "date": 30,
+        "updated": 11,
         "words": 5,
         "quotes": 6,
         "events": 6,
@@ -81,8 +151,9 @@ def check_text(corpus: Corpus, folder: Path | None = None) -> str:
     lines.append(
         f"{len(corpus.articles)} articles, {len(quotes)} quotations "
         f"({sum(1 for q in quotes if q.who)} attributed), "
-        f"{sum(1 for q in corpus.quotes if q.kind == 'term')} terms, {len(corpus.events)} events"
+        f"{sum(1 for q in corpus.quotes if q.kind == 'term')} terms, {len(corpus.timeline_events())} dated events"
     )
+    lines.extend(details(corpus))
     if folder is not None:
         try:
             for file_id in unknown_entries(load_catalog(folder), set(corpus.articles)):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.answers import article, help_page, quote, status
+from bot import charts
+from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
+from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
+from bot.core.text import truncate
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -29,7 +34,16 @@ async def article_show(app: App, invocation: Invocation, corpus: Corpus) -> Repl
 
 
 async def timeline(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
-    return timeline_answers.timeline_reply(corpus, **invocation.options)
+    options = dict(invocation.options)
+    chart = options.pop("chart", "false") == "true"
+    reply = timeline_answers.timeline_reply(corpus, **options)
+    if chart and not reply.ephemeral:
+        drawn = chart_data(reply.data["events"], reply.data["period"], reply.pages[0].title)
+        reply.files[charts.FILENAME] = await asyncio.to_thread(charts.render, drawn)  # off the event loop
+        for page in reply.pages:
+            page.image = f"attachment://{charts.FILENAME}"
+        reply.data["chart"] = dataclasses.asdict(drawn)
+    return reply
 
 
 async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -46,11 +60,24 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
         if await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted):
             break
         shown = shown | {chosen.id}  # another process sharing the state showed it first: pick again
-    return quote.quote_reply(corpus, chosen, options)
+    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
+
+
+async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    return related.related_reply(corpus, invocation.options["text"])
+
+
+async def quote_daily(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    server = invocation.guild_id or invocation.channel_id  # in a DM, the conversation
+    return daily.daily_reply(corpus, server, app.clock().astimezone(dt.UTC).date())
 
 
 async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
-    entries = [(f"/{c.name}", c.help, c.examples) for c in app.commands.values() if c.help]
+    entries = [
+        (f"Apps → {c.menu}" if c.menu else f"/{c.name}", c.help, () if c.menu else c.examples)
+        for c in app.commands.values()
+        if c.help
+    ]
     return help_page.help_reply(len(corpus.articles), entries)
 
 
@@ -76,3 +103,42 @@ async def reload_corpus(app: App) -> Corpus:
         app.corpus, app.reloaded_at = fresh, dt.datetime.now(dt.UTC)
     log.info("corpus reloaded: %d articles", len(fresh.articles))
     return fresh
+
+
+ARCHIVE = "archive"  # beside the articles: removed files go there, never deleted
+
+
+async def corpus_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Move an article's file into the corpus folder's archive/ (recoverable) and reload without it."""
+    found = corpus.article(invocation.options["article"])
+    if found is None:
+        raise UserError(
+            f"No article is called “{truncate(invocation.options['article'], 100)}”; pick one from the list."
+        )
+    if found.path is None or not found.path.is_file():
+        raise UserError(f"`{found.id}` has no file of its own to remove.")
+    if app.loader is None or app.reload_lock.locked():  # the file moves only when the reload can follow
+        raise UserError("The archive cannot be reloaded right now; try again in a moment.")
+    archived = await asyncio.to_thread(_archive, found.path)
+    log.info("article %s archived as %s", found.id, archived)
+    reloaded = await corpus_reload(app, invocation, corpus)
+    reloaded.pages[0].title = "Article removed"
+    reloaded.pages[
+        0
+    ].description = (
+        f"“{truncate(found.headline, 200)}” is out of the archive; its file is kept as `{ARCHIVE}/{archived.name}`."
+    )
+    return reloaded
+
+
+def _archive(path: Path) -> Path:
+    """Move a file into archive/ beside it under a name no other archived file has."""
+    folder = path.parent / ARCHIVE
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    number = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{number}{path.suffix}"
+        number += 1
+    path.rename(target)  # the same file system: atomic, and nothing is copied
+    return target

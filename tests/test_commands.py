@@ -18,7 +18,10 @@ NAME = re.compile(r"^[-_a-z0-9]{1,32}$")  # Discord's rule for command and optio
 def test_every_entry_is_a_command_discord_accepts(command) -> None:
     words = command.name.split()
     assert 1 <= len(words) <= 2 and all(NAME.match(word) for word in words)
-    assert len(words) == 1 or words[0] in GROUPS
+    if command.menu:  # a message menu entry: any case and spaces, 1-32 characters, one text option
+        assert 1 <= len(command.menu) <= 32 and [o.required for o in command.options] == [True]
+    else:
+        assert len(words) == 1 or words[0] in GROUPS
     assert 1 <= len(command.description) <= 100
     names = command.option_names
     assert len(set(names)) == len(names) <= 25
@@ -52,9 +55,9 @@ async def test_required_options_and_unknown_options_come_from_the_table(corpus, 
     app = App(corpus, store)
     for command in TABLE:
         for option in (o for o in command.options if o.required):
-            reply = await app.answer(Invocation(command.name, {option.name: " "}))
+            reply = await app.answer(Invocation(command.name, {option.name: " "}, can_manage=True))
             assert reply.ephemeral and f"`{option.name}:`" in reply.pages[0].description
-        reply = await app.answer(Invocation(command.name, {"nonsense": "x"}))
+        reply = await app.answer(Invocation(command.name, {"nonsense": "x"}, can_manage=True))
         assert reply.ephemeral and "nonsense" in reply.pages[0].description
     await store.close()
 
@@ -71,5 +74,5 @@ async def test_help_lists_exactly_the_commands_the_table_gives_help_for(corpus, 
     store = await Store.open(tmp_path / "bot.sqlite3")
     reply = await App(corpus, store).answer(Invocation("help"))
     listed = [field.name for field in reply.pages[0].fields]
-    assert listed == [f"/{c.name}" for c in TABLE if c.help]
+    assert listed == [f"Apps → {c.menu}" if c.menu else f"/{c.name}" for c in TABLE if c.help]
     await store.close()

@@ -77,3 +77,39 @@ def test_running_without_a_token_says_so_in_one_line_and_exits_2() -> None:
     result = ask(env={"DISCORD_TOKEN": ""})
     assert result.returncode == 2
     assert "DISCORD_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ask_writes_the_timeline_chart_it_is_asked_for(tmp_path) -> None:
+    picture = tmp_path / "timeline.png"
+    result = ask("ask", "--chart", str(picture), "/timeline date: 2022")
+    assert result.returncode == 0, result.stderr
+    assert picture.read_bytes().startswith(b"\x89PNG") and "Timeline · 2022" in result.stdout
+    refused = ask("ask", "--chart", str(tmp_path / "none.png"), "/help")
+    assert refused.returncode == 1 and "only /timeline" in refused.stderr and not (tmp_path / "none.png").exists()
+
+
+def test_a_discord_it_cannot_reach_is_one_line_and_exit_code_1(tmp_path) -> None:
+    # port 9 (discard) on loopback: nothing listens, the connection is refused at once
+    result = ask(
+        "run",
+        env={
+            "DISCORD_TOKEN": "x.y.z",
+            "DISCORD_API_BASE_URL": "http://127.0.0.1:9/api/v10",
+            "BOT_DATABASE": str(tmp_path / "bot.sqlite3"),
+        },
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if " ERROR " in line]
+    assert len(errors) == 1 and "cannot reach Discord at http://127.0.0.1:9/api/v10" in errors[0]
+
+
+def test_ask_keeps_quote_history_in_the_state_database(tmp_path) -> None:
+    state = {"BOT_DATABASE": str(tmp_path / "state.sqlite3")}
+    # nine quotations: history means the second ask shows another one
+    first, second = (
+        json.loads(ask("ask", "--json", "/quote random", env=state).stdout)["results"]["quote"]["id"] for _ in range(2)
+    )
+    assert first != second and (tmp_path / "state.sqlite3").exists()
+    fresh = ask("ask", "--fresh", "--json", "/quote random speaker: Kofman", env={"BOT_DATABASE": str(tmp_path / "x")})
+    assert fresh.returncode == 0 and not (tmp_path / "x").exists()

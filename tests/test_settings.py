@@ -136,8 +136,10 @@ def test_the_token_never_shows_when_the_settings_are_printed_or_logged(load: Loa
     assert settings.token.get_secret_value() == TOKEN
 
 
-def test_ask_json_does_not_show_the_token(environ, capsys) -> None:
-    environ(DISCORD_TOKEN=TOKEN)  # main() reads the real files: only the environment is the test's
+def test_ask_json_does_not_show_the_token(environ, capsys, tmp_path) -> None:
+    environ(
+        DISCORD_TOKEN=TOKEN, BOT_DATABASE=str(tmp_path / "bot.sqlite3")
+    )  # main() reads the real files: only the environment is the test's
     assert main(["ask", "--json", "/corpus status"]) == 0
     out, err = capsys.readouterr()
     assert '"payload"' in out and "secret" not in out + err

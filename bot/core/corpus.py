@@ -78,6 +78,31 @@ class Corpus:
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]
 
+    def timeline_events(self) -> list[Event]:
+        """The events /timeline shows when asked for everything (dated, one per sentence and date, publications
+        included): what every count of events means, in `corpus check`, the start-up log and /corpus status."""
+        return self.derived(_timeline_events)
+
+
+def _timeline_events(corpus: Corpus) -> list[Event]:
+    return one_per_sentence([e for e in corpus.events if e.resolved])
+
+
+def one_per_sentence(events: list[Event]) -> list[Event]:
+    """One entry per sentence and date: "mid-2022 … that year" is the mid-2022 entry, not two."""
+    kept: list[Event] = []
+    same_sentence: list[Event] = []  # the kept events of the sentence at hand: sorted, a sentence's come together
+    for event in sorted(events, key=lambda e: (e.article_id, e.sentence, (e.last - e.first).days)):
+        if not same_sentence or (same_sentence[0].article_id, same_sentence[0].sentence) != (
+            event.article_id,
+            event.sentence,
+        ):
+            same_sentence = []
+        if not any(k.first >= event.first and k.last <= event.last for k in same_sentence):
+            kept.append(event)
+            same_sentence.append(event)
+    return kept
+
 
 def speakers_of(quotes: list[Quote]) -> list[str]:
     """Who speaks an article's quotations, as the search index lists them."""

@@ -9,12 +9,20 @@ from wordfreq import zipf_frequency
 # A word used at least this often in general English (zipf 2.5: about 3 per million words) is a real word,
 # never a typo to correct. Typos score 0–1.5; rare real words ('kursk', 'scholz') are corpus words anyway.
 REAL_WORD_ZIPF = 2.5
+# Words used this often (zipf 5.5: 300 per million — 'around', 'week', 'people') name no topic of a message.
+EVERYDAY_ZIPF = 5.5
 
 
 @lru_cache(maxsize=65_536)
 def is_real_word(word: str) -> bool:
     """Whether a lower-case word is a word of general English (wordfreq's lexicon, offline)."""
     return zipf_frequency(word, "en") >= REAL_WORD_ZIPF
+
+
+@lru_cache(maxsize=65_536)
+def is_everyday_word(word: str) -> bool:
+    """Whether a word is so common in English that it tells nothing of what a text is about."""
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 def inflections(word: str) -> list[str]:

@@ -119,6 +119,8 @@ def embed_payload(page: Page) -> dict[str, Any]:
         embed["footer"] = {"text": footer}
     if page.url and len(page.url) <= limits.URL:
         embed["url"] = page.url
+    if page.image and len(page.image) <= limits.URL:
+        embed["image"] = {"url": page.image}
     return embed
 
 

@@ -28,6 +28,7 @@ class Page:
     fields: list[Field] = field(default_factory=list)
     footer: str | None = None
     url: str | None = None
+    image: str | None = None  # e.g. "attachment://timeline.png": a file of the reply shown in the embed
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Reply:
     actions: list[Action] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)  # structured results behind the reply, for --json
     jumps: list[tuple[str, int]] = field(default_factory=list)  # (label, page): buttons that open one page
+    files: dict[str, bytes] = field(default_factory=dict)  # attachments by file name (a chart)
 
     @classmethod
     def notice(cls, title: str, text: str, **data: Any) -> Reply:

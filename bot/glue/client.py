@@ -8,6 +8,7 @@ import json
 import logging
 import signal
 
+import aiohttp
 import discord
 import yarl
 from discord.ext import commands
@@ -152,6 +153,12 @@ async def serve(settings: Settings) -> int:
             await asyncio.gather(runner, return_exceptions=True)
     except discord.LoginFailure:
         log.error("login failed: Discord rejected the token (check DISCORD_TOKEN)")
+        status = 1
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, OSError) as error:
+        # DNS, a refused connection, no network: a setup problem, told in one line, not a traceback
+        log.error(
+            "cannot reach Discord at %s: %s (check the network, or DISCORD_API_BASE_URL)", settings.api_base_url, error
+        )
         status = 1
     finally:
         if cache is not None:

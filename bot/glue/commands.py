@@ -6,7 +6,7 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -63,7 +63,9 @@ def autocompleter(command: Command, option: Option):
 
 
 def _parameter(option: Option) -> inspect.Parameter:
-    annotation = app_commands.Range[str, 1, option.max_length] if option.max_length else str
+    annotation: Any = app_commands.Range[str, 1, option.max_length] if option.max_length else str
+    if option.kind == "flag":
+        annotation = bool
     if option.required:
         return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
     return inspect.Parameter(
@@ -74,8 +76,9 @@ def _parameter(option: Option) -> inspect.Parameter:
 def app_command(command: Command, parent: app_commands.Group | None = None) -> app_commands.Command:
     """One table entry as a discord.py command; its callback's signature is made from the entry's options."""
 
-    async def callback(interaction: discord.Interaction, **options: str | None) -> None:
-        await respond(interaction, command, options)
+    async def callback(interaction: discord.Interaction, **options: str | bool | None) -> None:
+        typed = {name: str(value).lower() if isinstance(value, bool) else value for name, value in options.items()}
+        await respond(interaction, command, typed)
 
     ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
     callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -101,10 +104,33 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
     )
 
 
-def app_commands_from(table: Iterable[Command]) -> list[app_commands.Command | app_commands.Group]:
-    """Top-level commands and groups (`/article …`) for the whole table, in its order."""
-    top: dict[str, app_commands.Command | app_commands.Group] = {}
+def message_text(message: discord.Message) -> str:
+    """What a message says: its text, and its embeds' titles and descriptions."""
+    parts = [message.content or ""]
+    parts += [part for embed in message.embeds for part in (embed.title, embed.description) if part]
+    return "\n".join(parts)
+
+
+def context_menu(command: Command) -> app_commands.ContextMenu:
+    """A table entry with a `menu` as a message context-menu entry: the message's text is its one option."""
+
+    async def callback(interaction: discord.Interaction, message: discord.Message) -> None:
+        await respond(interaction, command, {command.options[0].name: message_text(message)})
+
+    if command.user_cooldown:
+        shared_user_cooldown(callback)
+    return app_commands.ContextMenu(name=command.menu, callback=callback)
+
+
+def app_commands_from(
+    table: Iterable[Command],
+) -> list[app_commands.Command | app_commands.Group | app_commands.ContextMenu]:
+    """Top-level commands and groups (`/article …`) and message menus for the whole table, in its order."""
+    top: dict[str, app_commands.Command | app_commands.Group | app_commands.ContextMenu] = {}
     for command in table:
+        if command.menu:
+            top[command.menu] = context_menu(command)
+            continue
         group_name, _, sub = command.name.rpartition(" ")
         if not group_name:
             top[command.name] = app_command(command)

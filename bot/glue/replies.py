@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import weakref
+from typing import Any
 
 import discord
 
@@ -121,7 +123,9 @@ async def show(interaction: discord.Interaction, reply: Reply, command: str) -> 
     """Send a reply as the interaction's answer (or follow-up, once deferred), with its buttons."""
     view = ReplyView.for_reply(reply, interaction.user.id, command)
     laid = view.laid if view is not None else layout(reply)
-    kwargs = {"embed": embed_for(laid), "allowed_mentions": NO_MENTIONS}
+    kwargs: dict[str, Any] = {"embed": embed_for(laid), "allowed_mentions": NO_MENTIONS}
+    if reply.files:
+        kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in reply.files.items()]
     if view is not None:
         kwargs["view"] = view
     if not interaction.response.is_done():

@@ -12,10 +12,12 @@ from bot.core.articles import parse_article
 from bot.core.catalog import CATALOG_FILE, Catalog, apply_catalog, parse_catalog
 from bot.core.extraction import Extracted, extract
 from bot.core.review import ReviewFacts, review_facts
+from bot.core.webpage import parse_webpage
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+WEB_PAGES = (".html", ".htm")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
 
 
@@ -46,7 +48,11 @@ def read_article(path: Path) -> Article:
     if b"\x00" in raw[:4096]:
         raise CorpusError(f"{path.name}: binary file, not text")
     text, encoding_problem = decode(raw)
-    article = parse_article(path.stem, text, path)
+    if path.suffix.lower() in WEB_PAGES:
+        article = parse_webpage(path.stem, text)
+        article.path = path
+    else:
+        article = parse_article(path.stem, text, path)
     if encoding_problem:
         log.warning("corpus file %s: %s", path.name, encoding_problem)
         article.warnings.append(encoding_problem)

@@ -129,9 +129,9 @@ class _IndexFeed:
 
 def _log_loaded(corpus: Corpus, folder: Path) -> None:
     log.info(
-        "corpus loaded: %d articles, %d quotes, %d events from %s",
+        "corpus loaded: %d articles, %d quotes, %d dated events from %s",
         len(corpus.articles),
         len(corpus.quotations()),
-        len(corpus.events),
+        len(corpus.timeline_events()),
         folder,
     )

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 
 from bot.__main__ import main
+from bot.core.answers.status import status_reply
+from bot.core.answers.timeline import timeline_reply
 from bot.core.corpus import Corpus
-from bot.corpus_report import check_text, export, rows
+from bot.corpus_report import check_text, export, gap_places, rows
+from bot.loading.load import load_corpus
+
+# A scraped article as they come: two links whose words were cut out, one quotation never closed, an update date.
+SCRAPED = """---
+title: Ferry strike ends after a week
+date: 2024-05-02
+updated: 2024-05-04
+---
+
+The strike, which began on April 25th, closed every crossing.
+
+Crews at the  voted on Friday to return; the union said pay talks would resume around , in June.
+
+“We have won nothing yet, said a deckhand who asked not to be named.
+"""
 
 
 def test_one_row_per_article_with_provenance_and_catalog_fields(corpus: Corpus) -> None:
@@ -17,7 +36,8 @@ def test_one_row_per_article_with_provenance_and_catalog_fields(corpus: Corpus) 
     assert table["004"]["date"].startswith("c. ") and "estimated" in table["004"]["date"]
     assert table["004"]["quotes"] == "5"
     assert "Israel" in table["002"]["warnings"]
-    assert check_text(corpus).count("\n") == 7  # header, five rows, totals
+    # header, five rows, totals, then one line per gap (five) and per unclosed quotation (one)
+    assert check_text(corpus).count("\n") == 13
 
 
 def test_export_is_json_with_quotes_and_events(corpus: Corpus) -> None:
@@ -40,3 +60,40 @@ def test_cli_exit_codes(capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("BOT_CORPUS_DIR", str(tmp_path))
     assert main(["corpus", "check"]) == 1
     assert "ERROR" in capsys.readouterr().out
+
+
+def test_gaps_and_unclosed_quotations_are_reported_where_they_are(tmp_path) -> None:
+    (tmp_path / "ferry.txt").write_text(SCRAPED, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    article = corpus.articles["ferry"]
+    assert gap_places(article) == [
+        (2, "Crews at the […] voted on Friday to"),
+        (2, "talks would resume around […], in June."),
+    ]
+    row = rows(corpus)[0]
+    assert "2 gap(s) where the scrape lost a link's words (¶2, ¶2)" in row["warnings"]
+    assert "1 quotation(s) without a closing mark (¶3)" in row["warnings"]
+    assert row["updated"] == "4 May 2024" and row["date"].startswith("2 May 2024")
+    text = check_text(corpus)
+    assert "WARNING  ferry ¶2: lost link words: “Crews at the […] voted on Friday to”" in text
+    assert "WARNING  ferry ¶3: no closing quotation mark: “We have won nothing yet, said a deckhand …" in text
+    assert "UPDATED" in text.splitlines()[0]
+    assert export(corpus)["articles"][0]["warnings"] == ["2 gap(s) where the scrape lost a link's words"]
+
+
+def test_a_title_case_headline_word_is_not_reported_as_a_name(corpus: Corpus) -> None:
+    # “It Is Time for Netanyahu to Take Yes for an Answer”: Netanyahu is a name, Yes and Answer are not
+    warnings = {row["id"][:3]: row["warnings"] for row in rows(corpus)}["002"]
+    assert "Netanyahu" in warnings and "Yes" not in warnings and "Answer" not in warnings
+
+
+def test_every_count_of_events_is_the_events_timeline_shows(corpus: Corpus, caplog) -> None:
+    shown = len(timeline_reply(corpus).data["events"])
+    assert shown == len(corpus.timeline_events())
+    assert f", {shown} dated events" in check_text(corpus)
+    assert sum(int(row["events"]) for row in rows(corpus)) == shown
+    status = {f.name: f.value for f in status_reply(corpus, dt.datetime.now(dt.UTC)).pages[0].fields}
+    assert status["Dated events"] == str(shown)
+    with caplog.at_level(logging.INFO, logger="bot.loading.load"):
+        load_corpus(corpus.articles[next(iter(corpus.articles))].path.parent)
+    assert f"{shown} dated events from" in caplog.text

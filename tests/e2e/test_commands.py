@@ -25,7 +25,7 @@ async def test_the_bot_syncs_the_public_commands_to_its_guild(running_bot):
     by_name = {c["name"]: c for c in synced}
     assert {"article", "quote", "timeline", "help"} <= set(by_name)
     assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show"}
-    assert {o["name"] for o in by_name["quote"]["options"]} == {"random"}
+    assert {o["name"] for o in by_name["quote"]["options"]} == {"random", "daily"}
     for name, command in COMMANDS.items():  # the command table is what Discord shows
         if name.split()[0] in by_name:
             assert declared_options(synced, name) == set(command.option_names), name
@@ -122,3 +122,33 @@ async def test_autocomplete_answers_at_most_25_choices_within_limits(running_bot
     assert "Volodymyr Zelensky" in [c["value"] for c in zel]
     full = await (await emulator.autocomplete("quote random", {"speaker": "zelensky"}, focused="speaker")).choices()
     assert full[0]["value"] == "Volodymyr Zelensky"
+
+
+async def test_timeline_with_chart_uploads_the_picture_the_embed_shows(running_bot):
+    emulator = running_bot.emulator
+    exchange, reply = await running_bot.ask("timeline", {"date": "2022", "chart": True})
+    assert reply["embeds"][0]["image"]["url"] == "attachment://timeline.png"
+    uploads = [r for r in emulator.requests if r.files and exchange.token in r.path]
+    assert len(uploads) == 1 and set(uploads[0].files) == {"timeline.png"}
+    png = uploads[0].files["timeline.png"]
+    assert png.startswith(b"\x89PNG") and len(png) < 1_000_000
+    stored = emulator.message(exchange.original_message_id)
+    assert [a["filename"] for a in stored["attachments"]] == ["timeline.png"]
+    turned = await emulator.press(exchange.original_message_id, "pages:next")  # the chart stays on every page
+    await turned.response()
+    assert [a["filename"] for a in emulator.message(exchange.original_message_id)["attachments"]] == ["timeline.png"]
+    _, plain = await running_bot.ask("timeline", {"date": "2022"})
+    assert "image" not in plain["embeds"][0]
+
+
+async def test_find_articles_about_this_answers_privately_with_the_results_of_a_search(running_bot):
+    emulator = running_bot.emulator
+    said = emulator.post("<@123> did you see this? Kharkiv again… https://example.com/x :flag_ua:")
+    exchange = await emulator.menu("Find articles about this", said)
+    reply = await exchange.reply()
+    assert reply["flags"] & EPHEMERAL
+    assert reply["embeds"][0]["title"] == KHARKIV_HEADLINE
+    assert reply["allowed_mentions"] == {"parse": []}
+    empty = emulator.post("<@123> :thumbsup: https://example.com/only-a-link")
+    nothing = await (await emulator.menu("Find articles about this", empty)).reply()
+    assert nothing["flags"] & EPHEMERAL and "Nothing to search for" in str(nothing["embeds"])

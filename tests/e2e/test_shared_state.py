@@ -31,7 +31,8 @@ async def quote_ids(emulator, guild: int, channel: int, times: int) -> list[str]
     for _ in range(times):
         exchange = await emulator.invoke("quote random", guild_id=guild, channel_id=channel)
         reply = await exchange.reply(timeout=10)
-        ids.append(reply["embeds"][0]["footer"]["text"].removeprefix("quote "))
+        card = reply["embeds"][0]
+        ids.append(f"{card['title']}\n{card.get('description', '')}")  # the quotation: cards show no id
     return ids
 
 

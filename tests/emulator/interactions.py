@@ -23,11 +23,12 @@ class DiscordError(Exception):
         self.status, self.code = status, code
 
 
-def find_command(emulator: DiscordEmulator, name: str, guild_id: int | None = None) -> dict[str, Any]:
-    """A synced top-level command by name: the guild's set first, then the global one."""
+def find_command(emulator: DiscordEmulator, name: str, guild_id: int | None = None, kind: int = 1) -> dict[str, Any]:
+    """A synced top-level command by name (kind 1: slash, 3: message menu): the guild's set first, then the
+    global one."""
     for scope in (guild_id or emulator.guild_id, None):
         for command in emulator.commands.get(scope, []):
-            if command["name"] == name and command.get("type", 1) == 1:
+            if command["name"] == name and command.get("type", 1) == kind:
                 return command
     synced = {scope: [c["name"] for c in cmds] for scope, cmds in emulator.commands.items()}
     raise KeyError(f"the bot has not synced a /{name} command (synced: {synced})")
@@ -67,6 +68,31 @@ async def send_command(
             user=user or emulator.user,
         ),
     )
+
+
+async def send_message_menu(emulator: DiscordEmulator, name: str, message_id: int, user: Person | None) -> Exchange:
+    """Dispatch a message context-menu command (type 2, data type 3) on a message in the emulator's channel."""
+    target = emulator.messages[message_id]
+    guild_id, channel_id = int(target["guild_id"]), int(target["channel_id"])
+    definition = find_command(emulator, name, guild_id, kind=3)
+    data: dict[str, Any] = {
+        "id": definition["id"],
+        "name": name,
+        "type": 3,
+        "target_id": str(message_id),
+        "resolved": {"messages": {str(message_id): target}},
+    }
+    if definition.get("guild_id"):
+        data["guild_id"] = definition["guild_id"]
+    payload = payloads.interaction(
+        APPLICATION_COMMAND,
+        data,
+        application_id=emulator.application_id,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        user=user or emulator.user,
+    )
+    return await _dispatch(emulator, payload)
 
 
 async def press_button(
@@ -125,7 +151,7 @@ def callback_response(emulator: DiscordEmulator, request: Request) -> dict[str, 
     kind, data = body.get("type"), body.get("data") or {}
     stored = None
     if kind == 4:
-        stored = emulator._store_message(data, exchange)
+        stored = emulator._store_message(data, exchange, request.files)
         exchange.original_message_id = int(stored["id"])
     elif kind == 5:
         flags = LOADING | (data.get("flags", 0) & EPHEMERAL)

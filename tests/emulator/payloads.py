@@ -143,8 +143,9 @@ def message(
     body: dict[str, Any],
     application_id: int,
     interaction: dict[str, Any] | None = None,
+    files: dict[str, bytes] | None = None,
 ) -> dict[str, Any]:
-    """The message Discord would store for a create request body."""
+    """The message Discord would store for a create request body (and the files uploaded with it)."""
     stored = {
         "id": str(message_id),
         "channel_id": str(channel_id),
@@ -156,7 +157,7 @@ def message(
         "mention_everyone": False,
         "mentions": [],
         "mention_roles": [],
-        "attachments": [],
+        "attachments": attachments(files or {}),
         "embeds": body.get("embeds") or [],
         "components": body.get("components") or [],
         "pinned": False,
@@ -172,12 +173,18 @@ def message(
     return stored
 
 
-def edit(stored: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
-    """Apply an edit body to a stored message: only the keys present change."""
-    for key in ("content", "embeds", "components", "flags", "attachments"):
+def edit(stored: dict[str, Any], body: dict[str, Any], files: dict[str, bytes] | None = None) -> dict[str, Any]:
+    """Apply an edit body to a stored message: only the keys present change; files uploaded are added."""
+    previous = stored.get("attachments") or []
+    for key in ("content", "embeds", "components", "flags"):
         if key in body:
             empty: Any = "" if key == "content" else 0 if key == "flags" else []
             stored[key] = body[key] if body[key] is not None else empty
+    if "attachments" in body:  # an edit keeps the attachments it names by id
+        kept = {str(a.get("id")) for a in body["attachments"] or []}
+        stored["attachments"] = [a for a in previous if a["id"] in kept]
+    if files:
+        stored["attachments"] = (stored.get("attachments") or []) + attachments(files)
     stored["edited_timestamp"] = now_iso()
     return stored
 
@@ -247,3 +254,13 @@ def command_options(
             option["value"] = OPTION_TYPES.get(kind, str)(value)
         built.append(option)
     return built
+
+
+def attachments(files: dict[str, bytes]) -> list[dict[str, Any]]:
+    """Attachment objects for uploaded files, as Discord returns them (the bytes stay in the request)."""
+    made = []
+    for filename, data in files.items():
+        attachment_id = snowflake()
+        url = f"https://cdn.discordapp.com/attachments/0/{attachment_id}/{filename}"
+        made.append({"id": str(attachment_id), "filename": filename, "size": len(data), "url": url, "proxy_url": url})
+    return made

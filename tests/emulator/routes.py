@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
@@ -60,6 +60,7 @@ class Request:
     query: dict[str, str]
     body: Any
     status: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # uploaded files by file name (multipart requests)
 
 
 @dataclass
@@ -119,12 +120,13 @@ def unknown_message() -> web.Response:
     return json_response({"message": "Unknown Message", "code": 10008}, 404)
 
 
-async def read_body(http: web.Request) -> Any:
-    """The JSON body, also out of a multipart request's `payload_json` part (messages with files)."""
+async def read_body(http: web.Request) -> tuple[Any, dict[str, bytes]]:
+    """The JSON body, also out of a multipart request's `payload_json` part, and the files uploaded with it."""
     if not http.can_read_body:
-        return None
+        return None, {}
     if http.content_type.startswith("multipart/"):
         form = await http.post()
-        return json.loads(form["payload_json"]) if "payload_json" in form else None
+        files = {part.filename: part.file.read() for part in form.values() if isinstance(part, web.FileField)}
+        return (json.loads(form["payload_json"]) if "payload_json" in form else None), files
     raw = await http.read()
-    return json.loads(raw) if raw else None
+    return (json.loads(raw) if raw else None), {}

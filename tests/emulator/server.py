@@ -156,6 +156,23 @@ class DiscordEmulator:
         """Send an autocomplete request (type 4) with `focused` the option being typed."""
         return await interactions.send_command(self, command, options, user, focused, guild_id, channel_id)
 
+    def post(self, content: str, author: Person | None = None, embeds: list[dict[str, Any]] | None = None) -> int:
+        """A message a member wrote in the emulator's channel (something to run a message menu on)."""
+        stored = payloads.message(
+            snowflake(),
+            self.channel_id,
+            self.guild_id,
+            author or self.other_user,
+            {"content": content, "embeds": embeds or []},
+            self.application_id,
+        )
+        self.messages[int(stored["id"])] = stored
+        return int(stored["id"])
+
+    async def menu(self, name: str, message_id: int, user: Person | None = None) -> Exchange:
+        """Run a message context-menu entry (Apps → name) on a message."""
+        return await interactions.send_message_menu(self, name, message_id, user)
+
     async def press(self, message_id: int, custom_id: str, user: Person | None = None) -> Exchange:
         """Press a button on a message the bot sent (type 3)."""
         return await interactions.press_button(self, message_id, custom_id, user)
@@ -199,13 +216,15 @@ class DiscordEmulator:
     async def _handle(self, http: web.Request) -> web.StreamResponse:
         path = "/" + http.match_info["tail"]
         matched = match_route(http.method, path)
+        body, files = await read_body(http)
         request = Request(
             http.method,
             path,
             matched[0] if matched else None,
             matched[1] if matched else {},
             dict(http.query),
-            await read_body(http),
+            body,
+            files=files,
         )
         self.requests.append(request)
         self.notify()  # a waiter may be interested in the request itself, before it is answered
@@ -298,6 +317,7 @@ class DiscordEmulator:
                 "application_id": str(self.application_id),
                 "version": str(snowflake()),
                 "type": command.get("type", 1),
+                "description": command.get("description", ""),  # "" for a context-menu entry, as Discord says
                 "default_member_permissions": command.get("default_member_permissions"),
                 "nsfw": command.get("nsfw", False),
                 "options": command.get("options") or [],
@@ -317,9 +337,9 @@ class DiscordEmulator:
         if original is not None and original["flags"] & interactions.LOADING:
             # Discord turns the "thinking…" message into the first follow-up; the deferral set ephemerality
             ephemeral = original["flags"] & interactions.EPHEMERAL
-            stored = payloads.edit(original, {**(request.body or {}), "flags": ephemeral})
+            stored = payloads.edit(original, {**(request.body or {}), "flags": ephemeral}, request.files)
         else:
-            stored = self._store_message(request.body, exchange)
+            stored = self._store_message(request.body, exchange, request.files)
         if exchange is not None:
             exchange.record(Answer("followup", request.body, int(stored["id"])))
         return json_response(stored)
@@ -359,7 +379,9 @@ class DiscordEmulator:
         stored = self.messages.get(int(request.params["message_id"]))
         return json_response(payloads.edit(stored, request.body or {})) if stored else unknown_message()
 
-    def _store_message(self, body: dict[str, Any] | None, exchange: Exchange | None) -> dict[str, Any]:
+    def _store_message(
+        self, body: dict[str, Any] | None, exchange: Exchange | None, files: dict[str, bytes] | None = None
+    ) -> dict[str, Any]:
         metadata, channel_id, guild_id = None, self.channel_id, self.guild_id
         if exchange is not None:
             metadata = {
@@ -369,7 +391,7 @@ class DiscordEmulator:
             }
             channel_id, guild_id = int(exchange.payload["channel_id"]), int(exchange.payload["guild_id"])
         stored = payloads.message(
-            snowflake(), channel_id, guild_id, self.bot, body or {}, self.application_id, metadata
+            snowflake(), channel_id, guild_id, self.bot, body or {}, self.application_id, metadata, files
         )
         self.messages[int(stored["id"])] = stored
         return stored

@@ -104,11 +104,25 @@ def spec_problems(method: str, path: str, body: Any) -> list[str]:
     validator = _validator(method, template, body.get("type") if isinstance(body, dict) else None)
     if validator is None or body is None:
         return []
-    error = best_match(validator.iter_errors(body))
+    error = best_match(validator.iter_errors(_upload_ids_as_strings(body)))
     if error is None:
         return []
     where = "/".join(str(p) for p in error.absolute_path) or "body"
     return [f"{method} {template}: {where}: {error.message[:300]}"]
+
+
+def _upload_ids_as_strings(body: Any) -> Any:
+    """A file uploaded with a message is named in `attachments` by its index in the multipart form, which
+    Discord's reference shows as a number (`"id": 0`, "Uploading Files") and discord.py sends as one; the
+    OpenAPI file types every attachment id as a snowflake string. Only that index is read as a string here."""
+    if not isinstance(body, dict):
+        return body
+    holder = body.get("data") if isinstance(body.get("data"), dict) else body
+    uploads = holder.get("attachments")
+    if not isinstance(uploads, list) or not any(isinstance(a, dict) and isinstance(a.get("id"), int) for a in uploads):
+        return body
+    fixed = [{**a, "id": str(a["id"])} if isinstance(a, dict) and isinstance(a.get("id"), int) else a for a in uploads]
+    return {**body, "data": {**holder, "attachments": fixed}} if holder is not body else {**body, "attachments": fixed}
 
 
 # --- documented limits the spec does not encode (Discord answers 400 to these) -------------------------

@@ -195,3 +195,16 @@ def test_a_file_without_read_permission_is_reported(shared_folder: Path) -> None
     assert [e.split(":", 1)[0] for e in corpus.errors] == ["secret.txt"]
     assert "Permission denied" in corpus.errors[0]
     assert sorted(corpus.articles) == SEED_IDS
+
+
+def test_saved_web_pages_load_beside_text_files_and_a_page_with_no_article_is_named(tmp_path) -> None:
+    from bot.loading.load import load_corpus
+
+    web = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+    for page in web.glob("*.html"):
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / "note.txt").write_text("A short note\n\nThe ferry ran late again on Tuesday, passengers said.\n")
+    corpus = load_corpus(tmp_path)
+    assert set(corpus.articles) == {"wordpress_jsonld", "opengraph_only", "note"}
+    assert corpus.articles["wordpress_jsonld"].path == tmp_path / "wordpress_jsonld.html"
+    assert [e.split(":")[0] for e in corpus.errors] == ["no_article"]

@@ -9,11 +9,11 @@ from rapidfuzz import fuzz, process
 
 from bot.core import names
 from bot.core.corpus import Corpus
-from bot.core.lexicon import fold
+from bot.core.lexicon import STOPWORDS, fold
 from bot.core.quotes import Quote
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
-from bot.core.thresholds import SPEAKER_WORD
+from bot.core.thresholds import SPEAKER_CHOICE, SPEAKER_WORD
 
 
 def servable(corpus: Corpus) -> list[Quote]:
@@ -45,9 +45,18 @@ def _speaker_matches(quote: Quote, wanted: str) -> bool:
     )
 
 
+def _said(quote: Quote) -> str:
+    """The quotation and its sentence without the speaker's name and role: a topic is what was said, and
+    'Carnegie Endowment for International Peace' says nothing about peace."""
+    sentence = quote.sentence
+    for words in sorted({w for w in (quote.role, quote.speaker_full, quote.speaker) if w}, key=len, reverse=True):
+        sentence = sentence.replace(words, " ")
+    return f"{quote.text} {sentence}"
+
+
 def _about(quote: Quote, topic: str) -> bool:
-    """Every word of the topic starts a word of the quotation or its sentence ('sanction' → 'sanctions')."""
-    words = set(re.findall(r"\w+", fold(f"{quote.text} {quote.sentence}")))
+    """Every word of the topic starts a word of what was said ('sanction' → 'sanctions')."""
+    words = set(re.findall(r"\w+", fold(_said(quote))))
     return all(any(w.startswith(t) for w in words) for t in re.findall(r"\w+", fold(topic)))
 
 
@@ -92,21 +101,59 @@ def pick(quotes: list[Quote], shown: set[str], rng: random.Random, last: str | N
     return rng.choice(fresh), False
 
 
-def quote_reply(corpus: Corpus, quote: Quote, options: dict[str, str]) -> Reply:
+_TITLE = 240  # Discord cuts a title at 256 characters: a longer quotation goes whole into the description
+_SAYING = frozenset("said says say asked asks added adds noted notes told tells according wrote writes".split())
+
+
+def _context(quote: Quote) -> str | None:
+    """The quote's sentence with the quotation as “…”, when it tells more than who spoke (“…,” Kofman said)."""
+    gap = "“…,”" if quote.text.rstrip().endswith(",") else "“…”"  # (“…,” she said) keeps its comma
+    printed = next((p for p in (f"“{quote.text}”", f"“{quote.text}") if p in quote.sentence), None)
+    if printed is None:  # unclosed to the sentence's end, or cut: the quotation alone says it all
+        return None
+    rest = quote.sentence.replace(printed, gap, 1)
+    known = set(re.findall(r"\w+", fold(" ".join(w for w in (quote.speaker, quote.speaker_full, quote.role) if w))))
+    telling = [w for w in re.findall(r"\w+", fold(rest)) if w not in known | _SAYING | STOPWORDS]
+    return rest if telling else None
+
+
+def _footer(matching: int, restarted: bool, filtered: bool) -> str:
+    which = "matching these filters" if filtered else "there is"
+    if matching <= 1:
+        return f"The only quotation {which}"
+    text = f"One of the {matching} quotations {which}"
+    return text + (" · every one has been shown here: starting again" if restarted else "")
+
+
+def quote_reply(
+    corpus: Corpus, quote: Quote, options: dict[str, str], matching: int = 2, restarted: bool = False
+) -> Reply:
+    """A quote card: the quotation once (as the title, or whole in the description when too long), who said
+    it, the rest of its sentence when that says more, and how many quotations the filters match."""
     article = corpus.articles[quote.article_id]
     speaker = quote.who or "unattributed"
+    context = _context(quote)
     role = quote.role if quote.role and fold(quote.role) != fold(speaker) else None
+    if role and context and role in context:
+        role = None  # the sentence names the role already
     attribution = f"— **{truncate(speaker, 200)}**" + (f", {truncate(role, 300)}" if role else "")
-    context = f"\n\n> {truncate(quote.sentence, 1200)}" if quote.sentence.strip() != f"“{quote.text}”" else ""
-    note = "\n*The closing quotation mark is missing in the source.*" if quote.unclosed else ""
+    quotation = f"“{quote.display_text}”"
+    if len(quotation) <= _TITLE:
+        title, description = quotation, attribution
+    else:
+        title, description = f"Quotation from {truncate(speaker, 200)}", f"{truncate(quotation, 1500)}\n{attribution}"
+    if context:
+        description += f"\n\n> {truncate(context, 1200)}"
+    if quote.unclosed:
+        description += "\n*The closing quotation mark is missing in the source.*"
     page = Page(
-        title=f"“{truncate(quote.display_text, 240)}”",
-        description=attribution + context + note,
+        title=title,
+        description=description,
         fields=[
             Field("Article", truncate(article.headline, 250)),
             Field("Published", " · ".join(p for p in (article.publication, article.date_label) if p)),
         ],
-        footer=f"quote {quote.id}",
+        footer=_footer(matching, restarted, any(v.strip() for v in options.values())),
         url=article.url,
     )
     data = {
@@ -119,24 +166,77 @@ def quote_reply(corpus: Corpus, quote: Quote, options: dict[str, str]) -> Reply:
             "headline": article.headline,
             "publication": article.publication,
             "date": article.date_label,
-        }
+        },
+        "matching": matching,
     }
-    return Reply([page], actions=[Action("Another quote", "quote random", options)], data=data)
+    label = "Another quote" if matching > 1 else "Show it again (the only one)"
+    return Reply([page], actions=[Action(label, "quote random", options)], data=data)
+
+
+def closeness(typed: str, name: str) -> float:
+    """How close a typed name is to a speaker's, 0–100: its best word against theirs, a word's start counting
+    in full ('zel' → Zelensky, 'kofmann' → Kofman); 'Putin' is not close to 'the Kremlin'."""
+    typed_words = [w for w in names.name_key(typed).split() if w not in STOPWORDS]
+    name_words = [w for w in names.name_key(name).split() if w not in STOPWORDS]
+    return max(
+        (100.0 if len(t) >= 3 and n.startswith(t) else fuzz.ratio(t, n) for t in typed_words for n in name_words),
+        default=0.0,
+    )
+
+
+def closest_speakers(known: list[str], typed: str, limit: int = 3) -> list[str]:
+    """The speakers closest to what was typed, closest first; none when nobody is close."""
+    scored = sorted(((closeness(typed, name), name) for name in known), key=lambda pair: -pair[0])
+    return [name for score, name in scored if score >= SPEAKER_CHOICE][:limit]
+
+
+def _quoted_in(corpus: Corpus, quotes: list[Quote]) -> str:
+    ids = list(dict.fromkeys(q.article_id for q in quotes))
+    return "; ".join(f"“{truncate(corpus.articles[i].headline, 80)}” (`{i}`)" for i in ids)
 
 
 def no_quote_reply(corpus: Corpus, speaker: str | None, article: str | None, topic: str | None = None) -> Reply:
-    """An ephemeral notice naming the closest speakers and articles there are."""
+    """An ephemeral notice saying which filter found nothing, and what there is instead."""
     known = speakers(corpus)
+    speaker, article, topic = (v.strip() if v else "" for v in (speaker, article, topic))
+    found = corpus.article(article) if article else None
     hints = []
-    if speaker and speaker.strip():
-        close = [m[0] for m in process.extract(speaker, known, scorer=fuzz.WRatio, limit=3)]
-        hints.append("Closest speakers: " + (", ".join(close) or "none"))
-    if article and article.strip():
+    by_speaker = candidates(corpus, speaker=speaker) if speaker else []
+    if speaker and not by_speaker:
+        close = closest_speakers(known, speaker)
+        if close:
+            hints.append(f"Nobody quoted is called “{truncate(speaker, 60)}”. Closest speakers: " + ", ".join(close))
+        else:
+            hints.append(
+                f"Nobody called “{truncate(speaker, 60)}” is quoted in these articles. "
+                "Speakers quoted: " + (", ".join(known) or "none yet")
+            )
+    elif speaker and found and not [q for q in by_speaker if q.article_id == found.id]:
+        who = ", ".join(dict.fromkeys(q.who or "" for q in by_speaker))
+        in_article = list(dict.fromkeys(q.who for q in servable(corpus) if q.article_id == found.id))
+        hints.append(f"{who} is not quoted in “{truncate(found.headline, 80)}” (`{found.id}`).")
+        hints.append(f"{who} is quoted in {_quoted_in(corpus, by_speaker)}.")
+        hints.append(
+            f"Quoted in that article: {', '.join(in_article)}." if in_article else "That article quotes nobody by name."
+        )
+    if article and (found is None or not speaker):
         quoted = {q.article_id for q in servable(corpus)}
+        if found is not None:
+            hints.append(f"“{truncate(found.headline, 80)}” (`{found.id}`) quotes nobody by name.")
+        else:
+            hints.append(f"No article is called “{truncate(article, 60)}”.")
         headlines = {i: corpus.articles[i].headline for i in quoted}
         close = [m[0] for m in process.extract(article, headlines, scorer=fuzz.WRatio, limit=3)]
         hints.append("Articles with quotations: " + ("; ".join(f"“{h}”" for h in close) or "none"))
-    if not hints or topic:
+    if topic and not hints:
+        narrowed = candidates(corpus, speaker=speaker, article=article)
+        about = f"about “{truncate(topic, 60)}”"
+        hints.append(
+            f"The only quotation these filters allow is not {about}."
+            if len(narrowed) == 1
+            else f"None of the {len(narrowed)} quotations these filters allow is {about}."
+        )
+    if not hints:
         hints.append("Speakers I know: " + (", ".join(known) or "none yet"))
     text = truncate("No quotation matches those filters. " + "\n".join(hints), 1800)
     return Reply.notice("No quotation", text, speakers=known)

@@ -14,7 +14,7 @@ def status_reply(corpus: Corpus, reloaded_at: dt.datetime, title: str = "Corpus 
     fields = [
         Field("Articles", str(len(corpus.articles)), inline=True),
         Field("Quotations", str(len(corpus.quotations())), inline=True),
-        Field("Dated events", str(sum(1 for e in corpus.events if e.kind == "mention")), inline=True),
+        Field("Dated events", str(len(corpus.timeline_events())), inline=True),
         Field("Loaded", f"<t:{int(reloaded_at.timestamp())}:R> ({reloaded_at:%Y-%m-%d %H:%M} UTC)"),
     ]
     if warnings:

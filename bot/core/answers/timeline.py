@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
-from bot.core.corpus import Corpus
+from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.dates import Event
 from bot.core.periods import Period, period_label
 from bot.core.replies import Reply, UserError, paginate
@@ -42,21 +42,6 @@ def _is_coarser(event: Event, asked: Period | None) -> bool:
         return False
     reaches_beyond = event.first < asked.first or event.last > asked.last
     return reaches_beyond and (event.last - event.first) > (asked.last - asked.first)
-
-
-def _one_per_sentence(events: list[Event]) -> list[Event]:
-    """One entry per sentence and date: "mid-2022 … that year" is the mid-2022 entry, not two."""
-    kept: list[Event] = []
-    for event in sorted(events, key=lambda e: (e.article_id, e.sentence, (e.last - e.first).days)):
-        if not any(
-            k.article_id == event.article_id
-            and k.sentence == event.sentence
-            and k.first >= event.first
-            and k.last <= event.last
-            for k in kept
-        ):
-            kept.append(event)
-    return kept
 
 
 def _groups(events: list[Event]) -> list[list[Event]]:
@@ -154,7 +139,7 @@ def timeline_reply(
         if found is None:
             raise UserError(f"No article is called “{truncate(article, 100)}”; pick one from the list.")
         events = [e for e in events if e.article_id == found.id]
-    events = _one_per_sentence(events)
+    events = one_per_sentence(events)
     if not events:
         return Reply.notice(
             "No events",

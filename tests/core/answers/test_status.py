@@ -14,6 +14,6 @@ def test_status_counts_what_the_corpus_holds(corpus: Corpus) -> None:
     fields = {f.name: f.value for f in reply.pages[0].fields}
     assert fields["Articles"] == str(len(corpus.articles)) == str(reply.data["articles"])
     assert fields["Quotations"] == str(len(corpus.quotations())) == str(reply.data["quotes"])
-    assert fields["Dated events"] == str(sum(1 for e in corpus.events if e.kind == "mention"))
+    assert fields["Dated events"] == str(len(corpus.timeline_events()))
     assert "2026-01-02 03:04 UTC" in fields["Loaded"]
     assert status_reply(corpus, loaded, title="Corpus reloaded").pages[0].title == "Corpus reloaded"
