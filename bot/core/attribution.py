@@ -1,150 +1,257 @@
-"""Who speaks a quotation: the patterns journalists use to name a speaker, and the names they resolve to."""
+"""Who speaks a quotation: the source a cue pattern points at, resolved to the name the article gives."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.core import names
+from bot.core import cues, names
 from bot.core.lexicon import fold
+from bot.core.speakers import Cast
+from bot.core.text import Sentence
+from bot.core.titles import GENERIC, is_title, untitled
 
 if TYPE_CHECKING:
     from bot.core.article import Article
 
-_VERB = (
-    r"(?:said|says|say|asked|asks|added|adds|told\s+(?:\w+\s+){0,2}?\w+|tells\s+\w+|explained|explains|"
-    r"noted|notes|argued|argues|warned|warns|insisted|insists|replied|declared|wrote|writes|continued|"
-    r"recalled|admitted|acknowledged|conceded|stressed|concluded|observed|remarked|tweeted|posted|"
-    r"announced|complained|joked|quipped|cautioned|predicted|claimed|claims|put\s+it)"
-)
-_NAMING_VERB = r"(?:called|calls|dubbed|dubs|described|describes|termed|labell?ed|branded|dismissed|dismisses)"
-_NAME_WORD = r"(?:[A-Z][\w’'-]*|[A-Z]\.)"
-_BODY = (
-    r"(?:[Tt]he\s+(?:Kremlin|White\s+House|Pentagon|State\s+Department|Foreign\s+Office|Elysée|Élysée|"
-    r"Vatican|Commission|Foreign\s+Ministry|Defen[cs]e\s+Ministry)|Downing\s+Street|NATO|Nato|Hamas|Moscow|Kyiv)"
-)
-_ROLE_PHRASE = (
-    r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
-    r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader))"
-)
-_PRONOUN = r"(?:[Hh]e|[Ss]he)"
-_SPEAKER = rf"(?P<speaker>{_ROLE_PHRASE}|{_BODY}|{_PRONOUN}|(?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD})"
-# A role set off by commas after a name: ", senior fellow at …," / ", a fearsome Chechen warlord whose …,".
-_ROLE = (
-    r"(?P<role>(?!(?:as|who|which|when|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
-    r"[a-z][^,;“”\"]{2,160}?)"
-)
 
-_AFTER_VERB_FIRST = re.compile(rf"^[,\s]*{_VERB}\s+{_SPEAKER}(?:,\s+{_ROLE}(?=,|\.|;|$))?")
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{_SPEAKER}\s+(?:has\s+|had\s+)?{_VERB}\b")
-_BEFORE_INTRO = re.compile(
-    rf"{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?{_VERB}(?:\s+that)?\s*[:,]?\s*$"
+@dataclass(frozen=True)
+class Speaker:
+    """A quotation's source: as named near it, the full name the article gives, a role; or nobody named."""
+
+    speaker: str | None  # None: an anonymous source ("a spokesman said"), which names nobody
+    full: str | None = None
+    role: str | None = None
+    pattern: str = ""
+
+
+ANONYMOUS = Speaker(None, pattern="anonymous source")
+_PREVIOUS_SENTENCE = "speaker in the previous sentence"
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_PLACE_SPLIT = re.compile(r"\s+(?:of|from|at|for|with|in)\s+")
+_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_ABBREVIATIONS = {
+    "governor": ("gov",),
+    "senator": ("sen",),
+    "congressman": ("rep",),
+    "congresswoman": ("rep",),
+    "general": ("gen",),
+    "doctor": ("dr",),
+}
+# Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
+_ELSEWHERE = re.compile(
+    r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|of|about|phoney|phony|alleged|"
+    r"supposed|self-styled|dubbed|termed)\b"
 )
-_BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}(?:,\s+{_ROLE})?,\s*$")
-_BEFORE_PARENTHESIS = re.compile(rf",\s+{_SPEAKER}\s+{_VERB},\s")
-# The sentence's subject speaks or names something; the quotation comes later in the same sentence.
-_SUBJECT_VERB = re.compile(
-    rf"^(?:[^,“”\"]{{0,40}},\s+)?{_SPEAKER}(?:,\s+{_ROLE},)?\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_VERB}|{_NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
-)
-# compiled once: each is tried on every quotation
+_LOWER_WORD = re.compile(r"[a-z]+")
 _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
-_POSSESSIVE = re.compile(r"(’s|'s)$")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.?")
-_PRONOUN_ONLY, _BODY_ONLY, _ROLE_PHRASE_ONLY = re.compile(_PRONOUN), re.compile(_BODY), re.compile(_ROLE_PHRASE)
-_NAMING_VERB_ONLY = re.compile(_NAMING_VERB)
-_HANDS_OVER = re.compile(rf"\b(?:{_VERB}|{_NAMING_VERB}|but|while|whereas)\b")  # words that pass a quotation on
-_ROLE_AFTER = re.compile(rf",\s+{_ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
-_SPEECH_CUE = re.compile(rf"\b{_VERB}\b|:\s*$")
-_TITLE_WORDS = {
-    "president",
-    "chancellor",
-    "prime",
-    "minister",
-    "foreign",
-    "former",
-    "the",
-    "mayor",
-    "governor",
-    "senator",
-    "general",
-    "gen",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "secretary",
-}
-_NATIONALITIES = {
-    "russian",
-    "ukrainian",
-    "american",
-    "german",
-    "turkish",
-    "french",
-    "british",
-    "chinese",
-    "us",
-    "u.s",
-    "european",
-    "polish",
-    "israeli",
-    "iranian",
-}
-# Group words that are not one speaker: "Diplomats called it …" names nobody.
-_GENERIC = {
-    "officials",
-    "diplomats",
-    "analysts",
-    "experts",
-    "critics",
-    "observers",
-    "sources",
-    "leaders",
-    "people",
-    "residents",
-    "some",
-    "many",
-    "others",
-    "they",
-    "we",
-    "i",
-    "you",
-    "it",
-    "one",
-    "republicans",
-    "democrats",
-    "supporters",
-    "opponents",
-    "commentators",
-    "economists",
-    "soldiers",
-    "voters",
-    "the",
-    "this",
-    "that",
-}
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 
 
 class Attributor:
     """Finds who speaks a quotation, from the patterns journalists use; says nothing when unsure."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, quoted: list[tuple[int, int]] | None = None) -> None:
         self.body = article.body
-        self.people = names.people_in(self.body, article.lower_case_words)
+        self.common = article.lower_case_words
+        self.people = names.people_in(self.body, self.common)
+        self.sentences: list[Sentence] = article.sentences
+        self._quoted = quoted or []
+        self._cast: Cast | None = None
+        self.spoken: list[tuple[int, str]] = []  # (offset, full name) of the quotations attributed so far
+
+    def note(self, at: int, speaker: Speaker) -> None:
+        """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
+        person = speaker.full or speaker.speaker
+        if person:
+            self.spoken.append((at, person))
+
+    @property
+    def cast(self) -> Cast:
+        """Where each person is named, made only when a pronoun needs it."""
+        if self._cast is None:
+            self._cast = Cast(self.body, self.people, self._quoted)
+        return self._cast
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""
         person = next((p for p in self.people if names.same_person(p, name)), None)
         if person is None:
             return None
-        # the first place the name is followed by a role: what re.search(re.escape(person) + _ROLE_AFTER)
+        # the first place the name is followed by a role: what re.search(re.escape(person) + ROLE_AFTER)
         # finds, without compiling a pattern for each name
         at, match = self.body.find(person), None
-        while at >= 0 and (match := _ROLE_AFTER.match(self.body, at + len(person))) is None:
+        while at >= 0 and (match := cues.ROLE_AFTER.match(self.body, at + len(person))) is None:
             at = self.body.find(person, at + 1)
         return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
+
+    def _name_in(self, phrase: str) -> tuple[str, str | None, bool] | None:
+        """(name, role words before it, honorific) of a speaker phrase: the last run of capitalized words
+        that are not titles, before any "of"-place: "campaign chairman Tom Hale" → Tom Hale."""
+        tokens = phrase.split()
+        if not tokens or _POSSESSIVE.search(tokens[-1]):
+            return None  # "Mr Putin’s plans …": whose, not who
+        runs: list[list[int]] = [[]]
+        for index, word in enumerate(tokens):
+            bare = _POSSESSIVE.sub("", word)
+            capital = bool(bare) and bare[0].isupper() and not is_title(bare)
+            if capital and index == 0 and bare.lower() in self.common and not names.full_name(bare, self.people):
+                capital = False  # a sentence's first word: "Rival Hillary Clinton"
+            if capital and bare != word and index < len(tokens) - 1:
+                if not tokens[index + 1][0].isupper():
+                    return None  # "NATO's leaders", "Bell's group": a group, not the person
+                capital = False  # "Ukraine’s President Volodymyr Zelenskyy": whose, not who
+            if capital:
+                runs[-1].append(index)
+            elif runs[-1]:
+                runs.append([])
+        run = next((r for r in reversed(runs) if r), None)
+        if run is None:
+            return None
+        name = " ".join(_POSSESSIVE.sub("", tokens[i]) for i in run).rstrip(",")
+        before = tokens[: run[0]]
+        honorific = bool(before) and fold(before[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+        titled = [w for w in before if is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
+        role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
+        if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
+            role = None
+        return name, role, honorific
+
+    def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
+        """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
+        mention = _PARENTHESIS.sub("", raw).strip().rstrip(",")
+        if cues.PRONOUN_ONLY.fullmatch(mention):
+            return self._pronoun(mention, at, sentence_index)
+        if cues.ANONYMOUS_ONLY.fullmatch(mention) and not self._named_after_comma(mention):
+            return ANONYMOUS
+        if cues.ROLE_PHRASE_ONLY.fullmatch(mention):
+            return Speaker(mention, names.full_name(mention, self.people), mention)
+        if cues.BODY_ONLY.fullmatch(mention) and not self._person_in(mention):
+            return Speaker(mention[0].lower() + mention[1:] if mention.startswith("The ") else mention)
+        described = cues.DESCRIPTION_ONLY.fullmatch(mention)
+        if described:  # "the minister": the one person the article gives that role
+            person = self._holder(described.group(1))
+            return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
+        description, _, tail = mention.rpartition(", ")
+        for part in [tail, mention] if description else [mention]:
+            # the name before an "of"-place ("Rep. Carl Ito of Nevada"), else after a title's "of"
+            # ("Former Secretary of State Madeleine Albright")
+            pieces = _PLACE_SPLIT.split(part)
+            titled = len(pieces) > 1 and pieces[0].split()[-1][:1].isupper()  # "Secretary of", not "general of"
+            found = next((f for f in map(self._name_in, pieces if titled else pieces[:1]) if f), None)
+            if found:
+                name, role, honorific = found
+                if description and part == tail:
+                    role = description  # "the running mate, Gov. Lee Wong"
+                return self._named(name, role, honorific)
+        return None
+
+    def _holder(self, role: str) -> str | None:
+        """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas")
+        that a definite description ("the minister", "the governor") names; None when not exactly one."""
+        wanted = {role, *_ABBREVIATIONS.get(role, ())}
+        holders = set()
+        for person in self.people:
+            at = self.body.find(person)
+            words = set(_LOWER_WORD.findall(self.body[max(0, at - 40) : at].lower().split(",")[-1]))
+            if words & wanted or wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
+                holders.add(person)
+        return untitled(holders.pop()) if len(holders) == 1 else None
+
+    def _named_after_comma(self, mention: str) -> bool:
+        return ", " in mention and self._name_in(mention.rpartition(", ")[2]) is not None
+
+    def _person_in(self, mention: str) -> bool:
+        found = self._name_in(mention)
+        return bool(found) and names.full_name(found[0], self.people) is not None
+
+    def _named(self, name: str, role: str | None, honorific: bool) -> Speaker | None:
+        first = fold(name.split()[0])
+        if fold(name) in GENERIC or first in GENERIC:
+            return None
+        full = untitled(names.full_name(name, self.people))
+        if " " not in name and not (full or honorific or role):
+            if _ACRONYM.fullmatch(name):
+                return Speaker(name)  # a body by its initials: "MSNBC said"
+            if name.endswith("s") or name.lower() in self.body:  # "Diplomats", "Officials": a common word
+                return None
+        return Speaker(name, full, role)
+
+    def _pronoun(self, pronoun: str, at: int, sentence_index: int) -> Speaker | None:
+        if sentence_index < 0:
+            return None
+        if fold(pronoun) == "it":
+            return self._body_before(sentence_index)
+        person = self.cast.referent(pronoun, at, self.sentences, sentence_index, self.spoken)
+        if person is None:
+            return None
+        person = untitled(person) or person
+        return Speaker(names.strip_title(person), person, pattern="pronoun")
+
+    def _body_before(self, sentence_index: int) -> Speaker | None:
+        """What an "it said" refers to: the first body named in the nearest sentence before naming one."""
+        for index in range(sentence_index - 1, max(-1, sentence_index - 3), -1):
+            match = cues.BODY_ONLY.search(self.sentences[index].text)
+            if match:
+                body = match.group(0)
+                return Speaker(body[0].lower() + body[1:] if body.startswith("The ") else body, pattern="pronoun")
+        return None
+
+    def attribute(
+        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = ""
+    ) -> Speaker | None:
+        """The speaker the text around one quotation names (`rest`: the paragraph after it), ANONYMOUS, or None."""
+        listed = bool(cues.IN_A_LIST.search(before[-12:]))
+        near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
+        intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
+        attempts = (
+            (None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
+            (None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
+            (cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
+            (intro, "X said: “…”"),
+            (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
+            (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
+            (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
+            (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
+            (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
+            (cues.TRAILING.match(after), "“…” of it, X said."),
+            (cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None, "X …, saying “…”"),
+        )
+        for match, pattern in attempts:
+            if match:
+                resolved = self.resolve(match.group("speaker"), at, sentence_index)
+                if resolved:
+                    return _with(resolved, match.groupdict().get("role"), pattern)
+        match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
+        # Only when nothing between the verb and the quotation could hand the words to someone else.
+        if match and not cues.HANDS_OVER.search(match.group("rest")):
+            resolved = self.resolve(match.group("speaker"), at, sentence_index)
+            if resolved:
+                naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
+                return _with(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
+        match = cues.COLON_INTRO.search(before)
+        if match:
+            resolved = self.resolve(match.group("speaker"), at, sentence_index)
+            if resolved:
+                return _with(resolved, match.group("role"), "X did something: “…”")
+        match = cues.CLAIM.search(near)
+        if match and (resolved := self.resolve(match.group("speaker"), at, sentence_index)):
+            return _with(resolved, None, "X's claim is that “…”")
+        match = cues.GROUP_AT.search(near)
+        if match:  # a group as printed, with the meeting that places it
+            return Speaker(f"{match.group('group')} at {match.group('place')}", pattern="a group at a meeting")
+        match = cues.SUBJECT_ANY_VERB.match(before)
+        # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
+        # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
+        if match and not cues.HANDS_OVER.search(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
+            if not self.mentioned(match.group("rest")):
+                resolved = self.resolve(match.group("speaker"), at, sentence_index)
+                if resolved and resolved.speaker and resolved.pattern != "pronoun":
+                    return _with(resolved, match.group("role"), "X did something with “…”")
+        return None
 
     def mentioned(self, text: str) -> list[str]:
         """Distinct people (full names when known) a text mentions, by surname or title."""
@@ -158,70 +265,32 @@ class Attributor:
                 found.append(person)
         return found
 
-    def resolve(self, raw: str, context_before: str, previous: str) -> tuple[str, str | None, str | None] | None:
-        """(speaker, full name, role from a title) for a speaker phrase, or None when it names nobody."""
-        mention = raw.strip()
-        if _PRONOUN_ONLY.fullmatch(mention):
-            people = self.mentioned(context_before) or self.mentioned(previous)
-            if len(people) != 1:
-                return None
-            person = people[0]
-            return names.strip_title(person), names.full_name(person, self.people) or person, None
-        if _BODY_ONLY.fullmatch(mention):
-            return (mention[0].lower() + mention[1:] if mention.startswith("The ") else mention), None, None
-        if _ROLE_PHRASE_ONLY.fullmatch(mention):
-            return mention, names.full_name(mention, self.people), mention
-        words = mention.split()
-        title_words: list[str] = []
-        while words and (
-            words[0].endswith(("’s", "'s"))
-            or fold(words[0]).rstrip(".") in _TITLE_WORDS
-            or fold(words[0]).rstrip(".") in _NATIONALITIES
-        ):
-            title_words.append(words.pop(0))
-        honorific = bool(words) and bool(_HONORIFIC.fullmatch(words[0]))
-        name = names.strip_title(" ".join(words))
-        if not name or fold(name) in _GENERIC or fold(name.split()[0]) in _GENERIC:
+    def from_previous_sentence(self, previous: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
+        """The speaker when the sentence before a bare quotation (`at`, `sentence_index`: where that sentence
+        ends, which it is) announces one person speaking: "Maria Lopez put it bluntly.", "He concluded:" """
+        if not previous or not cues.SPEECH_CUE.search(previous) or "“" in previous or '"' in previous:
             return None
-        full = names.full_name(name, self.people)
-        if " " not in name and not (full or honorific or title_words):
-            if name.endswith("s") or name.lower() in self.body:  # "Diplomats", "Officials": a common word
-                return None
-        titled = any(fold(w).rstrip(".") in _TITLE_WORDS for w in title_words)
-        role = " ".join(title_words) if titled else None  # "Ukraine’s President", "Mayor"
-        return name, full, role
-
-    def attribute(
-        self, before: str, after: str, previous: str
-    ) -> tuple[tuple[str, str | None, str | None], str | None, str] | None:
-        """((speaker, full, title), role, pattern) from the text around one quotation."""
-        attempts = (
-            (_AFTER_VERB_FIRST.match(after), "“…,” said X"),
-            (_AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
-            (_BEFORE_INTRO.search(before), "X said: “…”"),
-            (_BEFORE_ACCORDING.search(before), "according to X, “…”"),
-            (_BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
-        )
-        for match, pattern in attempts:
-            if match:
-                resolved = self.resolve(match.group("speaker"), before[: match.start("speaker")], previous)
-                if resolved:
-                    return resolved, match.groupdict().get("role"), pattern
-        match = _SUBJECT_VERB.search(before)
-        # Only when nothing between the verb and the quotation could hand the words to someone else.
-        if match and not _HANDS_OVER.search(match.group("rest")):
-            resolved = self.resolve(match.group("speaker"), "", previous)
+        intro = cues.INTRODUCES.match(previous)
+        if intro:  # "Caddell continued:", "The governor added:", "He concluded:"
+            resolved = self.resolve(intro.group("speaker"), at, sentence_index)
             if resolved:
-                kind = "X called it “…”" if _NAMING_VERB_ONLY.fullmatch(match.group("verb")) else "X noted that … “…”"
-                return resolved, match.group("role"), kind
-        return None
-
-    def from_previous_sentence(self, previous: str) -> tuple[str, str | None] | None:
-        """(speaker, full name) when the sentence before a bare quotation announces one person speaking:
-        "Maria Lopez put it bluntly." """
-        if not previous or not _SPEECH_CUE.search(previous) or "“" in previous:
-            return None
+                return _with(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
+        if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
+            return ANONYMOUS
+        trailing = cues.TRAILING.search(previous)
+        if trailing:  # "…, Schiff said."
+            resolved = self.resolve(trailing.group("speaker"))
+            if resolved and resolved.speaker:
+                return _with(resolved, None, _PREVIOUS_SENTENCE)
         people = self.mentioned(previous)
         if len(people) != 1:
             return None
-        return names.strip_title(people[0]), names.full_name(people[0], self.people)
+        person = people[0]
+        return Speaker(names.strip_title(person), names.full_name(person, self.people), None, _PREVIOUS_SENTENCE)
+
+
+def _with(resolved: Speaker, role: str | None, pattern: str) -> Speaker:
+    if resolved.speaker is None:
+        return resolved
+    kept_role = role.strip() if role and not role.startswith("who ") else None
+    return Speaker(resolved.speaker, resolved.full, kept_role or resolved.role, pattern)

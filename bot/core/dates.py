@@ -4,37 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from bot.core.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
 from bot.core.mentions import sentence_mentions
-from bot.core.periods import (
-    Period,
-    day_period,
-    decade_period,
-    month_period,
-    quarter_period,
-    season_period,
-    week_period,
-    year_period,
-)
+from bot.core.periods import Period, narrowed, year_period
 from bot.core.timex import Mention
 
 if TYPE_CHECKING:
     from bot.core.article import Article, PubDate
 
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 Modifier = Literal["start", "mid", "end"] | None
-Tense = Literal["past", "expected"]
 
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5}
-# Words that put a clause in the future (or in a plan), whatever the tense of its other verbs.
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 3, "year": 4, "decade": 5}
+# Words that put a clause in the future (or in a plan), whatever the tense of its other verbs; not a plan
+# that "had been" made, nor "faster than expected to", nor "due to the weather".
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
-    r"intends? to|poised to|is to|are to|due to|scheduled|upcoming|coming|should|must|"
-    r"need to|might|(?-i:may))\b|['’]ll\b",
+    r"\b(?<!had been )(?<!than )(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
+    r"intends? to|poised to|is to|are to|due to(?! (?:the|a|an|its|his|her|their|our|this|that|higher|lower)\b)|"
+    r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
+# How many sentences after a quarter is named "a year earlier" still means that quarter a year before.
+_QUARTER_REACH = 3
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*")
 
@@ -63,7 +57,19 @@ class Event:
         return self.first is not None
 
 
-def clause_tense(clause: str) -> Tense:
+# A date beside a reporting verb dates the report: "Bush said Tuesday the US may extend the quarantine".
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|reported|added|noted|declared|stated|warned|claimed|confirmed|denied|"
+    r"disclosed|insisted|acknowledged|explained|wrote)\b"
+)
+_NEAR = 30  # characters either side of the expression
+
+
+def clause_tense(clause: str, start: int | None = None, end: int | None = None) -> Tense:
+    """'expected' when the clause speaks of the future; with the expression's span in it, 'past' all the
+    same when a reporting verb sits right beside it."""
+    if start is not None and end is not None and _REPORTED.search(clause, max(0, start - _NEAR), end + _NEAR):
+        return "past"
     return "expected" if _FUTURE.search(clause) else "past"
 
 
@@ -97,93 +103,36 @@ def describe(sentence: str, start: int, end: int, most: int = 20, clause: tuple[
     return text
 
 
-def _candidates(mention: Mention, year: int) -> list[Period]:
-    """The periods a year-less month, season or day could be, around a given year."""
-    found = []
-    for candidate in (year - 1, year, year + 1):
-        if mention.season:
-            found.append(season_period(candidate, mention.season))
-        elif mention.day and mention.month:
-            try:
-                last = dt.date(candidate, mention.month, mention.last_day) if mention.last_day else None
-                found.append(day_period(dt.date(candidate, mention.month, mention.day), last))
-            except ValueError:
-                continue  # 29 February of a common year
-        elif mention.weekday is None:
-            found.append(month_period(candidate, mention.month))
-    return found
-
-
-def _shift(day: dt.date, unit: str, count: int) -> dt.date:
-    if unit in ("day", "week"):
-        return day + dt.timedelta(days=count * (7 if unit == "week" else 1))
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + count
-        return dt.date(index // 12, index % 12 + 1, 1)
-    return dt.date(day.year + count, 1, 1)
-
-
-def _period_at(unit: str, day: dt.date) -> Period:
-    return {
-        "day": day_period,
-        "week": week_period,
-        "month": lambda d: month_period(d.year, d.month),
-        "year": lambda d: year_period(d.year),
-    }[unit](day)
-
-
-def _absolute(mention: Mention) -> Period:
-    if mention.granularity == "decade":
-        return decade_period(mention.year)
-    if mention.season:
-        return season_period(mention.year, mention.season)
-    if mention.quarter:
-        return quarter_period(mention.year, mention.quarter)
-    if mention.day:
-        last = dt.date(mention.year, mention.month, mention.last_day) if mention.last_day else None
-        return day_period(dt.date(mention.year, mention.month, mention.day), last)
-    return month_period(mention.year, mention.month) if mention.month else year_period(mention.year)
-
-
-def from_anchor(mention: Mention, anchor: Period, tense: Tense) -> Period:
-    """A year-less or relative expression placed against the publication date (or its estimate)."""
-    ref = anchor.first
-    if mention.weekday is not None:
-        back = (ref.weekday() - mention.weekday) % 7
-        if mention.relation == "this":
-            return day_period(ref - dt.timedelta(days=ref.weekday() - mention.weekday))
-        if mention.relation == "next" or (mention.relation == "bare" and tense == "expected"):
-            return day_period(ref + dt.timedelta(days=(mention.weekday - ref.weekday()) % 7 or 7))
-        return day_period(ref - dt.timedelta(days=back or (7 if mention.relation == "last" else 0)))
-    if mention.month or mention.season:
-        options = _candidates(mention, ref.year)
-        if anchor.granularity == "year" and mention.relation in ("bare", "this"):
-            return next(p for p in options if p.first.year == ref.year)
-        if mention.relation == "last":
-            return [p for p in options if p.last < ref][-1]
-        if mention.relation == "next":
-            return next(p for p in options if p.first > anchor.last)
-        if mention.relation == "this":
-            return next(
-                (p for p in options if p.first <= ref <= p.last),
-                next(p for p in options if p.first.year == ref.year),
-            )
-        if tense == "expected":
-            return next(p for p in options if p.last >= ref)
-        return [p for p in options if p.first <= ref][-1]
-    unit = mention.granularity
-    offset = {"this": 0, "last": -1, "next": 1}.get(mention.relation, mention.offset)
-    return _period_at(unit, _shift(ref, unit, offset))
-
-
 def resolve(
-    mention: Mention, published: PubDate | None, previous_year: int | None, tense: Tense
+    mention: Mention,
+    published: PubDate | None,
+    previous_year: int | None,
+    tense: Direction,
+    previous: Period | None = None,
 ) -> tuple[Period | None, bool]:
-    """The period a mention names and whether it is approximate; (None, False) when nothing anchors it."""
+    """The period a mention names and whether it is approximate; (None, False) when nothing anchors it.
+    `previous_year` and `previous`: the last year and the last period the text named before it."""
+    period, approximate = _resolve(mention, published, previous_year, tense, previous)
+    return (narrowed(period, mention.modifier) if period else None), approximate
+
+
+def _resolve(
+    mention: Mention, published: PubDate | None, previous_year: int | None, tense: Direction, previous: Period | None
+) -> tuple[Period | None, bool]:
     if mention.relation == "absolute":
-        return _absolute(mention), False
+        try:
+            return absolute(mention), False
+        except ValueError:
+            return None, False  # election day in an odd year
     if mention.relation == "anaphoric":
-        return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
+        if mention.granularity == "year":
+            return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
+        period = from_previous(mention, previous) if previous else None
+        if period is None and mention.granularity == "quarter" and published is not None:
+            # "the quarter" with none named before: the one just reported, the latest ended
+            period = from_anchor(replace(mention, relation="last"), published.period(), tense)
+            return period, published.provenance == "estimated"
+        return period, False
     if published is None:
         return None, False
     anchor = published.period()
@@ -191,14 +140,16 @@ def resolve(
         period = from_anchor(mention, anchor, tense)
     except (IndexError, StopIteration):
         return None, False  # "February 29" with no leap year around the anchor
-    # A relative day or week is no finer than the estimate it counts from ("this week" in "c. Jul 2024").
-    if (
-        mention.month is None
-        and mention.season is None
-        and GRANULARITY_RANK[period.granularity] < GRANULARITY_RANK[anchor.granularity]
-    ):
-        period = _period_at(anchor.granularity, period.first)
-    return period, published.provenance == "estimated"
+    estimated = published.provenance == "estimated"
+    finer = GRANULARITY_RANK[period.granularity] < GRANULARITY_RANK[anchor.granularity]
+    if finer and not (mention.month or mention.season or mention.holiday):
+        # A relative day or week is no finer than the estimate it counts from ("this week" in "c. Jul 2024").
+        period = period_at(anchor.granularity, period.first)
+    if finer and not (anchor.first <= period.first and period.last <= anchor.last):
+        # counted from a month or a year (a guess, or all the catalog knows), it stays inside it: "Wednesday"
+        # in c. 2022 is c. 2022, not a day of 2021
+        period = anchor
+    return period, estimated
 
 
 def _final_tense(period: Period | None, published: PubDate | None, clause_says: Tense) -> Tense:
@@ -230,19 +181,43 @@ def published_event(article: Article) -> Event:
     )
 
 
+def _a_year_back(mention: Mention) -> bool:
+    """'A year ago', 'a year earlier', 'the year-ago period'."""
+    return mention.granularity == "year" and mention.offset == -1 and mention.relation in ("ago", "anaphoric")
+
+
+def _year_before(mention: Mention) -> bool:
+    """A year back or 'last year': after a quarter, that quarter a year before."""
+    return _a_year_back(mention) or (mention.granularity == "year" and mention.relation == "last")
+
+
 def extract_events(article: Article) -> list[Event]:
     """Every dated mention of an article, plus its publication, in reading order."""
     events: list[Event] = [published_event(article)] if article.published else []
     previous_year: int | None = None
-    for sentence, mentions in sentence_mentions(article.body, article.sentences):
+    previous: Period | None = None  # the last period named finer than a year, for "the next day"
+    quarter: tuple[int, Period] | None = None  # the last quarter named, with its sentence's number
+    for number, (sentence, mentions) in enumerate(sentence_mentions(article.body, article.sentences)):
         for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
-            tense = clause_tense(sentence.text[low:high])
-            period, approximate = resolve(mention, article.published, previous_year, tense)
+            tense = clause_tense(sentence.text[low:high], mention.start - low, mention.end - low)
+            period, approximate = resolve(mention, article.published, previous_year, tense, previous)
+            year_before = (
+                period is not None and quarter and number - quarter[0] <= _QUARTER_REACH and _year_before(mention)
+            )
+            if year_before:
+                # "profit rose in the third quarter from $3 million a year earlier": that quarter, a year before
+                last = quarter[1]
+                period = period_at("quarter", last.first.replace(year=last.first.year - 1))
             if mention.relation == "anaphoric" and period is None:
                 continue  # "that year" with no year before it points nowhere we can tell
-            if period is not None and period.granularity != "decade":
+            if period is not None and period.granularity != "decade" and not _a_year_back(mention):
+                # the year "a year earlier" counts from stays put: in results, each compares with the same year
                 previous_year = period.first.year
+            if period is not None and period.granularity in ("day", "week", "month", "quarter") and not year_before:
+                previous = period
+            if period is not None and period.granularity == "quarter" and not year_before:
+                quarter = (number, period)
             events.append(
                 Event(
                     article_id=article.id,

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Protocol, TypeVar
 
+from bot.core import timex_news  # noqa: F401 (registers its rules)
+from bot.core.holidays import HOLIDAY_WORDS
 from bot.core.periods import MONTH_ABBREVIATIONS, SEASONS, WEEKDAY_NAMES
 from bot.core.timex import RULES, Mention
 
@@ -16,12 +18,18 @@ Triggers = dict[re.Pattern[str], bool]  # which triggers a text holds, as far as
 # What every match of a rule must contain, by the names the rules give them. Most sentences name no date: a
 # quick search for these skips the rules that cannot match, which were most of the start-up time.
 DIGIT = re.compile(r"\d")
-MONTH_START = re.compile("|".join(MONTH_ABBREVIATIONS))  # how every month name begins
+# How every month name begins, and the holidays (all written with a capital, as these are).
+MONTH_START = re.compile("|".join(MONTH_ABBREVIATIONS + HOLIDAY_WORDS))
 SEASON_WORD = re.compile("|".join(f"{word.capitalize()}|{word}" for word in SEASONS))
 # Searched in the lower-cased text (a case-insensitive search is several times slower). That is exact: under
 # re.I a letter of these words matches only characters whose lower case is that letter; only i and s have
-# other partners (ı, ſ), and these words have neither ("terday" stands for "yesterday").
-UNIT_WORD = re.compile(r"day|week|month|year|tomorrow")
+# other partners (ı, İ, ſ), so these words hold neither: "terday" stands for "yesterday", and a "." for an i
+# or an s ("chr..tma."), so that a rule is tried wherever it could match.
+# Each first letter that a word here may begin with is one more place the search stops to look: the words
+# the newer rules need are folded into branches on the letters "day|week|month|year|tomorrow" begin with.
+UNIT_WORD = re.compile(
+    r"d(?:ay|ecade|[ -]half)|week|mo(?:nth|rn.ng)|year|t(?:omorrow|on.ght| n.ght|[ -]half|een .|ernoon)|quarter|ven.ng"
+)
 TRIGGERS = {
     "digit": DIGIT,
     "iso-dash": re.compile(r"\d-\d"),
@@ -35,8 +43,40 @@ TRIGGERS = {
     "ago": re.compile("ago"),
     "yesterday": re.compile("terday|tomorrow"),
     "weekday": re.compile("|".join(WEEKDAY_NAMES)),
+    "today": re.compile("today|ton.ght|th.. (?:morn.ng|afternoon|even.ng)|la.t n.ght"),
+    "half": re.compile("half"),
+    "weekend": re.compile("weekend"),
+    "the week": re.compile("the week"),
+    "the year": re.compile(r"the (?:full |f..cal |calendar )?year"),
+    "year-": re.compile("year-"),
+    "current": re.compile("current"),
+    "anaphora": re.compile("that |the .ame|follow|the next|prev.ou|preced|later|earl.er|before"),
+    "clock": re.compile(r"[ap]\.m\.|noon|m.dn.ght"),
+    "holiday": re.compile(
+        "chr..tma.|new year|.ndependence|fourth of july|july fourth|valent.ne|halloween|veteran.|thank.g.v.ng|"
+        "labor day|memor.al day|ea.ter|good fr.day|elect.on day"
+    ),
+    "spelled": re.compile("[Nn]ineteen|the year two thousand"),
 }
-ON_LOWERED = {TRIGGERS[name] for name in ("unit", "year", "ago", "yesterday")}
+ON_LOWERED = {
+    TRIGGERS[name]
+    for name in (
+        "unit",
+        "year",
+        "ago",
+        "yesterday",
+        "today",
+        "half",
+        "holiday",
+        "weekend",
+        "the week",
+        "anaphora",
+        "clock",
+        "year-",
+        "current",
+        "the year",
+    )
+}
 # Every rule needs one of these first; a text with none of them names no date.
 FIRST_NEEDS = (DIGIT, MONTH_START, SEASON_WORD, UNIT_WORD)
 # Triggers that are plain words, by their lower-case spellings: a lower-cased text without any of these

@@ -22,12 +22,14 @@ ROLE_HOLDERS = {
     "turkey's president": "Recep Tayyip Erdogan",
 }
 
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿğışçüöâêîôû’'-]+|[A-Z]\.)"
+_LOWER = "a-zà-öø-ÿğışçüöâêîôû’'-"
+# A capitalized word, capitals inside allowed ("McCaskill", "DeNiro", "LaBelle"), or an initial.
+_NAME_WORD = rf"(?:[A-Z][{_LOWER}]+(?:[A-Z][{_LOWER}]+)*|[A-Z]\.)"
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
 # at C speed to the next capital, instead of trying every position of a body (40% faster).
-PERSON = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[a-zà-öø-ÿğışçüöâêîôû’'-]+|\.)(?:[ \u00a0]+{_NAME_WORD}){{1,5}}\b")
+PERSON = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[{_LOWER}]+(?:[A-Z][{_LOWER}]+)*|\.)(?:[ \u00a0]+{_NAME_WORD}){{1,5}}\b")
 TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Chancellor|Mayor|Governor|Mr|Mrs|Ms|Dr|Gen|"
     r"General|Senator|"

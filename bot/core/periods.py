@@ -92,6 +92,10 @@ def quarter_period(year: int, quarter: int) -> Period:
     return Period(dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1], "quarter", f"{year}-Q{quarter}")
 
 
+def half_period(year: int, half: int) -> Period:
+    return Period(dt.date(year, 6 * half - 5, 1), month_span(year, 6 * half)[1], "half", f"{year}-H{half}")
+
+
 def year_period(year: int) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year))
 
@@ -101,6 +105,29 @@ def decade_period(decade: int) -> Period:
 
 
 _PART_WORDS = {"start": "early", "mid": "mid", "end": "late"}
+_THIRDS = {"start": 0, "mid": 1, "end": 2}
+
+
+def narrowed(period: Period, modifier: str | None) -> Period:
+    """The part of a period that 'early', 'mid' or 'late' names: its first, middle or last third (a month by
+    days 1–10, 11–20, 21–end; a decade by years 0–3, 4–6, 7–9; longer periods by whole months)."""
+    if modifier not in _THIRDS or period.granularity in ("day", "week"):
+        return period
+    third = _THIRDS[modifier]
+    first, last = period.first, period.last
+    if period.granularity == "month":
+        first = first.replace(day=(1, 11, 21)[third])
+        last = last if third == 2 else first.replace(day=(10, 20)[third])
+    elif period.granularity == "decade":
+        first, last = dt.date(first.year + (0, 4, 7)[third], 1, 1), dt.date(first.year + (3, 6, 9)[third], 12, 31)
+    else:
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months % 3:
+            return period
+        start = first.year * 12 + first.month - 1 + third * months // 3
+        end = start + months // 3 - 1
+        first, last = dt.date(start // 12, start % 12 + 1, 1), month_span(end // 12, end % 12 + 1)[1]
+    return Period(first, last, period.granularity, period.value)
 
 
 def _day_month(day: dt.date) -> str:
@@ -129,11 +156,14 @@ def period_label(
         text = f"{MONTH_ABBREVIATIONS[first.month - 1]} {first.year}"
     elif granularity == "season":
         season = SEASON_NAMES.get(value[-2:], "Season")
-        text = f"{season} {first.year}" + (f"–{str(last.year)[2:]}" if last.year != first.year else "")
+        year = int(value[:4]) if value[:4].isdigit() else first.year  # a narrowed winter still names its December
+        text = f"{season} {year}" + (f"–{str(year + 1)[2:]}" if value.endswith("WI") or last.year != year else "")
     elif granularity == "quarter":
         text = f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    elif granularity == "half":
+        text = f"H{1 if first.month <= 6 else 2} {first.year}"
     elif granularity == "decade":
-        text = f"{first.year}s"
+        text = f"{first.year // 10 * 10}s"
     elif granularity == "year":
         text = str(first.year)
     else:

@@ -6,17 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.attribution import Attributor
+from bot.core.attribution import Attributor, Speaker
+from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, VERB
+from bot.core.quote_marks import Found, find_quotations
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
     from bot.core.article import Article
 
 QuoteKind = Literal["quote", "term"]
-
-# “…” (closing mark missing when the paragraph or the next quotation begins first) or "…".
-_CURLY = re.compile(r"“([^“”]*)(”|(?=“)|$)")
-_STRAIGHT = re.compile(r"\"([^\"\n]+)(\"|$)")
 
 
 @dataclass(frozen=True)
@@ -51,87 +49,149 @@ class Quote:
         return self.text.strip().rstrip(",").strip()
 
 
-@dataclass
-class _Found:
-    text: str
-    start: int  # offsets within the paragraph
-    end: int
-    unclosed: bool
-
-
-def _quotations(paragraph: str) -> list[_Found]:
-    found = [_Found(m.group(1), m.start(), m.end(), m.group(2) != "”") for m in _CURLY.finditer(paragraph)]
-    for match in _STRAIGHT.finditer(paragraph):
-        if not any(f.start <= match.start() < f.end for f in found):  # a nested "…" inside “…” is part of it
-            found.append(_Found(match.group(1), match.start(), match.end(), match.group(2) != '"'))
-    return sorted((f for f in found if f.text.strip()), key=lambda f: f.start)
-
-
-def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int, int]:
-    inside = [s for s in sentences if s.start < end and start < s.end] or [
-        min(sentences, key=lambda s: abs(s.start - start))
+def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int, int, int, int]:
+    """(first offset, last offset, indexes in `sentences` of the first and the last) of the sentences a
+    quotation spans."""
+    inside = [i for i, s in enumerate(sentences) if s.start < end and start < s.end] or [
+        min(range(len(sentences)), key=lambda i: abs(sentences[i].start - start))
     ]
-    return inside[0].start, inside[-1].end
+    return sentences[inside[0]].start, sentences[inside[-1]].end, inside[0], inside[-1]
+
+
+# Ways a quotation goes on with the speaker of the one before it.
+_CONTINUES = "continues after “…,” X said."
+_GOES_ON = "X said “…” and “…”"
+_AFTER_PATTERNS = {"“…,” said X", "“…,” X said"}
+
+
+def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int, attributor: Attributor) -> bool:
+    """A second quotation in the sentence of X's first, nobody else handed the words between: "Trump told
+    them to “go …” and then “go pick …”"."""
+    quote = previous.quote
+    if quote.who is None or quote.paragraph != quote.paragraph or body.find(quote.sentence) != first:
+        return False
+    between = body[quote.end : start]
+    if AND_SAID.match(between):
+        return True
+    cue = AFTER_VERB_FIRST.match(between) or AFTER_SPEAKER_FIRST.match(between)
+    if quote.attribution in _AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
+        rest = between[cue.end() :]
+        if _GOING_ON.match(rest):  # “…,” Trump said, adding later, “…”
+            return True
+        return len(rest) < 80 and not _CLAUSE.search(rest) and not attributor.mentioned(rest)
+    if len(between) < 40 and not _CUE_VERB.search(between) and not attributor.mentioned(between):
+        return True  # “Cruz called Trump a “liar” who is “utterly amoral,” a “bully” …”
+    return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
+
+
+# Where a sentence ends inside the text before a quotation, when the splitter kept two together:
+# "… said Mike Schmidt. ''That's what …''" (a sentence opening with two apostrophes).
+_SENTENCE_END = re.compile(r"[.!?][”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
+
+
+def _own_sentence(before: str) -> str:
+    """The text before a quotation from the start of the sentence it opens or stands in."""
+    if "." not in before and "?" not in before and "!" not in before:
+        return before
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
+_NAMED = re.compile(r"\b[A-Z][a-z]")
+_GOING_ON = re.compile(r"^[\s,]*(?:adding|continuing|going\s+on\s+to\s+say)\b[^“”\"]{0,100}$")
+_CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
+_CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
+_SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
+
+
+def _continues(previous: _Previous | None, found: Found, paragraph: int, sentence_index: int) -> bool:
+    """Whether a quotation with no cue of its own goes on with the previous quotation's speaker: in the next
+    sentence (“…,” X said. “…”), or opening a paragraph after one that ended with X's quotation."""
+    if previous is None or previous.quote.who is None:
+        return False
+    if previous.quote.paragraph == paragraph:
+        return sentence_index <= previous.sentence_index + 1
+    return previous.quote.paragraph == paragraph - 1 and found.start == 0 and (previous.quote.unclosed or previous.last)
+
+
+@dataclass
+class _Previous:
+    """The last outer quotation, with where it stands."""
+
+    quote: Quote
+    sentence_index: int  # of the last sentence it spans
+    last: bool  # it stands in its paragraph's last sentence
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article, with its speaker when the text makes it clear."""
     body = article.body
-    if "“" not in body and '"' not in body:
+    if not any(mark in body for mark in ('"', "“", "''", "``", "«", "„")):
         return []
-    attributor = Attributor(article)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in article.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    quotes: list[Quote] = []
+    index_of = {id(s): i for i, s in enumerate(article.sentences)}
+    located: list[tuple[int, int, Found]] = []  # paragraph index, its offset, quotation
     offset = 0
-    last_sentence_before = ""  # the previous paragraph's last sentence: "Maria Lopez put it bluntly."
     for index, paragraph in enumerate(article.paragraphs):
-        sentences = by_paragraph.get(index, [])
-        previous_quote: Quote | None = quotes[-1] if quotes and quotes[-1].paragraph == index - 1 else None
-        for found in _quotations(paragraph):
-            start, end = offset + found.start, offset + found.end
-            first, last = _sentence_span(sentences, start, end) if sentences else (offset, offset + len(paragraph))
-            before, after = body[first:start], body[end:last]
-            earlier = [s for s in sentences if s.end <= first]
-            previous = earlier[-1].text if earlier else last_sentence_before
-            speaker = full = role = pattern = None
-            attributed = attributor.attribute(before, after, previous)
-            if attributed:
-                (speaker, full, title), role, pattern = attributed
-                role = role or title
-            elif (
-                not before.strip()
-                and previous_quote
-                and previous_quote.speaker
-                and (previous_quote.end >= first - 80 if previous_quote.paragraph == index else previous_quote.unclosed)
-            ):
-                # “…,” Ciaramella said. “That’s why …” — the next sentence goes on with the same speaker.
-                speaker, full, role = previous_quote.speaker, previous_quote.speaker_full, previous_quote.role
-                pattern = "continues after “…,” X said."
-            elif not before.strip() and not after.strip(" .") and (said := attributor.from_previous_sentence(previous)):
-                (speaker, full), pattern = said, "speaker in the previous sentence"
-            if speaker and not role:
-                role = attributor.role_of(full or speaker)
-            words = len(found.text.split())
-            says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”").endswith((".", "?", "!")))
-            kind: QuoteKind = "quote" if speaker or says_something else "term"
-            quote = Quote(
-                article_id=article.id,
-                text=found.text,
-                start=start,
-                end=end,
-                sentence=body[first:last],
-                kind=kind,
-                speaker=speaker,
-                speaker_full=full,
-                role=role,
-                unclosed=found.unclosed,
-                paragraph=index,
-                attribution=pattern,
-            )
-            quotes.append(quote)
-            previous_quote = quote
+        located.extend((index, offset, found) for found in find_quotations(paragraph))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
-        last_sentence_before = sentences[-1].text if sentences else ""
+    attributor = Attributor(article, [(o + f.start, o + f.end) for _, o, f in located if not f.inner])
+    quotes: list[Quote] = []
+    previous: _Previous | None = None
+    for index, offset, found in located:
+        sentences = by_paragraph.get(index, [])
+        paragraph_end = offset + len(article.paragraphs[index])
+        start, end = offset + found.start, offset + found.end
+        if sentences:
+            first, last, at, until = _sentence_span(sentences, start, end)
+            sentence_index, last_index = index_of[id(sentences[at])], index_of[id(sentences[until])]
+        else:
+            first, last, sentence_index, last_index = offset, paragraph_end, -1, -1
+        said: Speaker | None = None
+        if not found.inner:
+            before, after = _own_sentence(body[first:start]), body[end:last]
+            if not after.strip() and found.text.rstrip("”’'\" ").endswith(("?", "!")) and until + 1 < len(sentences):
+                after = body[end : sentences[until + 1].end]  # “… too big to fail?” Vitter demanded.
+            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
+            if said is None and previous and _same_sentence_goes_on(previous, first, body, start, attributor):
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
+            elif (
+                said is None
+                and not before.strip()
+                and _continues(previous, found, index, sentence_index)
+                and not _SIGNED.search(article.paragraphs[index])
+            ):
+                assert previous is not None
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _CONTINUES)
+            elif said is None and not before.strip() and not after.strip(" ."):
+                earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
+                if earlier:
+                    said = attributor.from_previous_sentence(earlier[0].text, earlier[0].end, sentence_index - 1)
+        if said and said.speaker:
+            attributor.note(start, said)
+        speaker, full, role, pattern = (said.speaker, said.full, said.role, said.pattern) if said else (None,) * 4
+        if speaker and not role:
+            role = attributor.role_of(full or speaker)
+        words = len(found.text.split())
+        says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”’'").endswith((".", "?", "!")))
+        kind: QuoteKind = "quote" if speaker or says_something else "term"
+        quote = Quote(
+            article_id=article.id,
+            text=found.text,
+            start=start,
+            end=end,
+            sentence=body[first:last],
+            kind=kind,
+            speaker=speaker,
+            speaker_full=full,
+            role=role,
+            unclosed=found.unclosed,
+            paragraph=index,
+            attribution=pattern,
+        )
+        quotes.append(quote)
+        if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
+            previous = _Previous(quote, last_index, last == paragraph_end)
     return quotes

@@ -76,6 +76,8 @@ class Mention:
     last_day: int | None = None  # the end of a day range such as "June 7 to 8"
     season: str | None = None  # SP, SU, FA, WI
     quarter: int | None = None
+    half: int | None = None  # 1 or 2: "the first half"
+    holiday: str | None = None  # a key of bot.core.holidays.HOLIDAYS
     weekday: int | None = None  # 0 = Monday
     offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
     modifier: str | None = None
@@ -193,8 +195,9 @@ def _year(match: re.Match[str]) -> Mention:
 
 # A month without day or year counts only after a preposition or a modifier: "in May", "last October".
 @rule(
-    rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)"
-    rf"\s+)?(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
+    rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|"
+    rf"[Ff]or(?= (?!May\b)))\s+)?"  # "for May" is as often Theresa May
+    rf"(?:(?P<rel>(?i:last|next|this))\s+|{_PART})?(?P<month>{_FULL_MONTH})\b(?!\s*\d)(?!['’]s\b)",
     needs=("month",),
 )
 def _bare_month(match: re.Match[str]) -> Mention | None:
@@ -227,7 +230,9 @@ def _bare_season(match: re.Match[str]) -> Mention | None:
 
 
 @rule(_THIS_UNIT, needs=("unit",))
-def _relative_unit(match: re.Match[str]) -> Mention:
+def _relative_unit(match: re.Match[str]) -> Mention | None:
+    if match.group("unit")[0].isupper():
+        return None  # a title: ABC's "This Week"
     unit = match.group("unit").lower()
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
 
@@ -250,25 +255,36 @@ def _ago(match: re.Match[str]) -> Mention:
 
 
 @rule(r"\b(?P<word>yesterday|tomorrow)\b", re.I, ("unit", "yesterday"))
-def _yesterday(match: re.Match[str]) -> Mention:
+def _yesterday(match: re.Match[str]) -> Mention | None:
+    if re.search(r"\b(?:of|the)\s+$", match.string[max(0, match.start() - 5) : match.start()], re.I):
+        return None  # "the people of tomorrow"
     return _mention(match, "day", relation="ago", offset=-1 if match.group("word").lower() == "yesterday" else 1)
 
 
+# A weekday alone counts too ("the talks collapsed Friday"), but not in a name: "Black Monday", "Super Tuesday".
+# The pattern begins with the weekday, so that the search skips at C speed to one; what comes before it is
+# read by the builder.
+_BEFORE_WEEKDAY = re.compile(
+    r"(?:\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)|(?P<name>\b(?:Black|Super|Cyber|Good|Holy|Ash|Easter|Palm|Maundy)))\s+$"
+)
+
+
 @rule(
-    r"(?:\b(?P<prep>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext))\s+)?"
-    rf"(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)"
+    rf"\b(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b(?!s\b)(?! (?:Times|Night Football|Club)\b)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
     needs=("unit", "weekday"),
 )
 def _weekday(match: re.Match[str]) -> Mention | None:
-    if not (match.group("prep") or match.group("part")):
+    before = _BEFORE_WEEKDAY.search(match.string, max(0, match.start() - 10), match.start())
+    if before and before.group("name"):
         return None
-    relation = match.group("rel").lower() if match.group("rel") else "bare"
-    return _mention(
-        match,
+    start = before.start("rel") if before else match.start()
+    return Mention(
+        match.string[start : match.end()],
+        start,
+        match.end(),
         "day",
-        "rel" if match.group("rel") else "weekday",
-        relation=relation,
+        relation=before.group("rel").lower() if before else "bare",
         weekday=WEEKDAY_NAMES.index(match.group("weekday")),
     )
 

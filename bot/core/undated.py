@@ -63,8 +63,8 @@ def _month_within(year: int, mentions: list[tuple[Mention, str]]) -> int | None:
     for mention, tense in mentions:
         if mention.granularity not in ("day", "month", "season"):
             continue
-        if mention.relation not in ("absolute", "bare", "this"):
-            continue  # "last month" says nothing until the month is known
+        if mention.relation not in ("absolute", "bare", "this") or mention.weekday is not None:
+            continue  # "last month" or "on Friday" says nothing until the month is known
         period = resolve(mention, anchor, None, tense)[0]
         if period is None or period.first.year != year:
             continue

@@ -16,10 +16,11 @@ from bot.core.text import truncate
 
 EXAMPLES = (
     "`2022`, `Sep 2022`, `September 2022`, `2022-09-05`, `5 Sept 2022`, `spring 2024`, `Q1 2023`, "
-    "`the 2010s`, `last year`"
+    "`the 2010s`, `early 2022`, `09/2022`, `last year`"
 )
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_NUMERIC_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")  # 09/2022
 _NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
@@ -40,7 +41,9 @@ def _from_rules(text: str, today: dt.date) -> Period | None:
             or attempt[: mentions[0].start].strip() not in ("", "in", "the")
         ):
             continue
-        period, _ = resolve(mentions[0], PubDate(today), None, "past")
+        period, _ = resolve(mentions[0], PubDate(today), None, "before")
+        if period is not None and mentions[0].modifier:  # "late 2022": its last third, as a range of days
+            return Period(period.first, period.last, "range", f"{period.first.isoformat()}/{period.last.isoformat()}")
         if period is not None:
             return period
     return None
@@ -59,10 +62,12 @@ def _parse_period(text: str, today: dt.date) -> Period:
     if not cleaned:
         raise UserError(f"That date is empty. Try {EXAMPLES}.")
     iso_month = _ISO_MONTH.fullmatch(cleaned)
-    if iso_month:
-        if not 1 <= int(iso_month.group(2)) <= 12:
-            raise UserError(f"There is no month {iso_month.group(2)}. Try {EXAMPLES}.")
-        return month_period(int(iso_month.group(1)), int(iso_month.group(2)))
+    numeric_month = _NUMERIC_MONTH.fullmatch(cleaned)
+    if iso_month or numeric_month:
+        year, month = iso_month.groups() if iso_month else reversed(numeric_month.groups())
+        if not 1 <= int(month) <= 12:
+            raise UserError(f"There is no month {month}. Try {EXAMPLES}.")
+        return month_period(int(year), int(month))
     numeric = _NUMERIC_DAY.fullmatch(cleaned)
     if numeric:  # 05/09/2022 is read day first, as most of the world writes it
         try:

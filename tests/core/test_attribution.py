@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from bot.core.corpus import Corpus
@@ -10,6 +13,8 @@ from bot.core.corpus import Corpus
 SEED_SPEAKERS = {
     ("000", "Do you still think that?"): ("Ukraine’s president", "Volodymyr Zelensky"),
     ("000", "astounding"): ("Ramzan Kadyrov", "Ramzan Kadyrov"),
+    # “… excuses Vladimir Putin has given … is that Ukraine and Russia are “one nation””: his claim.
+    ("000", "one nation"): ("Vladimir Putin", "Vladimir Putin"),
     ("001", "unacceptable."): ("the Kremlin", None),
     ("002", "Russia must not win, Ukraine must not lose."): ("Olaf Scholz", "Olaf Scholz"),
     ("004", "Ukrainian forces are under pressure"): ("Michael Kofman", "Michael Kofman"),
@@ -17,6 +22,8 @@ SEED_SPEAKERS = {
     ("004", "a democratic, prosperous"): ("Ciaramella", "Eric Ciaramella"),
     ("004", "It’s still a highly volatile landscape"): ("Ciaramella", "Eric Ciaramella"),
     ("004", "That’s why Western leaders"): ("Ciaramella", "Eric Ciaramella"),
+    # “… summit in Vilnius, Lithuania, where leaders declared that “…””: the group, placed by its meeting.
+    ("004", "Ukraine’s future is NATO"): ("leaders at last year’s summit in Vilnius, Lithuania", None),
 }
 
 
@@ -83,3 +90,80 @@ def test_attribution_styles_beyond_the_seeds(
 ) -> None:
     quote = find_quote(fixture_corpus, article, start)
     assert (quote.speaker, quote.speaker_full, quote.attribution) == (speaker, full, pattern)
+
+
+# Short articles of our own, one rule each: (text, start of the quotation, who the bot must give or None).
+RULES = [
+    # titles, roles and appositions around a name are stripped to the name; a bare title is never a speaker
+    ('"Tolls pay for the bridge," said Rep. Dale Moss (R-Tex.), who sits on the panel.', "Tolls", "Dale Moss"),
+    ("“The line opens in May,” transit director Amy Cole said.", "The line", "Amy Cole"),
+    ("The deputy, Sen. Pia Laird of Maine, said: “We will vote.”", "We will", "Pia Laird"),
+    ("“We waited an hour,” said Rep. Ito.", "We waited", "Ito"),
+    ("“Our friends no longer trust us,” former Ohio governor Dan Kell said.", "Our friends", "Dan Kell"),
+    ("“We walk,” the union spokesman, Ira Dent, told reporters.", "We walk", "Ira Dent"),
+    ("“No deal yet,” Rob Hart, Moss' campaign manager, said.", "No deal", "Rob Hart"),
+    ("Former Secretary of State Ann Vale urged voters to turn out, saying, “Every vote counts.”", "Every", "Ann Vale"),
+    ("“Soil is alive,” Lou Park, the chief chemist of Iowa, said.", "Soil", "Lou Park"),
+    # an honorific surname resolves to the full name printed earlier
+    ("Farmer Noel Grady sells eggs. “Prices doubled,” Mr. Grady said.", "Prices", "Noel Grady"),
+    # a pronoun: the nearest person of its gender, across a paragraph break
+    ("Lena Ortiz runs the shelter.\n\nMark Dunn helps on Sundays. “We are full,” she said.", "We are", "Lena Ortiz"),
+    ("The county board voted late. “The budget is closed,” it said.", "The budget", "the county board"),
+    # a cue-less paragraph continues the previous speaker's quotation
+    ("“We lost the roof,” said Omar Reyes.\n\n“Then we lost the walls.”", "Then we", "Omar Reyes"),
+    # anonymous people stay anonymous, even right after a name
+    ("Capt. Ivo Lund led the unit. “We move at night,” a soldier said.", "We move", None),
+    ("“No comment,” said a spokeswoman for Ivo Lund.", "No comment", None),
+    # according to, before and after; a statement; a signature after a dash
+    ("The tank was “never inspected,” according to Rosa Vance.", "never", "Rosa Vance"),
+    ("Vance's statement also said the plant was “closed for good.”", "closed", "Vance"),
+    ("“I would vote for her again.” ― Tina Marsh", "I would", "Tina Marsh"),
+    ("Said Paul Ngata: “Nobody asked us.”", "Nobody", "Paul Ngata"),
+    # a paraphrase, then the words; a claim through the sentence; a role standing for the named person
+    ("Mayor Joy Park urged calm before the vote: “Count every ballot.”", "Count", "Joy Park"),
+    ("Eli Shore, the finance minister, spoke. The minister called it “a fair deal.”", "a fair", "Eli Shore"),
+    # a second quotation in a naming sentence, a short phrase between; a sentence announcing the next
+    ("Tom Ruiz called the mayor a “liar” who is “utterly out of touch.”", "utterly", "Tom Ruiz"),
+    (
+        "Paula Reyes spoke last.\n\nReyes continued:\n\n“We have waited long enough for the bridge.”",
+        "We have",
+        "Paula Reyes",
+    ),
+    ("“Fares go up in May,” Ben Ito said, adding later, “and the trains stay slow.”", "and the", "Ben Ito"),
+    # a quotation in a list belongs to the list's verb, not to whoever speaks after it
+    ("As Ray Hill spoke of “a rigged game,” and “lost jobs,” Ann Loy said yes.", "lost jobs", None),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "who"), RULES, ids=[r[1] for r in RULES])
+def test_attribution_rules_on_short_articles(text: str, start: str, who: str | None) -> None:
+    from bot.core.articles import parse_article
+    from bot.core.quotes import extract_quotes
+
+    quotes = extract_quotes(parse_article("rule", f"---\nheadline: h\ndate: 2024-01-01\n---\n{text}\n"))
+    quote = next(q for q in quotes if q.text.startswith(start))
+    assert quote.who == who
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "attribution"
+EXPECTED = tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))
+
+
+def _folded(name: str | None) -> str:
+    return " ".join((name or "").replace("’", "'").casefold().split()).removeprefix("the ")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixtures_meet_their_expected_speakers(name: str) -> None:
+    """Every quotation of tests/fixtures/attribution has the speaker expected.toml gives (none for
+    anonymous sources), and no term is served."""
+    from bot.core.articles import parse_article
+    from bot.core.quotes import extract_quotes
+
+    quotes = extract_quotes(parse_article(name, (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")))
+    for entry in EXPECTED[name]:
+        quote = next(q for q in quotes if q.text.lstrip(" ").startswith(entry["words"]))
+        if entry["kind"] == "term" or not entry["speaker"]:
+            assert not (quote.kind == "quote" and quote.who), entry  # not served
+        else:
+            assert quote.kind == "quote" and _folded(quote.who) == _folded(entry["speaker"]), entry

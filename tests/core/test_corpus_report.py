@@ -34,7 +34,7 @@ def test_one_row_per_article_with_provenance_and_catalog_fields(corpus: Corpus) 
     assert table["000"]["date"] == "15 Sep 2022 (day, stated)"
     assert table["000"]["publication"] == "The Economist" and table["000"]["catalog"] == "publication"
     assert table["004"]["date"].startswith("c. ") and "estimated" in table["004"]["date"]
-    assert table["004"]["quotes"] == "5"
+    assert table["004"]["quotes"] == "6"  # with the summit leaders' “Ukraine’s future is NATO”
     assert "Israel" in table["002"]["warnings"]
     # header, five rows, totals, then one line per gap (five) and per unclosed quotation (one)
     assert check_text(corpus).count("\n") == 13

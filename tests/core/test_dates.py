@@ -77,7 +77,7 @@ def test_undated_seeds_get_estimated_dates_and_approximate_relative_events(corpu
 
 def test_non_dates_are_left_out(corpus: Corpus) -> None:
     texts = " | ".join(e.text for e in corpus.events)
-    for wrong in ("75th", "61", "1,000", "two years", "five months", "now", "today", "1,700", "900"):
+    for wrong in ("75th", "61", "1,000", "two years", "five months", "now", "1,700", "900"):
         assert wrong not in texts.split(" | "), wrong
     assert not any(e.text == "may" for e in corpus.events)
 
@@ -124,6 +124,7 @@ def test_blog_post_with_day_first_dates_and_yesterday() -> None:
         ("the year before", "2018", "past"),
         ("Yesterday", "2023-11-04", "past"),
         ("12 May 1987", "1987-05-12", "past"),
+        ("Today", "2023-11-05", "past"),  # "Today, festivals everywhere struggle": true as of that day
     ]
 
 

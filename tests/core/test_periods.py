@@ -13,9 +13,14 @@ from bot.core.periods import (
     MONTH_NUMBERS,
     SEASON_NAMES,
     SEASONS,
+    Period,
+    decade_period,
     month_number,
+    month_period,
+    narrowed,
     period_label,
     season_period,
+    year_period,
 )
 
 
@@ -88,3 +93,28 @@ def test_every_season_word_has_a_label_and_a_span() -> None:
         period = season_period(2022, code)
         assert (period.last - period.first).days in range(88, 93)
         assert SEASON_NAMES[code] in period_label(period.first, period.last, "season", period.value)
+
+
+@pytest.mark.parametrize(
+    ("period", "modifier", "first", "last"),
+    [
+        (year_period(2022), "start", "2022-01-01", "2022-04-30"),
+        (year_period(2022), "mid", "2022-05-01", "2022-08-31"),
+        (year_period(2022), "end", "2022-09-01", "2022-12-31"),
+        (month_period(2023, 2), "end", "2023-02-21", "2023-02-28"),
+        (month_period(2023, 3), "start", "2023-03-01", "2023-03-10"),
+        (season_period(2022, "WI"), "end", "2023-02-01", "2023-02-28"),
+        (decade_period(1990), "end", "1997-01-01", "1999-12-31"),
+        (year_period(2022), None, "2022-01-01", "2022-12-31"),
+    ],
+)
+def test_early_mid_late_name_a_third_of_the_period(period: Period, modifier: str | None, first: str, last: str) -> None:
+    part = narrowed(period, modifier)
+    assert (str(part.first), str(part.last), part.value) == (first, last, period.value)
+
+
+def test_a_narrowed_winter_and_decade_keep_their_labels() -> None:
+    winter = narrowed(season_period(2022, "WI"), "end")
+    assert period_label(winter.first, winter.last, "season", winter.value, "end") == "late winter 2022–23"
+    decade = narrowed(decade_period(1990), "end")
+    assert period_label(decade.first, decade.last, "decade", decade.value, "end") == "late 1990s"

@@ -45,3 +45,29 @@ def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
     for plain, fast, flags in pairs:
         expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, flags)]
         assert [(m.span(), m.groupdict()) for m in re.finditer(fast, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The offer expires at 5 p.m. EST Tuesday.", "5 p.m. EST Tuesday"),
+        ("It had been due to expire at midnight Friday.", "midnight Friday"),
+        ("Orders for October rose.", "October"),
+        ("He voted for May in the leadership race.", None),
+    ],
+)
+def test_clock_times_fold_into_their_day_and_months_after_for(text: str, expected: str | None) -> None:
+    assert [m.text for m in find_mentions(text)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Baker, speaking on ABC\'s "This Week," said so.', None),  # a programme's title
+        ("This week, talks resumed.", "This week"),
+        ("He would choose the people of tomorrow.", None),
+        ("They meet tomorrow.", "tomorrow"),
+    ],
+)
+def test_titles_and_generic_tomorrow_are_not_dates(text: str, expected: str | None) -> None:
+    assert [m.text for m in find_mentions(text)] == ([expected] if expected else [])

@@ -104,7 +104,7 @@ def _line(corpus: Corpus, group: list[Event]) -> str:
 
 def _year_heading(group: list[Event]) -> str:
     event = group[0]
-    return f"{event.first.year}s" if event.granularity == "decade" else str(event.first.year)
+    return f"{event.first.year // 10 * 10}s" if event.granularity == "decade" else str(event.first.year)
 
 
 def _event_data(corpus: Corpus, event: Event, during: bool) -> dict[str, Any]:

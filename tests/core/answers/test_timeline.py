@@ -86,6 +86,7 @@ def test_open_range_and_relative_user_dates(corpus: Corpus) -> None:
         "2024-FA",
         "2024-11-15",
         "2024-11-19",
+        "2024-11-19",  # "The war continues today" in the article published that day
         "2025",
         "2025",
         "2025",

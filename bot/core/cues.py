@@ -1,0 +1,175 @@
+"""How reporters hand a quotation to its source: reporting verbs, speaker phrases, and the patterns around a quote."""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, in every tense a reporter uses ("said", "says", "has said", "told reporters").
+VERB = (
+    r"(?:said|says|say|asked|asks|added|adds|told(?:\s+(?:\w+\s+){0,2}?\w+)?|tells\s+\w+|explained|explains|"
+    r"noted|notes|argued|argues|warned|warns|insisted|insists|replied|replies|responded|responds|declared|"
+    r"declares|stated|states|wrote|writes|continued|continues|recalled|recalls|admitted|admits|acknowledged|"
+    r"conceded|stressed|stresses|emphasized|emphasised|concluded|observed|remarked|tweeted|tweets|posted|"
+    r"announced|announces|complained|complains|joked|jokes|quipped|cautioned|predicted|predicts|claimed|"
+    r"claims|urged|urges|suggested|suggests|countered|counters|boasted|boasts|promised|promises|vowed|vows|"
+    r"charged|alleged|mused|lamented|laments|agreed|recounted|reiterated|maintained|contended|repeated|"
+    r"exclaimed|demanded|demands|reported|reports|wondered|explained|pressed|interjected|asserted|"
+    r"answered|pleaded|shouted|yelled|testified|confirmed|confirms|thundered|scoffed|pointed\s+out|"
+    r"went\s+on|put\s+it|chimed\s+in|shot\s+back|fired\s+back|snapped|cracked|proclaimed|assured|"
+    r"acknowledges|insist|warn|argue|tell|write|add)"
+)
+# Verbs that name something with the quoted words: the subject "calls" it that.
+NAMING_VERB = (
+    r"(?:called|calls|dubbed|dubs|described|describes|termed|labell?ed|branded|dismissed|dismisses|"
+    r"denounced|condemned|praised|hailed|slammed|blasted|criticized|criticised|accused|attacked|urged|"
+    r"pledged|vowed|promised|defended|mocked|derided|touted)"
+)
+_CAP_WORD = r"[A-Z][\w’'-]*"
+_INITIALS = r"(?:[A-Z]\.){1,3}"
+_ABBREVIATED_TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Adm|Prof|Capt|Maj|Cmdr|Atty|Amb|Pres|"
+    r"Supt|Det|Insp|Fr|Gen)\."
+)
+# A name, titles and initials allowed, ending in a capitalized word: "Rep. G.K. Butterfield", "Mr. Lund".
+NAME = (
+    rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,7}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"
+    rf"(?:,?\s+(?:Jr|Sr)\.)?"
+)
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
+# Groups and bodies by their head noun: "the ministry", "the city council", "the state environment agency".
+BODY_NOUN = (
+    r"(?:ministry|council|agency|department|committee|commission|company|campaign|government|office|"
+    r"court|party|board|union|group|association|organi[sz]ation|administration|embassy|army|military|"
+    r"police|firm|bank|foundation|institute|university|hospital|network|newspaper|paper|magazine|daily|"
+    r"station|channel|league|club|alliance|coalition|federation|authority|authorities|service|bureau|"
+    r"team|panel|spokesman's\s+office|Kremlin|Pentagon|Commission|Ministry|Council|Committee|Department|"
+    r"Agency|Party|Campaign|Office|Court|Times|Post|Journal|News|Press|Tribune|Herald|Reuters|Bureau|"
+    r"Foundation|Institute|Association|Union|Board|Fund|Bank|Group|Center|Centre|Network|PolitiFact|"
+    r"Politifact)(?![’'\w])"
+)
+_BODY = (
+    rf"(?:[Tt]he\s+(?:[\w’'-]+\s+){{0,3}}?{BODY_NOUN}|(?:{_CAP_WORD}\s+){{1,4}}{BODY_NOUN}|"
+    rf"[Tt]he\s+(?:White\s+House|Elysée|Élysée|Vatican)|Downing\s+Street|NATO|Nato|Hamas|Moscow|Kyiv|"
+    rf"[A-Z][\w-]*(?:’s|'s|’|')?\s+(?:leaders|spokesman's\s+office|government|ministry))"
+)
+# Somebody the text does not name: "a spokesman for the club", "one resident", "a Ukrainian gunner".
+ANONYMOUS = (
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal)\s+(?![A-Z][a-z]+\s+[A-Z])"
+    r"(?:(?!\b(?:and|but|or)\b|'')[^,.;:“”\"`]){1,60}?"
+)
+# A name with what reporters put before it: "campaign chairman Tom Hale", "MSNBC host Chris Matthews",
+# "the running mate, Gov. Lee Wong of Ohio", "Sen. Ann Roe (D-Ore.)".
+# Lower-case words before a name that are verbs, not roles: "Trump attacked Clinton" is not a title.
+_VERB_LIKE = (
+    r"(?:[a-z]+ed|says|tells|calls|slams|blasts|attacks|urges|praises|accuses|thanks|asks|warns|told|said|"
+    r"met|hit|won|beat|sent|gave|took|is|was)\b"
+)
+_CLAUSE_WORD = r"(?:and|but|or|as|while|when|where|then|so|because|after|before|which|who|that|if)\b"
+_ROLE_WORD = rf"(?!{_CLAUSE_WORD}|{_VERB_LIKE})[a-z0-9][\w’'/-]*"
+# Role words before a name, capitalized or not: "former Florida governor", "the Vatican spokesman, ".
+_PREFIX = (
+    rf"(?:(?!{_CLAUSE_WORD})(?:[Tt]he\s+)?(?:(?:{_CAP_WORD}(?:’s|'s)?\s+){{0,3}}{_ROLE_WORD}\s+){{1,3}}"
+    rf"(?:[a-z][\w-]*,\s+)?|(?:[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,3}}[a-z][\w-]*,\s+)"
+)
+_PLACE = rf"(?:\s+of\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})?(?:\s*\([^()]{{1,30}}\))?"
+ROLE_PHRASE = (
+    r"(?:(?:[Tt]he\s+)?[A-Z][\w’']+(?:’s|'s)?\s+(?:president|prime\s+minister|chancellor|"
+    r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader)(?!,?\s+[A-Z]))"
+)
+# "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
+DESCRIPTION = (
+    r"[Tt]he\s+(?:[a-z]+\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
+    r"secretary|chairman|chairwoman|director|congressman|congresswoman|businessman|general|judge|prosecutor|"
+    r"ambassador|manager|professor|coach|doctor|commissioner)\b"
+)
+SPEAKER = (
+    rf"(?P<speaker>{ROLE_PHRASE}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
+    rf"{_PREFIX}?{NAME}{_PLACE}|{DESCRIPTION}|{_BODY})"
+)
+# What reporters put between a speaker and the verb: ", who chairs the panel," / ", 24," / ", the manager,".
+ROLE = (
+    r"(?P<role>(?!(?:as|which|when|where|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
+    rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
+    r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|"
+    r"[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{1,100}?))"
+)
+# ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
+_ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[^,“”\"]{1,60}),)"
+_BETWEEN = rf"(?:,\s+{ROLE},|{_ASIDE})?,?\s+(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
+
+AFTER_VERB_FIRST = re.compile(rf"^[,\s]*(?:\w+ly\s+)?{VERB}\s+{SPEAKER}(?:,\s+{ROLE}(?=,|\.|;|$))?")
+AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{SPEAKER}{_BETWEEN}{VERB}\b")
+# "… said in a statement on Tuesday, “…”": a place or time may come between the verb and the words.
+_CIRCUMSTANCE = r"(?:\s+(?:in|on|at|during|to|outside|after|before|from|with|via|later|afterward)\b[^“”\",:;]{0,50}?)?"
+BEFORE_INTRO = re.compile(rf"{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
+# What BEFORE_INTRO ends with, tried first on the last words alone: most text before a quotation has no cue.
+ENDS_WITH_CUE = re.compile(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
+BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
+AFTER_ACCORDING = re.compile(rf"^[^“”\"]{{0,80}}?\baccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?(?=,|\.|;|\s|$)")
+BEFORE_PARENTHESIS = re.compile(rf",\s+{SPEAKER}\s+{VERB},\s")
+# "Nair's statement also said …": a speaker's statement, letter or tweet speaks for them.
+STATEMENT = re.compile(
+    rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|"
+    rf"remarks|report|memo)\s+(?:also\s+|then\s+)?(?:{VERB}|{NAMING_VERB})\b[^“”\"]*$"
+)
+# A paraphrase, then its words: "Gov. Rita Salas urged voters … before the storms: “…”".
+_OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
+COLON_INTRO = re.compile(rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$")
+# The sentence's subject speaks or names something; the quotation comes later in the same sentence.
+# "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
+_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
+_SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
+# Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
+_AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then)\s+)*"
+_SUBJECT_ANY_VERB = (
+    rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
+)
+SUBJECT_ANY_VERB = re.compile(rf"^{_SUBJECT_ANY_VERB}")
+SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
+SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
+# Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
+AND_SAID = re.compile(rf"^[\s,]*(?:and|but)\s+(?:then\s+)?(?:also\s+)?{VERB}(?:\s+that)?\s*[:,]?\s*$")
+NAMING_VERB_ONLY = re.compile(NAMING_VERB)
+HANDS_OVER = re.compile(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
+SPEECH_CUE = re.compile(rf"\b{VERB}\b|:\s*$")
+PRONOUN_ONLY = re.compile(PRONOUN)
+DESCRIPTION_ONLY = re.compile(DESCRIPTION)
+BODY_ONLY = re.compile(_BODY)
+ANONYMOUS_ONLY = re.compile(ANONYMOUS)
+ROLE_PHRASE_ONLY = re.compile(ROLE_PHRASE)
+ROLE_AFTER = re.compile(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
+# "“…” of the plan, Mr. Holtz-Eakin said." / a sentence before a bare quotation: "…, Schiff said."
+TRAILING = re.compile(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
+BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+)(?:Said|Added|Wrote|Asked)\s+{SPEAKER}(?:,\s+{ROLE},)?\s*[:,]\s*$")
+AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
+# "… went on about “…,” and “…,” and “…,” Melanie said yes": a quotation in a list belongs to the list's verb.
+IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
+# "Trump attacked Clinton …, saying, “…”": the subject says it.
+SUBJECT_SAYING = re.compile(
+    rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+(?:also\s+)?[a-z][^“”\"]*?,\s+(?:saying|adding|noting|writing|"
+    rf"declaring|insisting|arguing|warning|explaining|telling\s+\w+)(?:\s+that)?\s*[:,]?\s*$"
+)
+# A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
+CLAIM = re.compile(
+    rf"\b(?:excuses?|claims?|arguments?|justifications?|pretexts?|reasons?|assertions?|lines?)\s+(?:that\s+)?"
+    rf"{SPEAKER}\s+(?:has\s+|had\s+|have\s+)?(?:given|made|offered|used|cited|advanced|repeated|pushed)\b"
+    rf"[^“”\"]*?\b(?:is|was|are|were)\s+that\b[^“”\"]*$"
+)
+# A group at a meeting: "… last year’s summit in Vilnius, Lithuania, where leaders declared that “…”".
+GROUP_AT = re.compile(
+    r"(?P<place>\b(?:(?:last|this|next)\s+\w+’s\s+|the\s+|a\s+)(?:summit|meeting|conference|congress|"
+    r"convention|talks)\b[^,“”\"]{0,40}(?:,\s+[A-Z][\w-]+)?),\s+(?:where|at\s+which)\s+"
+    r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
+    r"(?:declared|agreed|pledged|resolved|vowed|stated|said|promised)(?:\s+that)?\s*[:,]?\s*$"
+)
+# Cheap tests run first: most text before a quotation has no statement and no "saying".
+STATEMENT_NOUN = re.compile(
+    r"(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|remarks|report|memo)\b"
+)
+SAYING_END = re.compile(
+    r",\s+(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|telling\s+\w+)"
+    r"(?:\s+that)?\s*[:,]?\s*$"
+)
+ANONYMOUS_SAYS = re.compile(rf"{ANONYMOUS}\s+{VERB}")
+# A sentence of its own announcing the quotation after it: "Caddell continued:", "The governor added:".
+INTRODUCES = re.compile(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")
