@@ -45,7 +45,7 @@ def _squeezed(text: str) -> str:
 
 def gap_places(article: Article) -> list[tuple[int, str]]:
     """(paragraph number from 1, the words around it) for each gap the scrape left where a link was; read
-    from the file, since the parser closes the gaps up (0: a paragraph not found, e.g. a header line)."""
+    from the file, where the gap is still its spaces (0: a paragraph not found, e.g. a header line)."""
     try:
         raw = Path(article.path).read_text(encoding="utf-8", errors="replace") if article.path else ""
     except OSError:
@@ -57,9 +57,9 @@ def gap_places(article: Article) -> list[tuple[int, str]]:
             spaces = re.search(r" +", match.group())
             before = clean_inline(line[: match.start() + spaces.start()]).split()[-_CONTEXT_WORDS:]
             after = clean_inline(line[match.start() + spaces.end() :]).split()[:_CONTEXT_WORDS]
-            around = _squeezed(" ".join(before[-2:] + after[:2]))
-            number = next((i for i, p in enumerate(paragraphs, start=1) if around in p), 0)
             joint = "" if after and after[0][:1] in ",.;:" else " "
+            around = _squeezed(f"{' '.join(before[-2:])} […]{joint}{' '.join(after[:2])}")  # as the parser marks it
+            number = next((i for i, p in enumerate(paragraphs, start=1) if around in p), 0)
             places.append((number, f"{' '.join(before)} […]{joint}{' '.join(after)}".strip()))
     return places
 

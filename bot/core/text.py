@@ -57,9 +57,22 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
+# Where a saved page lost a link's words: "thousands of  are", "The , which" (as the parse warns of them).
+_GAP_BETWEEN_WORDS = re.compile(r"(?<=\w) {2,}(?=\w)")
+_GAP_BEFORE_COMMA = re.compile(r"(?<=\w) +(?=,)")
+
+
+def mark_gaps(text: str) -> str:
+    """Show a hole left by lost link words as […], so a snippet does not read as a typo (the file is unchanged)."""
+    return _GAP_BEFORE_COMMA.sub(" […]", _GAP_BETWEEN_WORDS.sub(" […] ", text))
+
+
 def clean_inline(text: str) -> str:
-    """Drop images, links' URLs, emphasis markers, end marks and runs of spaces; keep quotes and dashes."""
+    """Drop images, links' URLs, emphasis markers, end marks and runs of spaces; keep quotes and dashes;
+    show the holes that lost link words leave as […]."""
     # Each pattern runs only when its marker is present: cleanup runs on every line of every article.
+    if "  " in text or " ," in text:  # before the markup goes: removing an image or a link leaves no gap
+        text = mark_gaps(text)
     if "](" in text:
         text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     if "*" in text or "__" in text:

@@ -106,3 +106,23 @@ def test_sentence_boundaries_are_the_patterns_matches(text: str) -> None:
     from bot.core.text import _BOUNDARY, boundaries
 
     assert [m.span() for m in boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
+def test_holes_left_by_lost_link_words_are_marked_not_closed_up() -> None:
+    from bot.core.text import mark_gaps
+
+    assert clean_inline("The , which began on September 5th") == "The […], which began on September 5th"
+    assert clean_inline("Tens of thousands of  are readying") == "Tens of thousands of […] are readying"
+    assert (
+        clean_inline("A sentence.  Two spaces after a stop are no hole.")
+        == "A sentence. Two spaces after a stop are no hole."
+    )
+    assert clean_inline("**Bold**  words ![img](a.jpg) [link](http://x.y)") == "Bold words link"  # markup: no hole
+    assert mark_gaps("a, b; c") == "a, b; c"
+
+
+def test_the_seeds_snippets_show_their_holes(corpus) -> None:
+    from bot.core.answers.timeline import timeline_reply
+
+    text = "\n".join(p.description for p in timeline_reply(corpus, article="000_8d65afffd99f3673").pages)
+    assert "The […], which began on September 5th" in text and "The , which" not in text

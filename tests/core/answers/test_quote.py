@@ -98,8 +98,8 @@ def test_closeness_ranks_names_by_their_words_not_by_shared_letters() -> None:
 
 
 def test_nobody_close_is_said_and_who_is_quoted_is_listed(corpus: Corpus) -> None:
-    text = answer.no_quote_reply(corpus, "Putin", None).pages[0].description
-    assert "Closest speakers" not in text and "Nobody called “Putin” is quoted" in text
+    text = answer.no_quote_reply(corpus, "Macron", None).pages[0].description  # the seeds never quote him
+    assert "Closest speakers" not in text and "Nobody called “Macron” is quoted" in text
     assert "Michael Kofman" in text and "Olaf Scholz" in text  # who is quoted instead
     small = small_corpus(HARBOUR)
     hint = answer.no_quote_reply(small, "Lindkvist Berk", None).pages[0].description
