@@ -2,6 +2,7 @@
 
 .venv/bin/python -m benchmarks.load                                # 2 bursts of 2,000 from 50 users, 5 servers
 .venv/bin/python -m benchmarks.load --interactions 300 --users 10   # a quick run
+.venv/bin/python -m benchmarks.load --database-url postgresql://…   # the state in PostgreSQL, not SQLite
 
 First response = from dispatching INTERACTION_CREATE on the gateway to the emulator applying the bot's
 interaction callback (reply, page edit or autocomplete choices). Lost = no callback within 10 s.
@@ -193,7 +194,14 @@ async def make_askers(emulator: DiscordEmulator, users: int, servers: int, chann
 
 
 async def run(
-    interactions: int, users: int, servers: int, channels: int, bursts: int, think: float = 0.5, idle: float = 2.0
+    interactions: int,
+    users: int,
+    servers: int,
+    channels: int,
+    bursts: int,
+    think: float = 0.5,
+    idle: float = 2.0,
+    database_url: str = "",
 ) -> tuple[list[Outcome], int]:
     """`bursts` flat-out bursts, then one where each user pauses ~`think` s; print the table and return the
     outcomes and how many requests the emulator refused (for the slow test)."""
@@ -201,7 +209,8 @@ async def run(
     with tempfile.TemporaryDirectory() as scratch:
         async with DiscordEmulator(token=TOKEN) as emulator:
             askers = await make_askers(emulator, users, servers, channels)
-            process = await start(emulator, Path(scratch), BOT_COOLDOWN_USES="0")
+            state = {"DATABASE_URL": database_url} if database_url else {}
+            process = await start(emulator, Path(scratch), BOT_COOLDOWN_USES="0", **state)
             try:
                 bot = psutil.Process(process.pid)
                 await burst(emulator, askers[:5], 50, seed=0)  # warm-up: first use of every code path
@@ -218,7 +227,9 @@ async def run(
                     outcomes, elapsed = await burst(emulator, askers, interactions, 99_000)
                     rows.append(burst_row("again flat out", outcomes, elapsed, mib(bot)))
                 refused = [r for r in emulator.requests if r.status >= 400]
-                print(f"{users} users in {servers} servers x {channels} channels, cooldowns off; mix {KINDS}")
+                backend = "PostgreSQL" if database_url else "SQLite"
+                print(f"{users} users in {servers} servers x {channels} channels, cooldowns off, state in {backend}")
+                print(f"mix {KINDS}")
                 print_table(rows)
                 print(f"requests refused by the emulator: {len(refused)}; emulator errors: {len(emulator.errors)}")
                 assert await process.terminate(timeout=10) == 0
@@ -262,8 +273,20 @@ def main() -> None:
         default=0.5,
         help="then one burst with this mean pause per user between commands (0: none)",
     )
+    parser.add_argument("--database-url", default="", help="keep the bot's state in this PostgreSQL database")
     args = parser.parse_args()
-    asyncio.run(run(args.interactions, args.users, args.servers, args.channels, args.bursts, args.think, args.idle))
+    asyncio.run(
+        run(
+            args.interactions,
+            args.users,
+            args.servers,
+            args.channels,
+            args.bursts,
+            args.think,
+            args.idle,
+            database_url=args.database_url,
+        )
+    )
     asyncio.run(show_cooldown())
 
 

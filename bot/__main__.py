@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
         "what", choices=["check", "export"], help="check: one row per article; export: everything extracted, as JSON"
     )
     corpus.add_argument("--json", action="store_true", help="export as JSON (the only export format)")
+    db = commands.add_parser("db", help="the state database: upgrade, status, copy")
+    db.add_argument("what", choices=["upgrade", "status", "copy"], help="migrate; show backend and version; copy state")
+    db.add_argument("--from", dest="source", default="", help="copy from sqlite:PATH")
+    db.add_argument("--to", dest="target", default="", help="copy to postgresql://user:password@host:port/database")
     return parser
 
 
@@ -80,6 +84,12 @@ def _corpus_check(settings: Settings, what: str = "check") -> int:
     return 1 if corpus.errors else 0
 
 
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import db_command
+
+    return asyncio.run(db_command.main(args.what, settings.state_url, settings.database, args.source, args.target))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -98,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "corpus":
         logging.getLogger().setLevel(logging.WARNING)
         return _corpus_check(settings, args.what)
+    if args.action == "db":
+        logging.getLogger().setLevel(logging.WARNING)
+        return _db(settings, args)
     try:
         settings.require_token()
     except SettingsError as error:

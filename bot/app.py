@@ -17,7 +17,7 @@ from bot.core.answers import complete
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
-from bot.store import Store
+from bot.stores import Store
 from bot.uploads import Uploads
 
 log = logging.getLogger(__name__)

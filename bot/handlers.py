@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.commands import Invocation
 
 log = logging.getLogger(__name__)
+CLAIM_ATTEMPTS = 5  # picks per /quote random while other processes claim the same channel's quotes
 
 
 async def article_search(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -57,8 +58,11 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
     filter_key = quote.filter_key(corpus, options)
     shown = await app.store.shown_quotes(invocation.channel_id, filter_key)
     last = await app.store.last_shown(invocation.channel_id, filter_key) if len(shown) >= len(pool) else None
-    chosen, restarted = quote.pick(pool, shown, app.rng, last)
-    await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted)
+    for _ in range(CLAIM_ATTEMPTS):
+        chosen, restarted = quote.pick(pool, shown, app.rng, last)
+        if await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted):
+            break
+        shown = shown | {chosen.id}  # another process sharing the state showed it first: pick again
     return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
 
 
@@ -90,11 +94,18 @@ async def corpus_reload(app: App, invocation: Invocation, corpus: Corpus) -> Rep
         raise UserError("This bot was started without a corpus folder to reload from.")
     if app.reload_lock.locked():
         raise UserError("A reload is already running; try /corpus status in a moment.")
+    fresh = await reload_corpus(app)
+    await app.store.announce_reload()  # every other process sharing the database reloads too
+    return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
+
+
+async def reload_corpus(app: App) -> Corpus:
+    """Build a fresh corpus off the event loop and swap it in whole (also when another process announced one)."""
     async with app.reload_lock:
         fresh = await asyncio.to_thread(app.loader)
         app.corpus, app.reloaded_at = fresh, dt.datetime.now(dt.UTC)
     log.info("corpus reloaded: %d articles", len(fresh.articles))
-    return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
+    return fresh
 
 
 ARCHIVE = "archive"  # beside the articles: removed files go there, never deleted

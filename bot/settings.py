@@ -84,6 +84,16 @@ ServerId = Annotated[int, BeforeValidator(_digits("must be a server id (digits)"
 ProjectPath = Annotated[Path, AfterValidator(_under_root)]
 
 
+def _postgres_url(url: SecretStr) -> SecretStr:
+    """A PostgreSQL URL or nothing; the value is never echoed back, since it holds the password."""
+    if url.get_secret_value() and not url.get_secret_value().startswith(("postgresql://", "postgres://")):
+        raise ValueError("must be a URL like postgresql://user:password@host:5432/database")
+    return url
+
+
+DatabaseUrl = Annotated[SecretStr, AfterValidator(_postgres_url)]
+
+
 # --- one model per section. A field's alias is its environment variable; its key in the section's table of
 # --- settings.toml is its name (the token has none: a secret never lives in a committed file) ---------------------
 class _Section(BaseModel):
@@ -132,6 +142,14 @@ class StorageSettings(_Section):
     table = "bot"
     corpus_dir: ProjectPath = Field(ROOT / "seeds", validation_alias="BOT_CORPUS_DIR")
     database: ProjectPath = Field(ROOT / "data" / "bot.sqlite3", validation_alias="BOT_DATABASE")
+    # shared state in PostgreSQL instead of the file; the platforms' name, and ours when the platform's is taken
+    database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="DATABASE_URL")
+    bot_database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="BOT_DATABASE_URL")
+
+    @property
+    def state_url(self) -> str:
+        """The PostgreSQL URL the state lives at (BOT_DATABASE_URL first), or "" for the SQLite file."""
+        return (self.bot_database_url or self.database_url).get_secret_value()
 
 
 class CooldownSettings(_Section):

@@ -19,6 +19,8 @@ FORBIDDEN_IN_CORE = (
     "aiosqlite",
     "sqlite3",
     "bot.store",
+    "bot.stores",
+    "asyncpg",
     "bot.settings",
     "bot.glue",
     "bot.loading",

@@ -13,8 +13,12 @@ import pytest
 import bot.migrations
 from bot.loading.cache import CorpusCache
 from bot.migrations import Migration, migrate, migrate_async, migrations, statements, upgrade
+from bot.migrations.postgres import current_version, migrate_postgres
 from bot.store import Store
+from tests.stores.backends import postgres_url
 from tests.test_store import tables, user_version
+
+__all__ = ["postgres_url"]  # the fixture, for the PostgreSQL half
 
 LATEST = migrations()[-1].version
 # A ';' in a comment and in a string: split on ';' (as the cache once did), this is three broken statements.
@@ -39,9 +43,14 @@ async def run(runner: str, path: Path) -> int:
 RUNNERS = pytest.mark.parametrize("runner", ["sqlite3", "aiosqlite"])
 
 
-def test_the_files_are_numbered_in_order_from_one() -> None:
-    assert [m.version for m in migrations()] == list(range(1, LATEST + 1))
-    assert all(m.name and m.sql.strip() for m in migrations())
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_the_files_are_numbered_in_order_from_one(dialect: str) -> None:
+    assert [m.version for m in migrations(dialect)] == list(range(1, LATEST + 1))
+    assert all(m.name and m.sql.strip() for m in migrations(dialect))
+
+
+def test_both_dialects_have_the_same_migrations() -> None:
+    assert [m[:2] for m in migrations("postgresql")] == [m[:2] for m in migrations()]
 
 
 def test_statements_split_on_semicolons_outside_comments_and_strings() -> None:
@@ -111,3 +120,38 @@ async def test_the_store_and_the_cache_migrate_through_the_same_runner(
         await store.close()
     assert user_version(cached) == user_version(stored) == LATEST + 1
     assert tables(cached) == tables(stored)
+
+
+async def test_postgresql_gets_every_migration_once_and_records_the_version(postgres_url: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(postgres_url)
+    try:
+        assert await current_version(connection) == 0
+        assert await migrate_postgres(connection) == LATEST
+        assert await migrate_postgres(connection) == LATEST  # nothing applied twice
+        assert await current_version(connection) == LATEST
+        names = {
+            row[0]
+            for row in await connection.fetch("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        }
+        assert names == {"usage", "quote_history", "meta", "schema_version"}  # the corpus cache stays local
+    finally:
+        await connection.close()
+
+
+async def test_postgresql_migrations_apply_in_one_transaction(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncpg
+
+    staged = migrations("postgresql")
+    monkeypatch.setattr(bot.migrations, "migrations", lambda dialect="sqlite": [*staged, BROKEN])
+    connection = await asyncpg.connect(postgres_url)
+    try:
+        with pytest.raises(asyncpg.PostgresSyntaxError):
+            await migrate_postgres(connection)
+        assert await current_version(connection) == 0
+        assert await connection.fetch("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()") == []
+    finally:
+        await connection.close()

@@ -50,7 +50,7 @@ def tables(path: Path) -> set[str]:
 
 
 def store_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "bot.store" and r.levelno >= logging.WARNING]
+    return [r.getMessage() for r in caplog.records if r.name == "bot.stores.sqlite" and r.levelno >= logging.WARNING]
 
 
 @contextlib.contextmanager

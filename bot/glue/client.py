@@ -62,12 +62,14 @@ class ArchiveMixin:
         payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
         key = f"commands:{guild.id if guild else 'global'}"
-        if await self.app.store.get_meta(key) == digest:
-            log.info("slash commands unchanged; not syncing")
-        else:
+
+        async def sync() -> None:
             synced = await self.tree.sync(guild=guild)
-            await self.app.store.set_meta(key, digest)
             log.info("synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
+
+        # one process syncs a changed set; the others (other shards, other hosts on the same database) skip
+        if not await self.app.store.run_once_per_change(key, digest, sync):
+            log.info("slash commands unchanged; not syncing")
         self.synced.set()
 
     async def close(self) -> None:
@@ -111,10 +113,17 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 async def serve(settings: Settings) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
     from bot.core.corpus import Corpus
+    from bot.handlers import reload_corpus
     from bot.loading.load import load_corpus
-    from bot.store import Store
+    from bot.stores import DatabaseSettingError
+    from bot.stores.chooser import open_store
 
-    store = await Store.open(settings.database)
+    try:
+        store = await open_store(settings.state_url, settings.database)
+    except DatabaseSettingError as error:
+        log.error("%s", error)
+        return 2
+    log.info("state in %s", store.describe())
     cache = await asyncio.to_thread(open_cache, settings)
 
     def loader() -> Corpus:
@@ -126,6 +135,7 @@ async def serve(settings: Settings) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = App(corpus, store, loader=loader, corpus_dir=settings.corpus_dir)
+    await store.listen_reloads(lambda: reload_corpus(app))  # a /corpus reload served by another process
     bot = create_bot(settings, app)
     status = 0
     try:

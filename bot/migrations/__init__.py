@@ -1,4 +1,4 @@
-"""The bot's database schema: the numbered SQL files in this folder, and the one runner that applies them."""
+"""The bot's database schema: the numbered SQL files in this folder (PostgreSQL's in postgresql/), and the runner."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ class Migration(NamedTuple):
     sql: str
 
 
-def migrations() -> list[Migration]:
-    """Every file in bot/migrations, in order."""
+def migrations(dialect: str = "sqlite") -> list[Migration]:
+    """Every file in bot/migrations (SQLite's) or in its folder for another dialect (postgresql/), in order."""
+    folder = resources.files("bot.migrations")
     found = []
-    for entry in resources.files("bot.migrations").iterdir():
+    for entry in (folder if dialect == "sqlite" else folder / dialect).iterdir():
         if entry.name.endswith(".sql"):
             number, _, name = entry.name.partition("_")
             found.append(Migration(int(number), name.removesuffix(".sql"), entry.read_text(encoding="utf-8")))

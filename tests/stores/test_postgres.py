@@ -1,0 +1,251 @@
+"""The PostgreSQL store on a real server: shared by several processes (pools), refused URLs named, an outage
+survived with its writes replayed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import random
+from collections.abc import AsyncIterator
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from bot.app import App
+from bot.console import parse_command
+from bot.core.answers import quote
+from bot.core.corpus import Corpus
+from bot.handlers import reload_corpus
+from bot.migrations import migrations
+from bot.stores import DatabaseSettingError
+from bot.stores.postgres import PostgresStore
+from tests.stores.backends import TEST_URL
+
+LATEST = migrations("postgresql")[-1].version
+
+
+def _with(url: str, **parts: str) -> str:
+    split = urlsplit(url)
+    user, password = split.username or "", parts.get("password", split.password or "")
+    host = parts.get("host", f"{split.hostname}:{split.port or 5432}")
+    path = parts.get("path", split.path)
+    return urlunsplit(split._replace(netloc=f"{user}:{password}@{host}", path=path))
+
+
+def store_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "bot.stores.postgres" and r.levelno >= logging.WARNING]
+
+
+async def test_two_processes_migrate_once_and_count_every_use(
+    postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.migrations.postgres")
+    first, second = await asyncio.gather(PostgresStore.open(postgres_url), PostgresStore.open(postgres_url))
+    try:
+        applied = [r for r in caplog.records if r.name == "bot.migrations.postgres"]
+        assert len(applied) == len(migrations("postgresql"))  # each migration once, by one of them
+        assert await first.version() == await second.version() == LATEST
+        uses = [store.record_use("quote random", 1) for store in (first, second) for _ in range(40)]
+        await asyncio.gather(*uses)
+        assert await first.usage() == {"quote random": 80}  # no increment lost to a race
+    finally:
+        await asyncio.gather(first.close(), second.close())
+
+
+async def test_only_one_process_runs_a_changed_sync(postgres_url: str) -> None:
+    stores = await asyncio.gather(*(PostgresStore.open(postgres_url) for _ in range(3)))
+    runs: list[int] = []
+
+    def action(number: int):
+        async def sync() -> None:
+            runs.append(number)
+            await asyncio.sleep(0.2)  # the others must wait on the lock, not read the old digest meanwhile
+
+        return sync
+
+    try:
+        ran = await asyncio.gather(
+            *(s.run_once_per_change("commands:global", "v1", action(i)) for i, s in enumerate(stores))
+        )
+        assert sorted(ran) == [False, False, True] and len(runs) == 1
+    finally:
+        await asyncio.gather(*(s.close() for s in stores))
+
+
+async def test_a_quote_cycle_is_shared_across_processes(postgres_url: str) -> None:
+    first, second = await PostgresStore.open(postgres_url), await PostgresStore.open(postgres_url)
+    try:
+        await first.mark_shown(5, "all", "q1")
+        await second.mark_shown(5, "all", "q2")
+        assert await first.shown_quotes(5, "all") == await second.shown_quotes(5, "all") == {"q1", "q2"}
+        assert await first.last_shown(5, "all") == "q2"
+    finally:
+        await asyncio.gather(first.close(), second.close())
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [({"password": "not-the-password"}, "wrong password"), ({"path": "/no_such_db"}, "does not exist")],
+)
+async def test_a_refused_url_is_named_with_the_password_masked(postgres_url: str, change: dict, said: str) -> None:
+    if not TEST_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    url = _with(TEST_URL, **change)
+    with pytest.raises(DatabaseSettingError) as raised:
+        await PostgresStore.open(url)
+    message = str(raised.value)
+    assert message.startswith("DATABASE_URL ") and said in message
+    assert f":{urlsplit(url).password}@" not in message and ":***@" in message
+
+
+async def test_a_server_down_at_start_up_leaves_the_bot_answering(caplog: pytest.LogCaptureFixture) -> None:
+    store = await PostgresStore.open("postgresql://bot:secret@127.0.0.1:1/bot")  # nothing listens on port 1
+    try:
+        assert await store.usage() == {} and await store.get_meta("k") is None
+        for _ in range(5):
+            await store.record_use("help", None)
+        assert store.queued_writes == 5 and store.skipped_writes == 0
+        lines = store_lines(caplog)
+        assert len(lines) == 1 and "unreachable" in lines[0] and "secret" not in lines[0]
+    finally:
+        await store.close()
+
+
+class Cable:
+    """A TCP relay to the real server that can be cut (every connection dropped, the port refused) and mended."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.port = 0
+        self.server: asyncio.Server | None = None
+        self.links: set[asyncio.StreamWriter] = set()
+
+    async def mend(self) -> None:
+        self.server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        self.server.close()
+        for writer in list(self.links):
+            writer.transport.abort()
+        await self.server.wait_closed()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(*self.target)
+        self.links |= {writer, up_writer}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(OSError):
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            sink.transport.abort()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+
+@pytest.fixture
+async def cable(postgres_url: str) -> AsyncIterator[tuple[Cable, str]]:
+    split = urlsplit(postgres_url)
+    relay = Cable(split.hostname or "localhost", split.port or 5432)
+    await relay.mend()
+    yield relay, _with(postgres_url, host=f"127.0.0.1:{relay.port}")
+    with contextlib.suppress(Exception):
+        await relay.cut()
+
+
+async def test_an_outage_mid_run_loses_no_write(cable: tuple[Cable, str], caplog: pytest.LogCaptureFixture) -> None:
+    relay, url = cable
+    store = await PostgresStore.open(url)
+    store.RETRY_FIRST_SECONDS = 0.05
+    try:
+        await store.record_use("help", None)
+        await relay.cut()
+        for _ in range(3):
+            await store.record_use("help", None)
+        await store.mark_shown(9, "all", "q1")
+        assert await store.usage() == {}  # answered from memory meanwhile: nothing, but no error
+        await relay.mend()
+        for _ in range(200):
+            if store.problem is None:
+                break
+            await asyncio.sleep(0.05)
+        assert store.problem is None
+        assert await store.usage() == {"help": 4} and await store.shown_quotes(9, "all") == {"q1"}
+        lines = store_lines(caplog)
+        assert len(lines) == 2 and "unreachable" in lines[0] and "works again" in lines[1]
+    finally:
+        await store.close()
+
+
+async def test_two_processes_never_show_a_channel_the_same_quote(postgres_url: str, corpus: Corpus) -> None:
+    stores = [await PostgresStore.open(postgres_url) for _ in range(2)]
+    # the same seed in both: without the claim, both would pick the same quote at the same moment
+    apps = [App(corpus, store, rng=random.Random(7)) for store in stores]
+    try:
+        invocation = dataclasses.replace(parse_command("/quote random"), channel_id=3)
+        rounds = len(quote.candidates(corpus, None, None, None)) // 2  # within one cycle: no quote may repeat
+        for _ in range(rounds):
+            await asyncio.gather(*(app.answer(invocation) for app in apps))
+        (filter_key,) = await _filter_keys(stores[0])
+        assert len(await stores[0].shown_quotes(3, filter_key)) == 2 * rounds  # every answer one not seen yet
+    finally:
+        await asyncio.gather(*(s.close() for s in stores))
+
+
+async def _filter_keys(store: PostgresStore) -> set[str]:
+    return {row[0] for row in await store._read("SELECT DISTINCT filter_key FROM quote_history")}
+
+
+async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: str, corpus: Corpus) -> None:
+    stores = [await PostgresStore.open(postgres_url) for _ in range(2)]
+    loads = [0, 0]
+
+    def loader(number: int):
+        def load() -> Corpus:
+            loads[number] += 1
+            return corpus
+
+        return load
+
+    apps = [App(corpus, store, loader=loader(i)) for i, store in enumerate(stores)]
+    try:
+        for app in apps:
+            await app.store.listen_reloads(lambda app=app: reload_corpus(app))
+        reply = await apps[0].answer(parse_command("/corpus reload", can_manage=True))
+        assert reply.pages[0].title == "Corpus reloaded"
+        for _ in range(100):
+            if loads[1]:
+                break
+            await asyncio.sleep(0.05)
+        assert loads == [1, 1]  # the other process reloaded; the one that served it did not do it twice
+        assert await stores[1].get_meta("corpus:version") == "1"
+    finally:
+        await asyncio.gather(*(s.close() for s in stores))
+
+
+async def test_a_reload_announced_while_a_process_was_cut_off_reaches_it_when_back(
+    cable: tuple[Cable, str], postgres_url: str
+) -> None:
+    relay, cut_off_url = cable
+    # the listener reaches the server only through the relay, the announcer directly
+    announcer, listener = await PostgresStore.open(postgres_url), await PostgresStore.open(cut_off_url)
+    reloads: list[str] = []
+
+    async def reload() -> None:
+        reloads.append("reloaded")
+
+    try:
+        await listener.listen_reloads(reload)
+        await relay.cut()
+        await announcer.announce_reload()  # its NOTIFY finds nobody listening through the relay
+        await relay.mend()
+        for _ in range(200):
+            if reloads:
+                break
+            await asyncio.sleep(0.05)
+        assert reloads == ["reloaded"] and listener.reloads.version == 1
+    finally:
+        await asyncio.gather(announcer.close(), listener.close())
