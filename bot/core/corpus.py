@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -78,6 +79,11 @@ class Corpus:
     def quotations(self) -> list[Quote]:
         return [q for q in self.quotes if q.kind == "quote"]
 
+    def version(self) -> str:
+        """A short fingerprint of what is loaded (ids and texts): equal in two processes when they hold the same
+        corpus, so `/corpus status` in each tells whether a reload reached it."""
+        return self.derived(_version)
+
     def timeline_events(self) -> list[Event]:
         """The events /timeline shows when asked for everything (dated, one per sentence and date, publications
         included): what every count of events means, in `corpus check`, the start-up log and /corpus status."""
@@ -107,3 +113,10 @@ def one_per_sentence(events: list[Event]) -> list[Event]:
 def speakers_of(quotes: list[Quote]) -> list[str]:
     """Who speaks an article's quotations, as the search index lists them."""
     return [q.who for q in quotes if q.kind == "quote" and q.who]
+
+
+def _version(corpus: Corpus) -> str:
+    digest = hashlib.sha256()
+    for article_id in sorted(corpus.articles):
+        digest.update(article_id.encode() + b"\0" + corpus.articles[article_id].body.encode() + b"\0")
+    return digest.hexdigest()[:10]
