@@ -51,6 +51,7 @@ async def _read(interaction: discord.Interaction, attachment: discord.Attachment
             f" an article file is at most {MAX_FILE_BYTES:,}."
         )
     await interaction.response.defer(ephemeral=True, thinking=True)  # a download can take longer than 3 s
+    interaction.extras["deferred_privately"] = True  # the answer that replaces "thinking…" stays private
     return attachment.filename, await attachment.read()
 
 

@@ -132,7 +132,7 @@ async def show(interaction: discord.Interaction, reply: Reply, command: str) -> 
         sent = await interaction.response.send_message(ephemeral=reply.ephemeral, **kwargs)
         message = sent.resource if isinstance(sent.resource, discord.InteractionMessage) else None
     else:
-        if reply.ephemeral:
+        if reply.ephemeral and not interaction.extras.get("deferred_privately"):
             # Discord ignores `ephemeral` on the follow-up that replaces a public "thinking…" message:
             # remove that message so a private notice stays private.
             await interaction.delete_original_response()

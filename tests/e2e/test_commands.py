@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import regex
 
 from bot.commands import COMMANDS
+from bot.loading.load import load_corpus
+from tests.conftest import SEEDS
+from tests.e2e.conftest import settings_for, start_bot, stop_bot
 
 KHARKIV_HEADLINE = "Vladimir Putin’s war is failing. The West should help it fail faster"
 COUNTER_OFFENSIVE_HEADLINE = "Ukraine’s coming counter-offensive may shape its future—and Europe’s"
@@ -152,3 +157,41 @@ async def test_find_articles_about_this_answers_privately_with_the_results_of_a_
     empty = emulator.post("<@123> :thumbsup: https://example.com/only-a-link")
     nothing = await (await emulator.menu("Find articles about this", empty)).reply()
     assert nothing["flags"] & EPHEMERAL and "Nothing to search for" in str(nothing["embeds"])
+
+
+ARTICLE = (
+    "Ferry timetable changes for the winter\n\n"
+    "The island ferry will sail twice a day from Monday, the operator said.\n\n"
+    "“We would rather run two full boats than four empty ones,” said Tomas Berg, its chief executive.\n"
+).encode()
+
+
+async def test_corpus_add_previews_an_attachment_privately_and_adds_it_on_confirm(emulator, tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    with emulator.patched_discord():
+        running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"), load_corpus(folder))
+        running.app.corpus_dir, running.app.loader = folder, lambda: load_corpus(folder)
+        try:
+            upload = emulator.upload("Ferry winter.txt", ARTICLE)
+            exchange, preview = await running.ask("corpus add", {"file": upload})
+            assert emulator.attachment_downloads == 1
+            assert preview["flags"] & EPHEMERAL and preview["embeds"][0]["title"].startswith("Preview: Ferry timetable")
+            assert not (folder / "Ferry_winter.txt").exists()
+            message = exchange.original_message_id
+            stranger = await emulator.press(message, "action:0", user=emulator.other_user)
+            assert "belong to whoever ran" in (await stranger.reply())["content"]
+            added = await emulator.press(message, emulator.buttons(message)["Add it"]["custom_id"])
+            await added.response()
+            assert emulator.message(message)["embeds"][0]["title"] == "Article added"
+            assert (folder / "Ferry_winter.txt").read_bytes() == ARTICLE
+            assert "Ferry_winter" in running.app.corpus.articles
+            _, twice = await running.ask("corpus add", {"file": emulator.upload("Ferry winter.txt", b"\x00\x01binary")})
+            assert "binary" in str(twice["embeds"]) + twice.get("content", "")
+            downloads = emulator.attachment_downloads
+            huge = {**emulator.upload("huge.txt", b"x"), "size": 30 * 1024 * 1024}  # as Discord reports it
+            _, refused = await running.ask("corpus add", {"file": huge})
+            assert refused["flags"] & EPHEMERAL and "at most" in refused["content"]
+            assert emulator.attachment_downloads == downloads  # refused before downloading
+        finally:
+            await stop_bot(running)

@@ -56,6 +56,9 @@ async def send_command(
     }
     if definition.get("guild_id"):
         data["guild_id"] = definition["guild_id"]
+    uploads = {a["id"]: a for a in (options or {}).values() if isinstance(a, dict) and "filename" in a}
+    if uploads:  # attachment options travel by id; Discord sends the attachments themselves as resolved data
+        data["resolved"] = {"attachments": uploads}
     kind = AUTOCOMPLETE if focused else APPLICATION_COMMAND
     return await _dispatch(
         emulator,

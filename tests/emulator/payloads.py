@@ -225,7 +225,7 @@ def interaction(
     return payload
 
 
-OPTION_TYPES = {3: str, 4: int, 5: bool, 10: float}
+OPTION_TYPES = {3: str, 4: int, 5: bool, 10: float, 11: lambda attachment: attachment["id"]}  # 11: by its id
 
 
 def command_options(

@@ -50,6 +50,8 @@ class DiscordEmulator:
         self.bot = Person(self.application_id, "ArchiveBot", bot=True)
         self.user = Person(snowflake(), "asker")
         self.other_user = Person(snowflake(), "bystander")
+        self.uploaded: dict[str, bytes] = {}  # attachment id → bytes, served under /attachments/
+        self.attachment_downloads = 0
         self.requests: list[Request] = []
         self.commands: dict[int | None, list[dict[str, Any]]] = {}  # guild id (None: global) → synced
         self.messages: dict[int, dict[str, Any]] = {}
@@ -67,6 +69,7 @@ class DiscordEmulator:
     async def start(self) -> DiscordEmulator:
         app = web.Application()
         app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get("/attachments/{attachment_id}/{filename}", self._serve_attachment)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -168,6 +171,25 @@ class DiscordEmulator:
         )
         self.messages[int(stored["id"])] = stored
         return int(stored["id"])
+
+    def upload(self, filename: str, data: bytes, content_type: str = "text/plain") -> dict[str, Any]:
+        """A file a member attached to a command, served on loopback as Discord's CDN serves it."""
+        attachment_id = snowflake()
+        self.uploaded[str(attachment_id)] = data
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        return {
+            "id": str(attachment_id),
+            "filename": filename,
+            "size": len(data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": content_type,
+        }
+
+    async def _serve_attachment(self, http: web.Request) -> web.Response:
+        data = self.uploaded.get(http.match_info["attachment_id"])
+        self.attachment_downloads += 1
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     async def menu(self, name: str, message_id: int, user: Person | None = None) -> Exchange:
         """Run a message context-menu entry (Apps → name) on a message."""
