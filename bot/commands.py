@@ -25,7 +25,7 @@ class Option:
     required: bool = False
     max_length: int | None = None  # Discord refuses longer input before it reaches us
     complete: Source | None = None
-    kind: Literal["text", "flag", "file"] = "text"  # flag: Discord's boolean ("true"/"false"); file: an upload
+    kind: Literal["text", "flag", "file", "channel"] = "text"  # flag: a boolean; file: an upload; channel: its id
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ GROUPS = {
     "article": "Find and read articles",
     "quote": "Quotations from the articles",
     "corpus": "The article archive itself",
+    "config": "This server's settings for the bot",
 }
 
 _ARTICLE = "Headline or id of the article"
@@ -150,6 +151,20 @@ TABLE: tuple[Command, ...] = (
         "its words, shown only to you.",
         examples=("/find articles text: What is happening around Kharkiv this week?",),
     ),
+    Command(
+        "config daily-quote",
+        "Post the quote of the day in a channel at a UTC time, or stop it with off: True",
+        handlers.config_daily_quote,
+        options=(
+            Option("channel", "Where to post it", kind="channel"),
+            Option("time", "When, in UTC (e.g. 08:30)", max_length=10),
+            Option("off", "Stop posting it", kind="flag"),
+        ),
+        manage_only=True,
+        help="Post `/quote daily` every day by itself: `/config daily-quote channel: #news time: 08:30`.",
+        examples=(),
+    ),
+    Command("config show", "This server's settings for the bot", handlers.config_show),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(
         "corpus status",

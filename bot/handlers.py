@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import charts, uploads
+from bot import charts, daily_posts, uploads
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
@@ -183,3 +183,31 @@ async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -
 async def corpus_add_cancel(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     app.uploads.take(invocation.options.get("upload", ""), invocation.user_id)
     return Reply.notice("Nothing added", "The upload was dropped; the archive is unchanged.")
+
+
+async def config_daily_quote(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Set or stop this server's daily post of the quote of the day."""
+    if invocation.guild_id is None:
+        raise UserError("The daily quote is posted in a server's channel: run this in a server.")
+    options = invocation.options
+    if options.get("off") == "true":
+        await daily_posts.save(app, invocation.guild_id, None)
+        return Reply.notice("Daily quote stopped", "The quote of the day will no longer be posted here.")
+    if not options.get("channel") or not options.get("time"):
+        raise UserError("Give both `channel:` and `time:` (UTC, e.g. 08:30), or `off: True` to stop.")
+    post = daily_posts.DailyPost(int(options["channel"]), daily_posts.parse_time(options["time"]))
+    await daily_posts.save(app, invocation.guild_id, post)
+    return Reply.notice(
+        "Daily quote set", f"The quote of the day will be posted in <#{post.channel_id}> every day at {post.time} UTC."
+    )
+
+
+async def config_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    post = await daily_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
+    if post is None:
+        line = "not posted (set it with `/config daily-quote`)"
+    else:
+        line = f"<#{post.channel_id}> at {post.time} UTC"
+        if post.problem:
+            line += f" — **not posting**: {post.problem} (set it again to retry)"
+    return Reply.notice("Settings of this server", f"Daily quote: {line}")

@@ -11,12 +11,15 @@ import signal
 import aiohttp
 import discord
 import yarl
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from bot.app import App
 from bot.commands import TABLE
+from bot.core.layout import layout
+from bot.core.replies import Reply
+from bot.daily_posts import post_due
 from bot.glue.commands import app_commands_from
-from bot.glue.replies import LIVE_VIEWS
+from bot.glue.replies import LIVE_VIEWS, embed_for
 from bot.glue.tree import ArchiveTree
 from bot.loading.cache import CorpusCache
 from bot.settings import Settings
@@ -53,6 +56,17 @@ class ArchiveMixin:
         for command in app_commands_from(TABLE):
             self.tree.add_command(command)
         await self.sync_commands()
+        self.daily_posts.start()
+
+    @tasks.loop(minutes=1)
+    async def daily_posts(self) -> None:
+        """Each minute: the quote of the day, in every server whose posting time has come."""
+        await post_due(self.app, self.post_reply, self.app.clock())
+
+    async def post_reply(self, channel_id: int, reply: Reply) -> None:
+        """A reply sent as a message of the bot's own in a channel (not an answer to anyone)."""
+        channel = self.get_partial_messageable(channel_id)
+        await channel.send(embed=embed_for(layout(reply)), allowed_mentions=discord.AllowedMentions.none())
 
     async def sync_commands(self) -> None:
         """Sync to the dev guild at once, else globally; only when the command set changed (200 creates/day)."""
@@ -73,6 +87,7 @@ class ArchiveMixin:
         self.synced.set()
 
     async def close(self) -> None:
+        self.daily_posts.cancel()
         for view in list(LIVE_VIEWS):
             view.stop()  # their timeout timers would otherwise outlive the client
         await super().close()

@@ -82,12 +82,40 @@ def autocompleter(command: Command, option: Option):
     return complete
 
 
+class PostableChannel(app_commands.Transformer):
+    """A channel the bot can post a message in (text or announcement), as Discord resolved it: no cache needed."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return [discord.ChannelType.text, discord.ChannelType.news]
+
+    async def transform(self, interaction: discord.Interaction, value: Any) -> Any:
+        return value
+
+
+def _typed(value: Any) -> str | None:
+    """An option's value as the App reads it: text, "true"/"false", a file's name, a channel's id."""
+    if isinstance(value, discord.Attachment):
+        return value.filename
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, app_commands.AppCommandChannel | app_commands.AppCommandThread):
+        return str(value.id)
+    return value
+
+
 def _parameter(option: Option) -> inspect.Parameter:
     annotation: Any = app_commands.Range[str, 1, option.max_length] if option.max_length else str
     if option.kind == "flag":
         annotation = bool
     elif option.kind == "file":
         annotation = discord.Attachment
+    elif option.kind == "channel":
+        annotation = app_commands.Transform[app_commands.AppCommandChannel, PostableChannel]
     if option.required:
         return inspect.Parameter(option.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
     return inspect.Parameter(
@@ -100,14 +128,7 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
 
     async def callback(interaction: discord.Interaction, **options: Any) -> None:
         files = [value for value in options.values() if isinstance(value, discord.Attachment)]
-        typed = {
-            name: value.filename
-            if isinstance(value, discord.Attachment)
-            else str(value).lower()
-            if isinstance(value, bool)
-            else value
-            for name, value in options.items()
-        }
+        typed = {name: _typed(value) for name, value in options.items()}
         await respond(interaction, command, typed, files[0] if files else None)
 
     ordered = sorted(command.options, key=lambda o: not o.required)  # Discord lists required options first
