@@ -195,3 +195,16 @@ async def test_corpus_add_previews_an_attachment_privately_and_adds_it_on_confir
             assert emulator.attachment_downloads == downloads  # refused before downloading
         finally:
             await stop_bot(running)
+
+
+async def test_quote_daily_and_config_daily_quote_through_discord(running_bot):
+    emulator = running_bot.emulator
+    _, first = await running_bot.ask("quote daily")
+    _, again = await running_bot.ask("quote daily", user=emulator.other_user)
+    assert first["embeds"][0]["title"] == again["embeds"][0]["title"]
+    assert first["embeds"][0]["footer"]["text"].startswith("Quote of the day")
+    assert "components" not in first or not first["components"]
+    _, setting = await running_bot.ask("config daily-quote", {"channel": emulator.channel(), "time": "08:30"})
+    assert setting["flags"] & EPHEMERAL and f"<#{emulator.channel_id}>" in str(setting["embeds"])
+    _, shown = await running_bot.ask("config show")
+    assert "08:30 UTC" in str(shown["embeds"])

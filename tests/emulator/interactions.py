@@ -56,9 +56,13 @@ async def send_command(
     }
     if definition.get("guild_id"):
         data["guild_id"] = definition["guild_id"]
-    uploads = {a["id"]: a for a in (options or {}).values() if isinstance(a, dict) and "filename" in a}
-    if uploads:  # attachment options travel by id; Discord sends the attachments themselves as resolved data
-        data["resolved"] = {"attachments": uploads}
+    objects = [value for value in (options or {}).values() if isinstance(value, dict)]
+    uploads = {a["id"]: a for a in objects if "filename" in a}
+    channels = {c["id"]: c for c in objects if "filename" not in c and "type" in c}
+    if uploads or channels:  # attachment and channel options travel by id, their objects as resolved data
+        data["resolved"] = {"attachments": uploads} if uploads else {}
+        if channels:
+            data["resolved"]["channels"] = channels
     kind = AUTOCOMPLETE if focused else APPLICATION_COMMAND
     return await _dispatch(
         emulator,

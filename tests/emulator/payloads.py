@@ -225,7 +225,15 @@ def interaction(
     return payload
 
 
-OPTION_TYPES = {3: str, 4: int, 5: bool, 10: float, 11: lambda attachment: attachment["id"]}  # 11: by its id
+# 7 (a channel) and 11 (an attachment) travel by id; their objects go in the interaction's resolved data
+OPTION_TYPES = {
+    3: str,
+    4: int,
+    5: bool,
+    7: lambda channel: channel["id"],
+    10: float,
+    11: lambda attachment: attachment["id"],
+}
 
 
 def command_options(

@@ -172,6 +172,17 @@ class DiscordEmulator:
         self.messages[int(stored["id"])] = stored
         return int(stored["id"])
 
+    def channel(self, channel_id: int | None = None) -> dict[str, Any]:
+        """A text channel of the emulator's guild as a channel option sends it (resolved, with permissions)."""
+        channel_id = channel_id or self.channel_id
+        return {
+            "id": str(channel_id),
+            "type": 0,
+            "name": f"news-{channel_id % 1000}",
+            "guild_id": str(self.guild_id),
+            "permissions": payloads.ALL_PERMISSIONS,
+        }
+
     def upload(self, filename: str, data: bytes, content_type: str = "text/plain") -> dict[str, Any]:
         """A file a member attached to a command, served on loopback as Discord's CDN serves it."""
         attachment_id = snowflake()
