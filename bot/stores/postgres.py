@@ -98,12 +98,16 @@ class PostgresStore:
         return store
 
     async def _connect(self, migrate: bool = True) -> None:
+        # min_size=0: with a floor, asyncpg itself redials every second of an outage and logs a traceback each
+        # time; reconnecting is _reconnect's job, with backoff and one line
         pool = await asyncpg.create_pool(
-            self.url, min_size=1, max_size=self.POOL_SIZE, timeout=self.CONNECT_TIMEOUT, command_timeout=10
+            self.url, min_size=0, max_size=self.POOL_SIZE, timeout=self.CONNECT_TIMEOUT, command_timeout=10
         )
         try:
             if migrate:
                 await migrate_postgres(pool)
+            else:
+                await pool.execute("SELECT 1")  # an empty pool has not dialled yet: a refused URL shows here
         except BaseException:
             await pool.close()
             raise
@@ -138,6 +142,8 @@ class PostgresStore:
             try:
                 if self.pool is None:
                     await self._connect()
+                elif not self._queue:  # only a read saw the outage: make sure the server answers again
+                    await self.pool.execute("SELECT 1")
                 while self._queue:
                     await self._run(self._queue[0])
                     self._queue.popleft()

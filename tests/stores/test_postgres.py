@@ -4,12 +4,11 @@ survived with its writes replayed."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import logging
 import random
 from collections.abc import AsyncIterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -22,16 +21,9 @@ from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
 from tests.stores.backends import TEST_URL
+from tests.stores.cable import Cable, cable_to, with_parts
 
 LATEST = migrations("postgresql")[-1].version
-
-
-def _with(url: str, **parts: str) -> str:
-    split = urlsplit(url)
-    user, password = split.username or "", parts.get("password", split.password or "")
-    host = parts.get("host", f"{split.hostname}:{split.port or 5432}")
-    path = parts.get("path", split.path)
-    return urlunsplit(split._replace(netloc=f"{user}:{password}@{host}", path=path))
 
 
 def store_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -92,7 +84,7 @@ async def test_a_quote_cycle_is_shared_across_processes(postgres_url: str) -> No
 async def test_a_refused_url_is_named_with_the_password_masked(postgres_url: str, change: dict, said: str) -> None:
     if not TEST_URL:
         pytest.skip("TEST_DATABASE_URL is not set")
-    url = _with(TEST_URL, **change)
+    url = with_parts(TEST_URL, **change)
     with pytest.raises(DatabaseSettingError) as raised:
         await PostgresStore.open(url)
     message = str(raised.value)
@@ -113,47 +105,10 @@ async def test_a_server_down_at_start_up_leaves_the_bot_answering(caplog: pytest
         await store.close()
 
 
-class Cable:
-    """A TCP relay to the real server that can be cut (every connection dropped, the port refused) and mended."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.target = (host, port)
-        self.port = 0
-        self.server: asyncio.Server | None = None
-        self.links: set[asyncio.StreamWriter] = set()
-
-    async def mend(self) -> None:
-        self.server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
-        self.port = self.server.sockets[0].getsockname()[1]
-
-    async def cut(self) -> None:
-        self.server.close()
-        for writer in list(self.links):
-            writer.transport.abort()
-        await self.server.wait_closed()
-
-    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection(*self.target)
-        self.links |= {writer, up_writer}
-
-        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
-            with contextlib.suppress(OSError):
-                while data := await source.read(65536):
-                    sink.write(data)
-                    await sink.drain()
-            sink.transport.abort()
-
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
-
-
 @pytest.fixture
 async def cable(postgres_url: str) -> AsyncIterator[tuple[Cable, str]]:
-    split = urlsplit(postgres_url)
-    relay = Cable(split.hostname or "localhost", split.port or 5432)
-    await relay.mend()
-    yield relay, _with(postgres_url, host=f"127.0.0.1:{relay.port}")
-    with contextlib.suppress(Exception):
-        await relay.cut()
+    async with cable_to(postgres_url) as relay_and_url:
+        yield relay_and_url
 
 
 async def test_an_outage_mid_run_loses_no_write(cable: tuple[Cable, str], caplog: pytest.LogCaptureFixture) -> None:
@@ -167,6 +122,7 @@ async def test_an_outage_mid_run_loses_no_write(cable: tuple[Cable, str], caplog
             await store.record_use("help", None)
         await store.mark_shown(9, "all", "q1")
         assert await store.usage() == {}  # answered from memory meanwhile: nothing, but no error
+        await asyncio.sleep(0.3)  # the reconnection attempts fail meanwhile, quietly
         await relay.mend()
         for _ in range(200):
             if store.problem is None:
@@ -176,6 +132,30 @@ async def test_an_outage_mid_run_loses_no_write(cable: tuple[Cable, str], caplog
         assert await store.usage() == {"help": 4} and await store.shown_quotes(9, "all") == {"q1"}
         lines = store_lines(caplog)
         assert len(lines) == 2 and "unreachable" in lines[0] and "works again" in lines[1]
+        assert not [r for r in caplog.records if r.exc_info]  # no traceback from the pool's own reconnecting
+    finally:
+        await store.close()
+
+
+async def test_an_outage_seen_only_by_reads_lasts_until_the_server_answers(
+    cable: tuple[Cable, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    relay, url = cable
+    store = await PostgresStore.open(url)
+    store.RETRY_FIRST_SECONDS = 0.05
+    try:
+        await relay.cut()
+        assert await store.usage() == {}  # nothing queued: only a read noticed the server gone
+        await asyncio.sleep(0.5)  # several reconnection attempts
+        assert store.problem == "unreachable" and len(store_lines(caplog)) == 1
+        await relay.mend()
+        for _ in range(200):
+            if store.problem is None:
+                break
+            await asyncio.sleep(0.05)
+        assert store.problem is None and await store.usage() == {}
+        lines = store_lines(caplog)
+        assert len(lines) == 2 and "works again" in lines[1]
     finally:
         await store.close()
 
