@@ -146,14 +146,16 @@ class _Span(Protocol):
 _S = TypeVar("_S", bound=_Span)
 
 
-def sentence_mentions(body: str, sentences: Sequence[_S]) -> Iterator[tuple[_S, list[Mention]]]:
+def sentence_mentions(
+    body: str, sentences: Sequence[_S], lowered: str | None = None
+) -> Iterator[tuple[_S, list[Mention]]]:
     """Each sentence of a body (text at body[start:end], in order) with its find_mentions.
 
     Each word one of them needs first (FIRST_NEEDS) is searched for in the whole body, and once found in a
     sentence, again only from that sentence's end: most sentences hold none and are skipped unread. These
     words are plain strings (no spaces, no look-arounds), so where they occur in a sentence does not depend
-    on what is around it."""
-    lowered = body.lower()
+    on what is around it. `lowered`: body.lower(), when already made."""
+    lowered = body.lower() if lowered is None else lowered
     if len(lowered) != len(body):  # a letter whose lower case is longer shifts the offsets: go sentence by sentence
         for sentence in sentences:
             yield sentence, find_mentions(sentence.text)
