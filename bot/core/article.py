@@ -81,11 +81,18 @@ class Article:
         read them (the paragraphs do not change once parsed)."""
         return lower_case_words(self.body)
 
+    @cached_property
+    def lowered_body(self) -> str:
+        """body.lower(), made once: the date finder and the review both search it (lower-casing a body with
+        curly quotes costs as much as a search)."""
+        return self.body.lower()
+
     def __getstate__(self) -> dict[str, object]:
         # Sentences travel (from parsing workers, into the cache) as their offsets, three numbers each: their
         # text is in the paragraphs already, and pickling dozens of strings per article took most of the time.
         state = self.__dict__.copy()
         state.pop("lower_case_words", None)  # derived, and only read where the article is parsed
+        state.pop("lowered_body", None)
         state["sentences"] = [n for s in self.sentences for n in (s.start, s.end, s.paragraph)]
         return state
 

@@ -197,7 +197,9 @@ def extract_events(article: Article) -> list[Event]:
     previous_year: int | None = None
     previous: Period | None = None  # the last period named finer than a year, for "the next day"
     quarter: tuple[int, Period] | None = None  # the last quarter named, with its sentence's number
-    for number, (sentence, mentions) in enumerate(sentence_mentions(article.body, article.sentences)):
+    for number, (sentence, mentions) in enumerate(
+        sentence_mentions(article.body, article.sentences, article.lowered_body)
+    ):
         for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
             tense = clause_tense(sentence.text[low:high], mention.start - low, mention.end - low)

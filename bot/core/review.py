@@ -118,7 +118,7 @@ class ReviewFacts:
 
 def review_facts(article: Article) -> ReviewFacts:
     body = article.body
-    lowered = body.lower().replace("’", "'")
+    lowered = article.lowered_body.replace("’", "'")
     unmentioned, title_case, mostly_absent = [], set(), set()
     for name in ("headline", "standfirst"):
         replaced = name in article.replaced
@@ -131,7 +131,7 @@ def review_facts(article: Article) -> ReviewFacts:
             capitalised = {w.lower().replace("’", "'") for w in _WORD.findall(line) if w[0].isupper()}
             if len(missing) > MOSTLY * len(capitalised.intersection(content_words(line))):
                 mostly_absent.add(name)
-    text = normalized(body)
+    text = normalized(body, article.lowered_body)
     keys = {hashlib.sha1(text.encode()).hexdigest()}
     if len(text) > 200:
         keys.add("head:" + text[:1000])  # the same opening 1,000 characters

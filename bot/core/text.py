@@ -83,11 +83,11 @@ def clean_inline(text: str) -> str:
     return text.strip()
 
 
-def normalized(text: str) -> str:
+def normalized(text: str, lowered: str | None = None) -> str:
     r"""Lower-case letters and digits only, for comparing two renderings of the same words:
     `" ".join(re.findall(r"\w+", text.lower()))`, made in passes of C rather than one of the regex engine
-    (every article's body is normalized to find duplicates)."""
-    lowered = text.lower()
+    (every article's body is normalized to find duplicates). `lowered`: text.lower(), when already made."""
+    lowered = text.lower() if lowered is None else lowered
     for char in _COMMON_NON_WORD:  # news punctuation: most often no other character is outside ASCII
         if char in lowered:
             lowered = lowered.replace(char, " ")

@@ -165,7 +165,7 @@ def _season_year(match: re.Match[str]) -> Mention:
     )
 
 
-@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "part"))
+@rule(rf"(?<![\d$])\b(?:{_PART}|(?i:(?P<mid>mid)-)){_YEAR}\b{_NOT_A_YEAR_AFTER}", needs=("digit", "part-year"))
 def _part_of_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", year=int(match.group("year")), modifier=_modifier(match) or "mid")
 
@@ -237,7 +237,7 @@ def _relative_unit(match: re.Match[str]) -> Mention | None:
     return _mention(match, "week" if unit == "weekend" else unit, relation=match.group("rel").lower())
 
 
-@rule(r"\bthe new year\b", re.I, ("unit", "year"))
+@rule(r"\bthe new year\b", re.I, ("unit", "the new year"))
 def _new_year(match: re.Match[str]) -> Mention:
     return _mention(match, "year", relation="next", modifier="start")
 

@@ -190,7 +190,7 @@ def _current_year(match: re.Match[str]) -> Mention:
     r"\b(?P<mod>early|mid|late|the (?:start|beginning|middle|end) of)[ -](?P<rel>this|last|next) "
     r"(?P<unit>week|month|year)\b",
     re.I,
-    needs=("unit", "part"),
+    needs=("unit", "part-rel"),
 )
 def _part_of_relative(match: re.Match[str]) -> Mention:
     return _mention(match, match.group("unit").lower(), relation=match.group("rel").lower(), modifier=_modifier(match))

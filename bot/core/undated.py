@@ -49,7 +49,7 @@ def _hint_years(text: str, latest_past: int | None) -> list[int]:
 
 def _mentions_with_tense(article: Article) -> list[tuple[Mention, str]]:
     found = []
-    for sentence, mentions in sentence_mentions(article.body, article.sentences):
+    for sentence, mentions in sentence_mentions(article.body, article.sentences, article.lowered_body):
         for mention in mentions:
             low, high = clause_span(sentence.text, mention.start)
             found.append((mention, clause_tense(sentence.text[low:high])))

@@ -27,6 +27,15 @@ def test_the_lower_case_words_are_found_once_and_do_not_travel() -> None:
     assert "lower_case_words" not in state and "lower_case_words" not in pickle.loads(pickle.dumps(article)).__dict__
 
 
+def test_the_lowered_body_is_made_once_and_does_not_travel() -> None:
+    article = Article("a", "Kyiv", ["İstanbul Talks on “March 3”.", "Over."])
+    lowered = article.lowered_body
+    assert lowered == article.body.lower()
+    assert article.lowered_body is lowered  # the date finder and the review read the same string
+    assert "lowered_body" not in article.__getstate__()
+    assert "lowered_body" not in pickle.loads(pickle.dumps(article)).__dict__
+
+
 def test_warnings_an_article_raises_alone() -> None:
     article = Article("a", "A first sentence", ["A first sentence. Then more."], field_sources={"headline": "derived"})
     review(article)
