@@ -60,7 +60,11 @@ async def _ask(
                 reply = Reply.notice("Sorry", str(error))
             else:
                 app = App(
-                    corpus, store, loader=lambda: load_corpus(settings.corpus_dir), corpus_dir=settings.corpus_dir
+                    corpus,
+                    store,
+                    loader=lambda: load_corpus(settings.corpus_dir),
+                    corpus_dir=settings.corpus_dir,
+                    fetch_allow_private=settings.fetch_allow_private,
                 )
                 reply = await app.answer(invocation)
         finally:

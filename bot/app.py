@@ -37,6 +37,7 @@ class App:
         commands: Mapping[str, Command] = COMMANDS,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         corpus_dir: Path | None = None,
+        fetch_allow_private: bool = False,
     ) -> None:
         self.corpus = corpus
         self.store = store
@@ -44,6 +45,7 @@ class App:
         self.loader = loader  # builds a fresh corpus for /corpus reload
         self.commands = commands
         self.corpus_dir = corpus_dir  # where /corpus add saves an upload
+        self.fetch_allow_private = fetch_allow_private  # tests only: /corpus add url: may fetch from loopback
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)

@@ -177,7 +177,10 @@ TABLE: tuple[Command, ...] = (
         "corpus add",
         "Add an article file to the archive, after a private preview",
         handlers.corpus_add,
-        options=(Option("file", "The article: a .txt, .md or .html file", required=True, kind="file"),),
+        options=(
+            Option("file", "The article: a .txt, .md or .html file", kind="file"),
+            Option("url", "Or the address of a web page (http or https)", max_length=2000),
+        ),
         manage_only=True,
     ),
     Command(

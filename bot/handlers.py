@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from bot import charts, daily_posts, uploads
+from bot import charts, daily_posts, fetch, uploads
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
@@ -149,9 +151,10 @@ def _archive(path: Path) -> Path:
 
 async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     """Parse an uploaded file and show, privately, what it would add; nothing is saved yet."""
-    if invocation.upload is None:
-        raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`.")
-    name, data = invocation.upload
+    url = invocation.options.get("url", "").strip()
+    if (invocation.upload is None) == (not url):
+        raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
+    name, data = invocation.upload or await _fetched(app, url)
     if len(data) > MAX_FILE_BYTES:
         raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
     try:
@@ -160,6 +163,18 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
         raise UserError(f"I can't add that file: {error}") from None
     token = app.uploads.hold(Upload(safe_name(name), data, invocation.user_id))
     return uploads.preview(article, safe_name(name), token)
+
+
+async def _fetched(app: App, url: str) -> tuple[str, bytes]:
+    """A web page as an upload: saved as .html, its address kept in the page as its canonical link."""
+    page = await fetch.fetch_page(url, allow_private=app.fetch_allow_private, max_bytes=MAX_FILE_BYTES)
+    parts = urlsplit(page.url)
+    stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
+    data = page.data
+    if b'rel="canonical"' not in data[:65536]:
+        link = f'<link rel="canonical" href="{html.escape(page.url, quote=True)}">'.encode()
+        data = data.replace(b"<head>", b"<head>" + link, 1) if b"<head>" in data[:65536] else link + data
+    return f"{stem}.html", data
 
 
 async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:

@@ -145,6 +145,8 @@ class StorageSettings(_Section):
     # shared state in PostgreSQL instead of the file; the platforms' name, and ours when the platform's is taken
     database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="DATABASE_URL")
     bot_database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="BOT_DATABASE_URL")
+    # /corpus add url: may fetch from private and loopback addresses (tests only: never in a deployment)
+    fetch_allow_private: bool = Field(False, validation_alias="BOT_FETCH_ALLOW_PRIVATE")
 
     @property
     def state_url(self) -> str:

@@ -149,7 +149,9 @@ async def serve(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    app = App(corpus, store, loader=loader, corpus_dir=settings.corpus_dir)
+    app = App(
+        corpus, store, loader=loader, corpus_dir=settings.corpus_dir, fetch_allow_private=settings.fetch_allow_private
+    )
     await store.listen_reloads(lambda: reload_corpus(app))  # a /corpus reload served by another process
     bot = create_bot(settings, app)
     status = 0

@@ -1,0 +1,112 @@
+"""/corpus add url:: pages fetched over http(s) from a loopback server, and every way a URL is refused."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.app import App
+from bot.commands import Invocation
+from bot.fetch import Refused, fetch_page
+from bot.loading.load import load_corpus
+from bot.store import Store
+from tests.conftest import SEEDS
+
+PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "wordpress_jsonld.html").read_bytes()
+
+
+@pytest.fixture
+async def site():
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(body=PAGE, content_type="text/html")
+
+    async def loop(request: web.Request) -> web.Response:
+        raise web.HTTPFound("/loop")
+
+    async def moved(request: web.Request) -> web.Response:
+        raise web.HTTPMovedPermanently("/news/harbour-ferry")
+
+    async def slow(request: web.Request) -> web.Response:
+        await asyncio.sleep(5)
+        return web.Response(text="late")
+
+    async def huge(request: web.Request) -> web.Response:
+        return web.Response(body=b"<p>" + b"x" * (6 * 1024 * 1024), content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/news/harbour-ferry", page)
+    app.router.add_get("/loop", loop)
+    app.router.add_get("/old", moved)
+    app.router.add_get("/slow", slow)
+    app.router.add_get("/huge", huge)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    server = web.TCPSite(runner, "127.0.0.1", 0)
+    await server.start()
+    port = server._server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+async def test_a_page_is_fetched_after_a_redirect(site) -> None:
+    page = await fetch_page(f"{site}/old", allow_private=True, max_bytes=5_000_000)
+    assert page.url == f"{site}/news/harbour-ferry" and page.data == PAGE
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [("/loop", "redirects more than"), ("/huge", "larger than"), ("/missing", "HTTP 404")],
+)
+async def test_bad_pages_are_refused_with_the_reason(site, path, says) -> None:
+    with pytest.raises(Refused, match=says):
+        await fetch_page(site + path, allow_private=True, max_bytes=5_000_000)
+
+
+async def test_a_page_that_does_not_answer_in_time_is_refused(site) -> None:
+    with pytest.raises(Refused, match="did not answer within"):
+        await fetch_page(f"{site}/slow", allow_private=True, max_bytes=5_000_000, timeout=0.5)
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("http://127.0.0.1:9/x", "loopback"),
+        ("http://localhost:9/x", "loopback"),
+        ("http://10.1.2.3/x", "private"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local or cloud metadata"),
+        ("http://[::1]/x", "loopback"),
+        ("file:///etc/passwd", "Only http"),
+        ("ftp://example.com/a", "Only http"),
+    ],
+)
+async def test_the_hosts_own_network_and_other_schemes_are_refused(url, says) -> None:
+    with pytest.raises(Refused, match=says):
+        await fetch_page(url, max_bytes=5_000_000, timeout=2)
+
+
+async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_address(site, tmp_path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app = App(
+        load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
+    )
+    url = f"{site}/news/harbour-ferry"
+    preview = await app.answer(Invocation("corpus add", {"url": url}, can_manage=True, user_id=5))
+    assert preview.pages[0].title == "Preview: Harbour council approves ferry subsidy"
+    await app.answer(Invocation("corpus add confirm", {"upload": preview.data["upload"]}, can_manage=True, user_id=5))
+    saved = folder / "harbour-ferry.html"
+    assert saved.exists() and f'<link rel="canonical" href="{url}">'.encode() in saved.read_bytes()
+    assert app.corpus.articles["harbour-ferry"].url == url
+    strict = App(app.corpus, store, corpus_dir=folder)  # the default: loopback is refused
+    denied = await strict.answer(Invocation("corpus add", {"url": url}, can_manage=True))
+    assert denied.ephemeral and "loopback" in denied.pages[0].description
+    both = await strict.answer(
+        Invocation("corpus add", {"url": url, "file": "a.txt"}, can_manage=True, upload=("a.txt", b"x"))
+    )
+    assert both.ephemeral and "or give a page" in both.pages[0].description
+    await store.close()
