@@ -73,6 +73,7 @@ GROUPS = {
     "quote": "Quotations from the articles",
     "corpus": "The article archive itself",
     "config": "This server's settings for the bot",
+    "corpus feed": "RSS and Atom feeds whose new articles are added",
 }
 
 _ARTICLE = "Headline or id of the article"
@@ -198,6 +199,21 @@ TABLE: tuple[Command, ...] = (
         options=(Option("upload", "The upload"),),
         manage_only=True,
         internal=True,
+    ),
+    Command(
+        "corpus feed add",
+        "Follow a feed: its new entries' pages are added to the archive",
+        handlers.feed_add,
+        options=(Option("url", "The feed's address (RSS or Atom, http or https)", required=True, max_length=2000),),
+        manage_only=True,
+    ),
+    Command("corpus feed list", "The feeds the archive follows", handlers.feed_list),
+    Command(
+        "corpus feed remove",
+        "Stop following a feed (what it added stays)",
+        handlers.feed_remove,
+        options=(Option("url", "The feed's address, as listed", required=True, max_length=2000),),
+        manage_only=True,
     ),
     Command(
         "corpus remove",

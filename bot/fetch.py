@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -13,6 +15,7 @@ from aiohttp.abc import AbstractResolver
 from aiohttp.resolver import DefaultResolver
 
 from bot.core.replies import UserError
+from bot.loading.files import MAX_FILE_BYTES
 
 TIMEOUT_SECONDS = 15.0
 MAX_REDIRECTS = 3
@@ -98,3 +101,16 @@ async def fetch_page(
                     raise error.__cause__ from None
                 raise Refused(f"The page could not be fetched: {type(error).__name__}.") from None
         raise Refused(f"The page redirects more than {MAX_REDIRECTS} times.")
+
+
+async def page_upload(url: str, *, allow_private: bool = False) -> tuple[str, bytes]:
+    """A web page as an article file: named after its address, saved as .html, the address kept in the page as
+    its canonical link (so the article's url is the page's)."""
+    page = await fetch_page(url, allow_private=allow_private, max_bytes=MAX_FILE_BYTES)
+    parts = urlsplit(page.url)
+    stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
+    data = page.data
+    if b'rel="canonical"' not in data[:65536]:
+        link = f'<link rel="canonical" href="{html.escape(page.url, quote=True)}">'.encode()
+        data = data.replace(b"<head>", b"<head>" + link, 1) if b"<head>" in data[:65536] else link + data
+    return f"{stem}.html", data

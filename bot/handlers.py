@@ -5,13 +5,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from bot import charts, daily_posts, fetch, uploads
+from bot import charts, daily_posts, feeds, fetch, uploads
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
@@ -154,7 +152,7 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
         raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
-    name, data = invocation.upload or await _fetched(app, url)
+    name, data = invocation.upload or await fetch.page_upload(url, allow_private=app.fetch_allow_private)
     if len(data) > MAX_FILE_BYTES:
         raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
     try:
@@ -163,18 +161,6 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
         raise UserError(f"I can't add that file: {error}") from None
     token = app.uploads.hold(Upload(safe_name(name), data, invocation.user_id))
     return uploads.preview(article, safe_name(name), token)
-
-
-async def _fetched(app: App, url: str) -> tuple[str, bytes]:
-    """A web page as an upload: saved as .html, its address kept in the page as its canonical link."""
-    page = await fetch.fetch_page(url, allow_private=app.fetch_allow_private, max_bytes=MAX_FILE_BYTES)
-    parts = urlsplit(page.url)
-    stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
-    data = page.data
-    if b'rel="canonical"' not in data[:65536]:
-        link = f'<link rel="canonical" href="{html.escape(page.url, quote=True)}">'.encode()
-        data = data.replace(b"<head>", b"<head>" + link, 1) if b"<head>" in data[:65536] else link + data
-    return f"{stem}.html", data
 
 
 async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -226,3 +212,35 @@ async def config_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply
         if post.problem:
             line += f" — **not posting**: {post.problem} (set it again to retry)"
     return Reply.notice("Settings of this server", f"Daily quote: {line}")
+
+
+async def feed_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    url = invocation.options["url"].strip()
+    listed = await feeds.follow(app, url)
+    return Reply.notice(
+        "Feed followed",
+        f"Following {url}: its {listed} current entries count as seen; entries it "
+        "lists from now on are added when the feeds are next read.",
+    )
+
+
+async def feed_list(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    followed = await feeds.followed(app)
+    text = "\n".join(f"• {url}" for url in followed) or "No feed is followed; add one with `/corpus feed add`."
+    return Reply.notice("Feeds", text, feeds=followed)
+
+
+async def feed_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    url = invocation.options["url"].strip()
+    if not await feeds.unfollow(app, url):
+        raise UserError(f"{url[:100]} is not followed; `/corpus feed list` shows the feeds.")
+    return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
+
+
+async def add_from_feeds(app: App) -> list[str]:
+    """Read every feed once; when something was added, reload (here and in every process sharing the database)."""
+    added = await feeds.poll(app)
+    if added and app.loader is not None and not app.reload_lock.locked():
+        await reload_corpus(app)
+        await app.store.announce_reload()
+    return added

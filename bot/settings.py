@@ -147,6 +147,7 @@ class StorageSettings(_Section):
     bot_database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="BOT_DATABASE_URL")
     # /corpus add url: may fetch from private and loopback addresses (tests only: never in a deployment)
     fetch_allow_private: bool = Field(False, validation_alias="BOT_FETCH_ALLOW_PRIVATE")
+    feed_minutes: WholeNumber = Field(30, validation_alias="BOT_FEED_MINUTES")  # how often feeds are read; 0: never
 
     @property
     def state_url(self) -> str:

@@ -21,6 +21,7 @@ from bot.daily_posts import post_due
 from bot.glue.commands import app_commands_from
 from bot.glue.replies import LIVE_VIEWS, embed_for
 from bot.glue.tree import ArchiveTree
+from bot.handlers import add_from_feeds
 from bot.loading.cache import CorpusCache
 from bot.settings import Settings
 
@@ -51,12 +52,22 @@ class ArchiveMixin:
         self.settings = settings
         self.app = app
         self.synced = asyncio.Event()
+        self.feed_reader: tasks.Loop | None = None
 
     async def setup_hook(self) -> None:
         for command in app_commands_from(TABLE):
             self.tree.add_command(command)
         await self.sync_commands()
         self.daily_posts.start()
+        if self.settings.feed_minutes > 0:
+            self.feed_reader = tasks.loop(minutes=self.settings.feed_minutes)(self.read_feeds)
+            self.feed_reader.start()
+
+    async def read_feeds(self) -> None:
+        """Every BOT_FEED_MINUTES: the followed feeds' new entries added to the archive."""
+        added = await add_from_feeds(self.app)
+        if added:
+            log.info("added from feeds: %s", ", ".join(added))
 
     @tasks.loop(minutes=1)
     async def daily_posts(self) -> None:
@@ -88,6 +99,8 @@ class ArchiveMixin:
 
     async def close(self) -> None:
         self.daily_posts.cancel()
+        if self.feed_reader is not None:
+            self.feed_reader.cancel()
         for view in list(LIVE_VIEWS):
             view.stop()  # their timeout timers would otherwise outlive the client
         await super().close()

@@ -176,8 +176,20 @@ def context_menu(command: Command) -> app_commands.ContextMenu:
 def app_commands_from(
     table: Iterable[Command],
 ) -> list[app_commands.Command | app_commands.Group | app_commands.ContextMenu]:
-    """Top-level commands and groups (`/article …`) and message menus for the whole table, in its order."""
+    """Top-level commands, groups (`/article …`, `/corpus feed …`) and message menus for the table, in its order."""
     top: dict[str, app_commands.Command | app_commands.Group | app_commands.ContextMenu] = {}
+    groups: dict[str, app_commands.Group] = {}
+
+    def group_for(name: str) -> app_commands.Group:
+        """The group `name` ('corpus', or 'corpus feed' inside 'corpus'), made when first needed."""
+        if name not in groups:
+            parent_name, _, own = name.rpartition(" ")
+            parent = group_for(parent_name) if parent_name else None
+            groups[name] = app_commands.Group(name=own, description=GROUPS[name], parent=parent)
+            if parent is None:
+                top[name] = groups[name]
+        return groups[name]
+
     for command in table:
         if command.internal:  # run by a reply's buttons only
             continue
@@ -188,8 +200,6 @@ def app_commands_from(
         if not group_name:
             top[command.name] = app_command(command)
             continue
-        group = top.get(group_name)
-        if group is None:
-            group = top[group_name] = app_commands.Group(name=group_name, description=GROUPS[group_name])
+        group = group_for(group_name)
         group.add_command(app_command(command, parent=group))
     return list(top.values())

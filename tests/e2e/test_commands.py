@@ -21,7 +21,7 @@ def declared_options(commands: list[dict], path: str) -> set[str]:
     top, *rest = path.split()
     node = next(c for c in commands if c["name"] == top)
     for name in rest:
-        node = next(o for o in node["options"] if o["name"] == name and o["type"] == 1)
+        node = next(o for o in node["options"] if o["name"] == name and o["type"] in (1, 2))
     return {o["name"] for o in node.get("options") or [] if o["type"] not in (1, 2)}
 
 

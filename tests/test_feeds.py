@@ -1,0 +1,102 @@
+"""Feeds: a loopback RSS feed's new entries are added once, ever; what is no feed or no article is refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.app import App
+from bot.commands import Invocation
+from bot.handlers import add_from_feeds
+from bot.loading.load import load_corpus
+from bot.store import Store
+from tests.conftest import SEEDS
+
+PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "opengraph_only.html").read_bytes()
+
+
+def rss(links: list[str]) -> bytes:
+    items = "".join(f"<item><title>Story {n}</title><link>{link}</link></item>" for n, link in enumerate(links))
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>{items}</channel></rss>'.encode()
+    )
+
+
+@pytest.fixture
+async def site():
+    state = {"links": []}
+
+    async def feed(request: web.Request) -> web.Response:
+        return web.Response(body=rss(state["links"]), content_type="application/rss+xml")
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(body=PAGE, content_type="text/html")
+
+    async def not_a_feed(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body>hello</body></html>", content_type="text/html")
+
+    async def empty_page(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body><nav>Home</nav></body></html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/feed.xml", feed)
+    app.router.add_get("/stories/{name}", page)
+    app.router.add_get("/empty/{name}", empty_page)
+    app.router.add_get("/index.html", not_a_feed)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    server = web.TCPSite(runner, "127.0.0.1", 0)
+    await server.start()
+    base = f"http://127.0.0.1:{server._server.sockets[0].getsockname()[1]}"
+    yield base, state
+    await runner.cleanup()
+
+
+async def _app(tmp_path, store):
+    folder = tmp_path / "corpus"
+    if not folder.exists():
+        shutil.copytree(SEEDS, folder)
+    return App(
+        load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
+    ), folder
+
+
+async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) -> None:
+    base, state = site
+    state["links"] = [f"{base}/stories/old-one"]
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app, folder = await _app(tmp_path, store)
+    followed = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    assert followed.pages[0].title == "Feed followed"
+    assert await add_from_feeds(app) == []  # what it listed when followed counts as seen
+    state["links"].insert(0, f"{base}/stories/wind-farm")
+    assert await add_from_feeds(app) == ["wind-farm.html"]
+    assert "wind-farm" in app.corpus.articles and (folder / "wind-farm.html").exists()
+    assert await add_from_feeds(app) == []
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3")  # a restart: still seen
+    app, folder = await _app(tmp_path, store)
+    assert await add_from_feeds(app) == []
+    listed = await app.answer(Invocation("corpus feed list"))
+    assert listed.data["feeds"] == [f"{base}/feed.xml"]
+    removed = await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, can_manage=True))
+    assert removed.pages[0].title == "Feed removed" and (folder / "wind-farm.html").exists()
+    await store.close()
+
+
+async def test_a_page_that_is_no_feed_and_an_entry_that_is_no_article_are_refused(site, tmp_path) -> None:
+    base, state = site
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app, folder = await _app(tmp_path, store)
+    refused = await app.answer(Invocation("corpus feed add", {"url": f"{base}/index.html"}, can_manage=True))
+    assert refused.ephemeral and "not an RSS or Atom feed" in refused.pages[0].description
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    state["links"] = [f"{base}/empty/nothing"]
+    before = sorted(p.name for p in folder.iterdir())
+    assert await add_from_feeds(app) == [] and sorted(p.name for p in folder.iterdir()) == before
+    member = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}))
+    assert "Manage Server" in member.pages[0].description
+    await store.close()
