@@ -63,12 +63,17 @@ _REPORTED = re.compile(
     r"disclosed|insisted|acknowledged|explained|wrote)\b"
 )
 _NEAR = 30  # characters either side of the expression
+_SINCE = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*|the\s+)?$", re.I
+)  # "since January": a start past
 
 
 def clause_tense(clause: str, start: int | None = None, end: int | None = None) -> Tense:
     """'expected' when the clause speaks of the future; with the expression's span in it, 'past' all the
     same when a reporting verb sits right beside it."""
     if start is not None and end is not None and _REPORTED.search(clause, max(0, start - _NEAR), end + _NEAR):
+        return "past"
+    if start is not None and _SINCE.search(clause, max(0, start - _NEAR), start):
         return "past"
     return "expected" if _FUTURE.search(clause) else "past"
 

@@ -153,3 +153,17 @@ def test_undated_campaign_piece_is_estimated_from_its_own_mentions() -> None:
 def test_stated_dates_are_not_approximate_and_estimated_anchor_is() -> None:
     article = read_article(FIXTURES / "wire_dam_vote.txt")
     assert not any(e.approximate for e in extract_events(article))
+
+
+def test_since_a_month_is_a_past_start_even_in_a_clause_about_the_future() -> None:
+    from bot.core.articles import parse_article
+
+    article = parse_article(
+        "since_test",
+        "---\nheadline: Road money\ndate: 2024-03-06\n---\n"
+        "Opponents argued that the money should go to road repairs, where potholes have closed two lanes since "
+        "January. The operator will add a sailing from May.\n",
+    )
+    found = {e.text: (e.first, e.tense) for e in extract_events(article) if e.kind == "mention"}
+    assert found["January"] == (dt.date(2024, 1, 1), "past")
+    assert found["May"][0] == dt.date(2024, 5, 1) and found["May"][1] == "expected"
