@@ -152,15 +152,16 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
         raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
-    name, data = invocation.upload or await fetch.page_upload(url, allow_private=app.fetch_allow_private)
+    typed_name, data = invocation.upload or await fetch.page_upload(url, allow_private=app.fetch_allow_private)
+    name = safe_name(typed_name)
     if len(data) > MAX_FILE_BYTES:
         raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
     try:
-        article = await asyncio.to_thread(parse_bytes, safe_name(name), data)
+        article = await asyncio.to_thread(parse_bytes, name, data)
     except CorpusError as error:
         raise UserError(f"I can't add that file: {error}") from None
-    token = app.uploads.hold(Upload(safe_name(name), data, invocation.user_id))
-    return uploads.preview(article, safe_name(name), token)
+    token = app.uploads.hold(Upload(name, data, invocation.user_id))
+    return await asyncio.to_thread(uploads.preview, article, name, token)  # extraction: off the loop
 
 
 async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:

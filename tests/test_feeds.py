@@ -14,6 +14,7 @@ from bot.handlers import add_from_feeds
 from bot.loading.load import load_corpus
 from bot.store import Store
 from tests.conftest import SEEDS
+from tests.loopback_site import loopback_site
 
 PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "opengraph_only.html").read_bytes()
 
@@ -41,18 +42,10 @@ async def site():
     async def empty_page(request: web.Request) -> web.Response:
         return web.Response(text="<html><body><nav>Home</nav></body></html>", content_type="text/html")
 
-    app = web.Application()
-    app.router.add_get("/feed.xml", feed)
-    app.router.add_get("/stories/{name}", page)
-    app.router.add_get("/empty/{name}", empty_page)
-    app.router.add_get("/index.html", not_a_feed)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    server = web.TCPSite(runner, "127.0.0.1", 0)
-    await server.start()
-    base = f"http://127.0.0.1:{server._server.sockets[0].getsockname()[1]}"
-    yield base, state
-    await runner.cleanup()
+    async with loopback_site(
+        {"/feed.xml": feed, "/stories/{name}": page, "/empty/{name}": empty_page, "/index.html": not_a_feed}
+    ) as base:
+        yield base, state
 
 
 async def _app(tmp_path, store):

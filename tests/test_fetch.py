@@ -15,6 +15,7 @@ from bot.fetch import Refused, fetch_page
 from bot.loading.load import load_corpus
 from bot.store import Store
 from tests.conftest import SEEDS
+from tests.loopback_site import loopback_site
 
 PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "wordpress_jsonld.html").read_bytes()
 
@@ -37,19 +38,10 @@ async def site():
     async def huge(request: web.Request) -> web.Response:
         return web.Response(body=b"<p>" + b"x" * (6 * 1024 * 1024), content_type="text/html")
 
-    app = web.Application()
-    app.router.add_get("/news/harbour-ferry", page)
-    app.router.add_get("/loop", loop)
-    app.router.add_get("/old", moved)
-    app.router.add_get("/slow", slow)
-    app.router.add_get("/huge", huge)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    server = web.TCPSite(runner, "127.0.0.1", 0)
-    await server.start()
-    port = server._server.sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    await runner.cleanup()
+    async with loopback_site(
+        {"/news/harbour-ferry": page, "/loop": loop, "/old": moved, "/slow": slow, "/huge": huge}
+    ) as base:
+        yield base
 
 
 async def test_a_page_is_fetched_after_a_redirect(site) -> None:
