@@ -7,8 +7,10 @@ Unit: a quoted passage of at least three words (between “…”, "…", ''…'
 the Content of a gold attribution. It is found when the bot extracts a quotation overlapping it; the
 bot's speaker is the one of the quotation overlapping it most. Sources are sorted by their gold span: a
 pronoun (he, she, they, who …), a named person or body (a capitalized word that is not a title, a
-determiner or a word the article also prints in lower case: "Mr. Obama", "The Charlotte Observer"), else a
-description ("a spokesman", "experts"). For named sources the speaker is right when it shares the gold's
+determiner or a word the article also prints in lower case: "Mr. Obama", "The Charlotte Observer", and
+not only a possessor of a common noun at the phrase's head), else a description ("a spokesman",
+"experts", "the New York businessman", "Ms. Roe's niece"). A name is the last run of name words of the
+span's head phrase ("Ohio Democratic Party Chairman Tom Hale" → Tom Hale), apostrophes folded. For named sources the speaker is right when it shares the gold's
 surname (the last name word of either), and not only that when both give more than one word ("Bill
 Clinton" is not "Hillary Clinton"); any other speaker is wrong. Passages the bot does not read at all (not
 in the body it makes of the file) are left out and counted. Where an article was annotated twice, the
@@ -125,29 +127,54 @@ _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'-]*")
 
 
 def _fold(word: str) -> str:
-    return re.sub(r"(?:’s|'s)$", "", word).lower().rstrip("'’")
+    return re.sub(r"'s$", "", word.replace("’", "'")).lower().rstrip("'")
+
+
+# Lower-case words inside names ("Bill de Blasio"), which are not a source's head noun.
+_PARTICLES = set("de da di del della van von der den du la le bin al ibn".split())
 
 
 def name_words(source: str, article: str) -> list[str]:
-    """The name a gold source span gives, folded: the longest run of name words (the last of equals) before
-    any comma or bracket, and before "of"/"from"/"at" when a name comes first ("Sen. Ann Roe (D-Ore.), who
-    chairs …" → ann, roe; "NBC host Tom Hale" → tom, hale; "Rep. Lee Wong of New York" → lee, wong)."""
-    head = re.split(r"[,(]", source, maxsplit=1)[0]
-    before_place = re.split(r"\s(?:of|from|at)\s", head, maxsplit=1)[0]
-    return _longest_name(before_place, article) or _longest_name(head, article)
+    """The name a gold source span gives, folded: the last run of name words (an English noun phrase ends
+    in its head) in the span before its first comma or bracket, and before "of"/"from"/"at" when a name
+    comes first ("Sen. Ann Roe (D-Ore.), who chairs …" → ann, roe; "NBC host Tom Hale" → tom, hale;
+    "Rep. Lee Wong of New York" → lee, wong), else in the apposition after the comma ("Roe's niece, state
+    Del. Mia Price" → mia, price). A possessor is not the source ("Roe's spokesman Tom Hale" → tom, hale),
+    and a phrase whose head is a common noun names nobody ("the New York businessman", "Roe's aide")."""
+    for segment in re.split(r"\s*(?:,|\(|\)|--|—)\s*", source)[:3]:
+        before_place = re.split(r"\s(?:of|from|at)\s", segment, maxsplit=1)[0]
+        if _head_is_common(before_place):
+            continue
+        found = _last_name(before_place, article) or _last_name(segment, article)
+        if found:
+            return found
+    return []
 
 
-def _longest_name(text: str, article: str) -> list[str]:
+def _head_is_common(phrase: str) -> bool:
+    """Whether a phrase ends in a lower-case noun, its head: "The Indiana governor", "Small groups"."""
+    words = _WORD.findall(phrase)
+    return bool(words) and words[-1][0].islower() and words[-1] not in _PARTICLES
+
+
+def _last_name(text: str, article: str) -> list[str]:
     runs: list[list[str]] = [[]]
     for match in _WORD.finditer(text):
         word = match.group()
         folded = _fold(word)
         common = match.start() == 0 and re.search(rf"\b{re.escape(folded)}\b", article)
-        if word[0].isupper() and folded.rstrip(".") not in _NOT_NAMES and not common:
+        possessor = re.search(r"['’]s?$", word) and text[match.end() :].strip()
+        abbreviated = len(word) > 1 and text[match.end() : match.end() + 1] == "."  # a title: "Del.", "Gov."
+        if possessor:
+            runs[-1] = []  # "Roe's aide Tom Hale": whose, not who
+            runs.append([])
+        elif (word[0].isupper() and folded not in _NOT_NAMES and not common and not abbreviated) or (
+            word in _PARTICLES and runs[-1]
+        ):
             runs[-1].append(folded)
         elif runs[-1]:
             runs.append([])  # a title or a lower-case word ends the name
-    return max(reversed(runs), key=len)
+    return next((run for run in reversed(runs) if run), [])
 
 
 # A source that begins so is somebody unnamed, whatever names follow ("a spokesman for Hillary Clinton").

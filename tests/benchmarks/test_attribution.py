@@ -102,10 +102,22 @@ def test_sources_sorted_into_pronoun_named_description() -> None:
 def test_the_name_in_a_source_span() -> None:
     assert name_words("Sen. Ann Roe (D-Ore.), who chairs the panel", "") == ["ann", "roe"]
     assert name_words("TV host Tom Hale", "") == ["tom", "hale"]
-    assert name_words("NBC host Tom Hale", "") == ["tom", "hale"]  # the longer run of name words
+    assert name_words("NBC host Tom Hale", "") == ["tom", "hale"]  # the last run of name words: the head
+    assert name_words("Ohio Democratic Party Chairman Tom Hale", "") == ["tom", "hale"]
     assert name_words("Representative Lee Wong of New York", "") == ["lee", "wong"]
     assert name_words("Secretary of State Lee Wong", "") == ["state", "lee", "wong"]
     assert name_words("Mr. Hale’s", "") == ["hale"]
+    assert name_words("Mr. O’Neill", "") == name_words("Mr. O'Neill", "") == ["o'neill"]
+
+
+def test_a_possessor_or_a_common_head_noun_is_not_the_source() -> None:
+    assert name_words("Ann Roe’s campaign manager Tom Hale", "") == ["tom", "hale"]
+    assert name_words("Roe's niece, state Del. Mia Price (D-Ore.)", "") == ["mia", "price"]  # the apposition
+    assert name_words("Mayor Bill de Blasio", "") == ["bill", "de", "blasio"]
+    assert source_kind("The New York businessman", "") == "description"
+    assert source_kind("Ann Roe's former campaign strategist", "") == "description"
+    assert source_kind("Small groups of protesters", "") == "description"
+    assert same_speaker(name_words("Sen. Ann O’Neill", ""), "Ann O'Neill")
 
 
 def test_speaker_matched_by_surname_and_first_name_when_both_give_one() -> None:
