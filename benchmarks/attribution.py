@@ -10,9 +10,10 @@ pronoun (he, she, they, who …), a named person or body (a capitalized word tha
 determiner or a word the article also prints in lower case: "Mr. Obama", "The Charlotte Observer", and
 not only a possessor of a common noun at the phrase's head), else a description ("a spokesman",
 "experts", "the New York businessman", "Ms. Roe's niece"). A name is the last run of name words of the
-span's head phrase ("Ohio Democratic Party Chairman Tom Hale" → Tom Hale), apostrophes folded. For named sources the speaker is right when it shares the gold's
-surname (the last name word of either), and not only that when both give more than one word ("Bill
-Clinton" is not "Hillary Clinton"); any other speaker is wrong. Passages the bot does not read at all (not
+span's head phrase ("Ohio Democratic Party Chairman Tom Hale" → Tom Hale), apostrophes folded. For
+named sources the speaker is right when it shares the gold's surname (the last name word of either),
+and not only that when both give more than one word ("Bill Clinton" is not "Hillary Clinton"); any other
+speaker is wrong. Passages the bot does not read at all (not
 in the body it makes of the file) are left out and counted. Where an article was annotated twice, the
 first annotation file (by name) is scored.
 """

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.core import cues, names
+from bot.core import cues, names, sentence_subject
+from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
+from bot.core.quote_source import ANONYMOUS, Speaker, with_role
 from bot.core.speakers import Cast
 from bot.core.text import Sentence
 from bot.core.titles import GENERIC, is_title, untitled
@@ -16,17 +17,6 @@ if TYPE_CHECKING:
     from bot.core.article import Article
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """A quotation's source: as named near it, the full name the article gives, a role; or nobody named."""
-
-    speaker: str | None  # None: an anonymous source ("a spokesman said"), which names nobody
-    full: str | None = None
-    role: str | None = None
-    pattern: str = ""
-
-
-ANONYMOUS = Speaker(None, pattern="anonymous source")
 _PREVIOUS_SENTENCE = "speaker in the previous sentence"
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -40,15 +30,11 @@ _ABBREVIATIONS = {
     "general": ("gen",),
     "doctor": ("dr",),
 }
-# Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
-_ELSEWHERE = re.compile(
-    r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|of|about|phoney|phony|alleged|"
-    r"supposed|self-styled|dubbed|termed)\b"
-)
 _LOWER_WORD = re.compile(r"[a-z]+")
 _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
 class Attributor:
@@ -101,7 +87,8 @@ class Attributor:
             if capital and index == 0 and bare.lower() in self.common and not names.full_name(bare, self.people):
                 capital = False  # a sentence's first word: "Rival Hillary Clinton"
             if capital and bare != word and index < len(tokens) - 1:
-                if not tokens[index + 1][0].isupper():
+                later = tokens[index + 1 :]
+                if not later[0][0].isupper() and not any(w[0].isupper() and not is_title(w) for w in later):
                     return None  # "NATO's leaders", "Bell's group": a group, not the person
                 capital = False  # "Ukraine’s President Volodymyr Zelenskyy": whose, not who
             if capital:
@@ -149,6 +136,11 @@ class Attributor:
                 return self._named(name, role, honorific)
         return None
 
+    def _described(self, name: str) -> bool:
+        """Whether the article gives a one-word name a role as a person's: "Sanders, a ferry pilot,"."""
+        at = self.body.find(name)
+        return at >= 0 and bool(_APPOSITION.match(self.body, at + len(name)))
+
     def _holder(self, role: str) -> str | None:
         """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas")
         that a definite description ("the minister", "the governor") names; None when not exactly one."""
@@ -176,8 +168,8 @@ class Attributor:
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):
                 return Speaker(name)  # a body by its initials: "MSNBC said"
-            if name.endswith("s") or name.lower() in self.body:  # "Diplomats", "Officials": a common word
-                return None
+            if (name.endswith("s") or name.lower() in self.body) and not self._described(name):
+                return None  # "Diplomats", "Officials": a common word, but "Sanders, a ferry pilot,"
         return Speaker(name, full, role)
 
     def _pronoun(self, pronoun: str, at: int, sentence_index: int) -> Speaker | None:
@@ -207,6 +199,8 @@ class Attributor:
         listed = bool(cues.IN_A_LIST.search(before[-12:]))
         near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
         intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
+        if intro and is_a_noun(intro.group("verb"), intro.group("speaker").rsplit(None, 1)[-1]):
+            intro = None  # "a flurry of late-night tweets …": no speaker, no verb
         attempts = (
             (None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
             (None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
@@ -224,34 +218,12 @@ class Attributor:
             if match:
                 resolved = self.resolve(match.group("speaker"), at, sentence_index)
                 if resolved:
-                    return _with(resolved, match.groupdict().get("role"), pattern)
-        match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
-        # Only when nothing between the verb and the quotation could hand the words to someone else.
-        if match and not cues.HANDS_OVER.search(match.group("rest")):
-            resolved = self.resolve(match.group("speaker"), at, sentence_index)
-            if resolved:
-                naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
-                return _with(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
-        match = cues.COLON_INTRO.search(before)
-        if match:
-            resolved = self.resolve(match.group("speaker"), at, sentence_index)
-            if resolved:
-                return _with(resolved, match.group("role"), "X did something: “…”")
-        match = cues.CLAIM.search(near)
-        if match and (resolved := self.resolve(match.group("speaker"), at, sentence_index)):
-            return _with(resolved, None, "X's claim is that “…”")
-        match = cues.GROUP_AT.search(near)
-        if match:  # a group as printed, with the meeting that places it
-            return Speaker(f"{match.group('group')} at {match.group('place')}", pattern="a group at a meeting")
-        match = cues.SUBJECT_ANY_VERB.match(before)
-        # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
-        # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
-        if match and not cues.HANDS_OVER.search(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
-            if not self.mentioned(match.group("rest")):
-                resolved = self.resolve(match.group("speaker"), at, sentence_index)
-                if resolved and resolved.speaker and resolved.pattern != "pronoun":
-                    return _with(resolved, match.group("role"), "X did something with “…”")
-        return None
+                    return with_role(resolved, match.groupdict().get("role"), pattern)
+        return sentence_subject.speaker(self, before, near, at, sentence_index)
+
+    def hands_over(self, rest: str) -> bool:
+        """Whether the words between a cue and a quotation hand it to somebody else (handover.handed_over)."""
+        return bool(cues.HANDS_OVER.search(rest)) and handed_over(rest, bool(self.mentioned(rest)))
 
     def mentioned(self, text: str) -> list[str]:
         """Distinct people (full names when known) a text mentions, by surname or title."""
@@ -274,23 +246,16 @@ class Attributor:
         if intro:  # "Caddell continued:", "The governor added:", "He concluded:"
             resolved = self.resolve(intro.group("speaker"), at, sentence_index)
             if resolved:
-                return _with(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
+                return with_role(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
         if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
             return ANONYMOUS
         trailing = cues.TRAILING.search(previous)
         if trailing:  # "…, Schiff said."
             resolved = self.resolve(trailing.group("speaker"))
             if resolved and resolved.speaker:
-                return _with(resolved, None, _PREVIOUS_SENTENCE)
+                return with_role(resolved, None, _PREVIOUS_SENTENCE)
         people = self.mentioned(previous)
         if len(people) != 1:
             return None
         person = people[0]
         return Speaker(names.strip_title(person), names.full_name(person, self.people), None, _PREVIOUS_SENTENCE)
-
-
-def _with(resolved: Speaker, role: str | None, pattern: str) -> Speaker:
-    if resolved.speaker is None:
-        return resolved
-    kept_role = role.strip() if role and not role.startswith("who ") else None
-    return Speaker(resolved.speaker, resolved.full, kept_role or resolved.role, pattern)

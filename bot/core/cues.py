@@ -28,7 +28,7 @@ _CAP_WORD = r"[A-Z][\w’'-]*"
 _INITIALS = r"(?:[A-Z]\.){1,3}"
 _ABBREVIATED_TITLE = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Adm|Prof|Capt|Maj|Cmdr|Atty|Amb|Pres|"
-    r"Supt|Det|Insp|Fr|Gen)\."
+    r"Supt|Det|Insp|Fr|Del|Brig|Cpl|Pvt)\."
 )
 # A name, titles and initials allowed, ending in a capitalized word: "Rep. G.K. Butterfield", "Mr. Lund".
 NAME = (
@@ -95,13 +95,20 @@ ROLE = (
 )
 # ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
 _ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[^,“”\"]{1,60}),)"
-_BETWEEN = rf"(?:,\s+{ROLE},|{_ASIDE})?,?\s+(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
+# A role may be followed by a clause about it: ", president of the teachers' union, which represents …,".
+_ROLE_CLAUSE = r"(?:\s+(?:which|that)\s+[a-z][^,;“”\"]{1,100},)?"
+# Up to three asides between a name and its verb: ", 59, of Ashton, Md., who watched …, said".
+_STATE = r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
+_BETWEEN = (
+    rf"(?:(?:,\s+(?:{ROLE}|{_STATE})){{1,4}},{_ROLE_CLAUSE}|{_ASIDE})?,?\s+"
+    r"(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
+)
 
 AFTER_VERB_FIRST = re.compile(rf"^[,\s]*(?:\w+ly\s+)?{VERB}\s+{SPEAKER}(?:,\s+{ROLE}(?=,|\.|;|$))?")
 AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{SPEAKER}{_BETWEEN}{VERB}\b")
 # "… said in a statement on Tuesday, “…”": a place or time may come between the verb and the words.
 _CIRCUMSTANCE = r"(?:\s+(?:in|on|at|during|to|outside|after|before|from|with|via|later|afterward)\b[^“”\",:;]{0,50}?)?"
-BEFORE_INTRO = re.compile(rf"{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
+BEFORE_INTRO = re.compile(rf"{SPEAKER}{_BETWEEN}(?P<verb>{VERB}){_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
 # What BEFORE_INTRO ends with, tried first on the last words alone: most text before a quotation has no cue.
 ENDS_WITH_CUE = re.compile(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
 BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
@@ -120,13 +127,19 @@ COLON_INTRO = re.compile(rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\
 _FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
 _SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
 # Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
-_AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then)\s+)*"
+_AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then|once|again|still|now|even|already|repeatedly)\s+)*"
 _SUBJECT_ANY_VERB = (
     rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
 )
 SUBJECT_ANY_VERB = re.compile(rf"^{_SUBJECT_ANY_VERB}")
 SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
+# A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
+# suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
+CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before)\s+")
+CLAUSE_SUBJECT_VERB = re.compile(
+    rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){SPEAKER}{_BETWEEN}(?P<verb>{VERB})\b(?P<rest>[^“”\"]*)$"
+)
 # Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
 AND_SAID = re.compile(rf"^[\s,]*(?:and|but)\s+(?:then\s+)?(?:also\s+)?{VERB}(?:\s+that)?\s*[:,]?\s*$")
 NAMING_VERB_ONLY = re.compile(NAMING_VERB)
@@ -148,6 +161,16 @@ IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
 SUBJECT_SAYING = re.compile(
     rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+(?:also\s+)?[a-z][^“”\"]*?,\s+(?:saying|adding|noting|writing|"
     rf"declaring|insisting|arguing|warning|explaining|telling\s+\w+)(?:\s+that)?\s*[:,]?\s*$"
+)
+# The subject's words reported after a participle: "Trump unleashed tweets Friday saying that Clinton had
+# shown bad judgment in using Machado “as a paragon of virtue.”", "Sanders said, going on to say that …".
+_PARTICIPLE = (
+    r"(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|claiming|suggesting|"
+    r"asserting|contending|complaining|predicting|promising|vowing|going\s+on\s+to\s+say|telling\s+\w+)"
+)
+PARTICIPLE_CUE = re.compile(rf"\b{_PARTICIPLE}\b")
+SUBJECT_PARTICIPLE = re.compile(
+    rf"(?:{_OPENING})??{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{_PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
 )
 # A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
 CLAIM = re.compile(

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.attribution import Attributor, Speaker
+from bot.core.attribution import Attributor
 from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, VERB
 from bot.core.quote_marks import Found, find_quotations
+from bot.core.quote_source import Speaker
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
@@ -86,7 +87,11 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
 
 # Where a sentence ends inside the text before a quotation, when the splitter kept two together:
 # "… said Mike Schmidt. ''That's what …''" (a sentence opening with two apostrophes).
-_SENTENCE_END = re.compile(r"[.!?][”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
+# Not after a title or an initial: "called Mr. Obama's remarks “…”" is one sentence.
+_ABBREVIATED = "".join(
+    rf"(?<!\b{a})" for a in "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Rev Prof Jr Sr St Del Atty Capt Maj".split()
+)
+_SENTENCE_END = re.compile(rf"(?<!\b[A-Z]){_ABBREVIATED}[.!?][”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
 
 
 def _own_sentence(before: str) -> str:

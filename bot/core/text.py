@@ -13,7 +13,7 @@ _ABBREVIATIONS = set(
     """
     mr mrs ms dr prof gen col lt sgt capt sen rep gov st jr sr vs etc inc corp co ltd jan feb mar apr
     jun jul aug sep sept oct nov dec e.g i.e a.m p.m adm maj pres amb rev hon mt ft approx dept est cf
-    al
+    al del atty supt det insp brig cpl pvt cmdr
 """.split()
 )
 # Abbreviations only before a number: "No. 10", "Vol. 3" (but "Putin said no. Then …" ends a sentence).

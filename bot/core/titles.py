@@ -17,7 +17,7 @@ _TITLE_WORDS = set(
     officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state
     democratic republican democrat libertarian independent gop senior executive founder professor coach
     councillor councilman councilwoman superintendent trustee the a an his her their its rival
-    reverend rabbi imam parent local mp
+    reverend rabbi imam parent local mp del delegate brig cpl pvt retired
     """.split()
 )
 _NATIONALITIES = set(

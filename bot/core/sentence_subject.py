@@ -1,0 +1,64 @@
+"""Who speaks a quotation its own sentence reports: the subject of the cue verb, of a later clause, of a
+participle, of a colon's paraphrase, of a claim; a group at a meeting; the subject of any verb."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.core import cues
+from bot.core.handover import handed_over
+from bot.core.quote_source import Speaker, with_role
+
+if TYPE_CHECKING:
+    from bot.core.attribution import Attributor
+
+# Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
+_ELSEWHERE = re.compile(
+    r"\b(?:who|whom|whose|which|what|so-called|claim|claims|called|known|as|by|about|phoney|phony|alleged|"
+    r"supposed|self-styled|dubbed|termed)\b"
+)
+
+
+def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_index: int) -> Speaker | None:
+    """The speaker the sentence around a quotation names as its subject (`before`: the sentence up to the
+    quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or None."""
+    match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
+    # Only when nothing between the verb and the quotation could hand the words to someone else.
+    if match and not attributor.hands_over(match.group("rest")):
+        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+        if resolved:
+            naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
+            return with_role(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
+    for start in [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-5:-1]:
+        match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
+        if match and not attributor.hands_over(match.group("rest")):
+            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            if resolved:
+                return with_role(resolved, match.group("role"), "…, when X said that … “…”")
+    match = cues.SUBJECT_PARTICIPLE.match(before) if cues.PARTICIPLE_CUE.search(before) else None
+    # The participle is the subject's, unless a clause between hands the sentence to somebody else.
+    if match and not handed_over(match.group("first"), True) and not attributor.hands_over(match.group("rest")):
+        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+        if resolved:
+            return with_role(resolved, match.group("role"), "X did something, saying that … “…”")
+    match = cues.COLON_INTRO.search(before)
+    if match:
+        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+        if resolved:
+            return with_role(resolved, match.group("role"), "X did something: “…”")
+    match = cues.CLAIM.search(near)
+    if match and (resolved := attributor.resolve(match.group("speaker"), at, sentence_index)):
+        return with_role(resolved, None, "X's claim is that “…”")
+    match = cues.GROUP_AT.search(near)
+    if match:  # a group as printed, with the meeting that places it
+        return Speaker(f"{match.group('group')} at {match.group('place')}", pattern="a group at a meeting")
+    match = cues.SUBJECT_ANY_VERB.match(before)
+    # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
+    # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
+    if match and not attributor.hands_over(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
+        if not attributor.mentioned(match.group("rest")):
+            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            if resolved and resolved.speaker and resolved.pattern != "pronoun":
+                return with_role(resolved, match.group("role"), "X did something with “…”")
+    return None
