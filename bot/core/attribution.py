@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wordfreq import zipf_frequency
+
 from bot.core import cues, names, sentence_subject
 from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
@@ -34,6 +36,18 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+_OPENS_A_CLAUSE = frozenset(
+    "though although whereas however thus despite unlike while when because since after before if as unless "
+    "until yet so".split()
+)
+
+
+def _participle(word: str) -> bool:
+    """A capitalized participle opening a sentence, not a name: "Following", "Speaking", "Asked"."""
+    folded = fold(word)
+    return len(folded) >= 6 and folded.endswith(("ing", "ed")) and zipf_frequency(folded, "en") >= 4.5
+
+
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -162,8 +176,8 @@ class Attributor:
 
     def _named(self, name: str, role: str | None, honorific: bool) -> Speaker | None:
         first = fold(name.split()[0])
-        if fold(name) in GENERIC or first in GENERIC:
-            return None
+        if fold(name) in GENERIC or first in GENERIC or first in _OPENS_A_CLAUSE or _participle(name):
+            return None  # "Officials", "Though she called …", "Following a meeting, …": nobody
         full = untitled(names.full_name(name, self.people))
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):

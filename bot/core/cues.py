@@ -16,7 +16,7 @@ VERB = (
     r"exclaimed|demanded|demands|reported|reports|wondered|explained|pressed|interjected|asserted|"
     r"answered|pleaded|shouted|yelled|testified|confirmed|confirms|thundered|scoffed|pointed\s+out|"
     r"went\s+on|put\s+it|chimed\s+in|shot\s+back|fired\s+back|snapped|cracked|proclaimed|assured|"
-    r"acknowledges|insist|warn|argue|tell|write|add)"
+    r"acknowledges|insist|warn|argue|tell|write|add|sings|sang|chanted|chants)"
 )
 # Verbs that name something with the quoted words: the subject "calls" it that.
 NAMING_VERB = (
@@ -121,7 +121,9 @@ STATEMENT = re.compile(
 )
 # A paraphrase, then its words: "Gov. Rita Salas urged voters … before the storms: “…”".
 _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
-COLON_INTRO = re.compile(rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$")
+_COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$"
+COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
+CLAUSE_COLON_INTRO = re.compile(rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
 _FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
@@ -164,14 +166,15 @@ SUBJECT_SAYING = re.compile(
 )
 # The subject's words reported after a participle: "Trump unleashed tweets Friday saying that Clinton had
 # shown bad judgment in using Machado “as a paragon of virtue.”", "Sanders said, going on to say that …".
-_PARTICIPLE = (
+PARTICIPLE = (
     r"(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|claiming|suggesting|"
-    r"asserting|contending|complaining|predicting|promising|vowing|going\s+on\s+to\s+say|telling\s+\w+)"
+    r"asserting|contending|complaining|predicting|promising|vowing|going\s+on\s+to\s+say|telling\s+\w+|"
+    r"calling|describing|labell?ing|branding|dubbing|urging|accusing|demanding|asking|chanting)"
 )
-PARTICIPLE_CUE = re.compile(rf"\b{_PARTICIPLE}\b")
-SUBJECT_PARTICIPLE = re.compile(
-    rf"(?:{_OPENING})??{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{_PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
-)
+PARTICIPLE_CUE = re.compile(rf"\b{PARTICIPLE}\b")
+_SUBJECT_PARTICIPLE = rf"{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
+SUBJECT_PARTICIPLE = re.compile(rf"(?:{_OPENING})??{_SUBJECT_PARTICIPLE}")
+CLAUSE_PARTICIPLE = re.compile(rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){_SUBJECT_PARTICIPLE}")
 # A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
 CLAIM = re.compile(
     rf"\b(?:excuses?|claims?|arguments?|justifications?|pretexts?|reasons?|assertions?|lines?)\s+(?:that\s+)?"

@@ -17,7 +17,7 @@ _DETERMINERS = frozenset(
     "any whose".split()
 )
 _SUBJECT_LIKE = re.compile(r"(?:[A-Z][\w’'.-]*|he|she|it|they|we|i|you|who|which|that|also|\w+ly)$")
-_SAME_SUBJECT = frozenset({"he", "she"})  # "Clinton says she appreciated … what she calls a “…”"
+_SAME_SUBJECT = frozenset({"he", "she", "it"})  # "Clinton says she appreciated … what she calls a “…”"
 # Links that turn a sentence to another source whatever follows.
 _ALWAYS = frozenset({"while", "whereas", "who", "whom", "according"})
 _MODALS = frozenset("would will could might should can may".split())
@@ -37,7 +37,7 @@ def handed_over(rest: str, names_someone: bool) -> bool:
     """Whether `rest`, the words between a sentence's subject's cue verb and its quotation, hand the
     quotation to another source: another cue verb with a subject of its own ("…, said Kim told him “…”"),
     a relative clause, a contrast, an "according to". A cue word used as a noun ("a flurry of late-night
-    tweets was “…”") hands nothing over, and neither does "he"/"she" going on with the subject ("Clinton
+    tweets was “…”") hands nothing over, and neither does "he"/"she"/"it" going on with the subject ("Clinton
     says she knows that “…”") unless `names_someone`: another person is named in `rest`, whom the pronoun
     may mean."""
     for match in HANDS_OVER.finditer(rest):
@@ -53,9 +53,13 @@ def handed_over(rest: str, names_someone: bool) -> bool:
             following = rest[match.end() :].split()[:1]
             if following and following[0] in _SAME_SUBJECT and not names_someone:
                 continue  # "…, but she knows that “…”": the subject goes on
+            if following and HANDS_OVER.fullmatch(following[0]):
+                continue  # "… said she thinks so but said “…”": the same subject's second verb
             return True
         if is_a_noun(word, previous):
             continue
+        if folded in {"and", "but"}:
+            continue  # "… and said", "… but said": the subject's own second verb
         if folded in _MODALS:
             continue  # "said it would tell an American story": what the subject says will be
         if folded in _SAME_SUBJECT and not names_someone:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.attribution import Attributor
-from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, VERB
+from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, PARTICIPLE, VERB
 from bot.core.quote_marks import Found, find_quotations
 from bot.core.quote_source import Speaker
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
@@ -103,20 +103,34 @@ def _own_sentence(before: str) -> str:
 
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
-_GOING_ON = re.compile(r"^[\s,]*(?:adding|continuing|going\s+on\s+to\s+say)\b[^“”\"]{0,100}$")
+_GOING_ON = re.compile(rf"^[\s,]*(?:continuing|{PARTICIPLE})\b[^“”\"]{{0,100}}$")  # “…,” X said, adding, “…”
 _CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
 _SIGNED = re.compile(r"[”\"'’]\s*[―—]\s*[A-Z]")  # “…” ― Name: the paragraph names its own speaker
 
 
-def _continues(previous: _Previous | None, found: Found, paragraph: int, sentence_index: int) -> bool:
+def _continues(
+    previous: _Previous | None, found: Found, paragraph: int, sentence_index: int, sentences: list[Sentence]
+) -> bool:
     """Whether a quotation with no cue of its own goes on with the previous quotation's speaker: in the next
-    sentence (“…,” X said. “…”), or opening a paragraph after one that ended with X's quotation."""
+    sentence (“…,” X said. “…”), after sentences of the paragraph that are about X alone (“…,” X said.
+    He did not say more. “…”), or opening a paragraph after one that ended with X's quotation."""
     if previous is None or previous.quote.who is None:
         return False
     if previous.quote.paragraph == paragraph:
-        return sentence_index <= previous.sentence_index + 1
+        if sentence_index <= previous.sentence_index + 1:
+            return True
+        between = sentences[previous.sentence_index + 1 : sentence_index]
+        return len(between) <= 2 and all(
+            _ABOUT_THE_SPEAKER.match(s.text) and not _MARKS.search(s.text) for s in between
+        )
     return previous.quote.paragraph == paragraph - 1 and found.start == 0 and (previous.quote.unclosed or previous.last)
+
+
+# A sentence about the last speaker alone, between two of their quotations: "He didn't suggest retaliation."
+_ABOUT_THE_SPEAKER = re.compile(r"(?:He|She)\s+[a-z][^A-Z]*$")
+_PREDICATE = re.compile(r"\s+(?:is|was|are|were|has|had|became|remains)\b")
+_MARKS = re.compile(r"[“”\"]|''")
 
 
 @dataclass
@@ -165,7 +179,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             elif (
                 said is None
                 and not before.strip()
-                and _continues(previous, found, index, sentence_index)
+                and not _PREDICATE.match(after)  # “American Skin” was written by …: a title, not words
+                and _continues(previous, found, index, sentence_index, article.sentences)
                 and not _SIGNED.search(article.paragraphs[index])
             ):
                 assert previous is not None

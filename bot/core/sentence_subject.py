@@ -4,6 +4,7 @@ participle, of a colon's paraphrase, of a claim; a group at a meeting; the subje
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.core import cues
@@ -20,9 +21,23 @@ _ELSEWHERE = re.compile(
 )
 
 
+# A whole quotation earlier in the sentence, which the patterns read past as a plain object.
+_EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''[^'“”\"]{1,200}''")
+
+
+def _matches(
+    whole: re.Pattern[str], clause: re.Pattern[str], before: str, clauses: list[int]
+) -> Iterator[re.Match[str]]:
+    """A pattern's matches from the sentence's start (`whole`), then from each clause start (`clause`)."""
+    for match in (whole.match(before), *(clause.match(before, start) for start in clauses)):
+        if match:
+            yield match
+
+
 def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_index: int) -> Speaker | None:
     """The speaker the sentence around a quotation names as its subject (`before`: the sentence up to the
     quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or None."""
+    before = _EARLIER_QUOTATION.sub("something", before)  # “Trump said he won “every debate” because …”
     match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
     # Only when nothing between the verb and the quotation could hand the words to someone else.
     if match and not attributor.hands_over(match.group("rest")):
@@ -30,23 +45,25 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
         if resolved:
             naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
             return with_role(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
-    for start in [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-5:-1]:
+    clauses = [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-5:-1]  # the last four, last first
+    for start in clauses:
         match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
         if match and not attributor.hands_over(match.group("rest")):
             resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
             if resolved:
                 return with_role(resolved, match.group("role"), "…, when X said that … “…”")
-    match = cues.SUBJECT_PARTICIPLE.match(before) if cues.PARTICIPLE_CUE.search(before) else None
-    # The participle is the subject's, unless a clause between hands the sentence to somebody else.
-    if match and not handed_over(match.group("first"), True) and not attributor.hands_over(match.group("rest")):
-        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
-        if resolved:
-            return with_role(resolved, match.group("role"), "X did something, saying that … “…”")
-    match = cues.COLON_INTRO.search(before)
-    if match:
-        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
-        if resolved:
-            return with_role(resolved, match.group("role"), "X did something: “…”")
+    if cues.PARTICIPLE_CUE.search(before):
+        for match in _matches(cues.SUBJECT_PARTICIPLE, cues.CLAUSE_PARTICIPLE, before, clauses):
+            # The participle is the subject's, unless a clause between hands the sentence to somebody else.
+            if not handed_over(match.group("first"), True) and not attributor.hands_over(match.group("rest")):
+                resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+                if resolved:
+                    return with_role(resolved, match.group("role"), "X did something, saying that … “…”")
+    if before.rstrip().endswith(":"):
+        for match in _matches(cues.COLON_INTRO, cues.CLAUSE_COLON_INTRO, before, clauses):
+            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            if resolved:
+                return with_role(resolved, match.group("role"), "X did something: “…”")
     match = cues.CLAIM.search(near)
     if match and (resolved := attributor.resolve(match.group("speaker"), at, sentence_index)):
         return with_role(resolved, None, "X's claim is that “…”")
