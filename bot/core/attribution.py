@@ -155,6 +155,10 @@ class Attributor:
         at = self.body.find(name)
         return at >= 0 and bool(_APPOSITION.match(self.body, at + len(name)))
 
+    def _proper(self, name: str) -> bool:
+        """Whether the article prints a word capitalized inside a sentence, as a name: "the latest Reuters poll"."""
+        return re.search(rf"[a-z,;]\s+{re.escape(name)}\b", self.body) is not None
+
     def _holder(self, role: str) -> str | None:
         """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas")
         that a definite description ("the minister", "the governor") names; None when not exactly one."""
@@ -182,7 +186,8 @@ class Attributor:
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):
                 return Speaker(name)  # a body by its initials: "MSNBC said"
-            if (name.endswith("s") or name.lower() in self.body) and not self._described(name):
+            common = name.endswith("s") or name.lower() in self.body
+            if common and not self._described(name) and not self._proper(name):
                 return None  # "Diplomats", "Officials": a common word, but "Sanders, a ferry pilot,"
         return Speaker(name, full, role)
 
@@ -223,6 +228,11 @@ class Attributor:
             (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
             (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
             (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
+            (cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
+            (
+                cues.SHOWN_SAYING.search(near) if cues.PARTICIPLE_CUE.search(near[-40:]) else None,
+                "footage of X saying “…”",
+            ),
             (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
             (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
             (cues.TRAILING.match(after), "“…” of it, X said."),

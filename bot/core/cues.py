@@ -44,7 +44,7 @@ BODY_NOUN = (
     r"station|channel|league|club|alliance|coalition|federation|authority|authorities|service|bureau|"
     r"team|panel|spokesman's\s+office|Kremlin|Pentagon|Commission|Ministry|Council|Committee|Department|"
     r"Agency|Party|Campaign|Office|Court|Times|Post|Journal|News|Press|Tribune|Herald|Reuters|Bureau|"
-    r"Foundation|Institute|Association|Union|Board|Fund|Bank|Group|Center|Centre|Network|PolitiFact|"
+    r"Foundation|Institute|Association|Union|Board|Fund|Bank|Group|Center|Centre|Network|PolitiFact|report|"
     r"Politifact)(?![’'\w])"
 )
 _BODY = (
@@ -138,9 +138,10 @@ SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
-CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before)\s+")
+CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
 CLAUSE_SUBJECT_VERB = re.compile(
-    rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){SPEAKER}{_BETWEEN}(?P<verb>{VERB})\b(?P<rest>[^“”\"]*)$"
+    rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
+    r"(?P<rest>[^“”\"]*)$"
 )
 # Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
 AND_SAID = re.compile(rf"^[\s,]*(?:and|but)\s+(?:then\s+)?(?:also\s+)?{VERB}(?:\s+that)?\s*[:,]?\s*$")
@@ -169,12 +170,28 @@ SUBJECT_SAYING = re.compile(
 PARTICIPLE = (
     r"(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|claiming|suggesting|"
     r"asserting|contending|complaining|predicting|promising|vowing|going\s+on\s+to\s+say|telling\s+\w+|"
-    r"calling|describing|labell?ing|branding|dubbing|urging|accusing|demanding|asking|chanting)"
+    r"calling|describing|labell?ing|branding|dubbing|urging|accusing|demanding|asking|chanting|admitting|"
+    r"acknowledging|conceding)"
 )
 PARTICIPLE_CUE = re.compile(rf"\b{PARTICIPLE}\b")
 _SUBJECT_PARTICIPLE = rf"{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
 SUBJECT_PARTICIPLE = re.compile(rf"(?:{_OPENING})??{_SUBJECT_PARTICIPLE}")
 CLAUSE_PARTICIPLE = re.compile(rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){_SUBJECT_PARTICIPLE}")
+# "… Trump's claim that there have been “…”": the words of a claim, promise or charge are its maker's.
+CLAIM_THAT = re.compile(
+    rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|"
+    rf"accusation|insistence|vow|warning|prediction|boast|suggestion|contention|remark|comment)s?\s+"
+    rf"(?:that|about)\b[^“”\"]*$"
+)
+CLAIM_NOUN = re.compile(
+    r"(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|accusation|"
+    r"insistence|vow|warning|prediction|boast|suggestion|contention|remark|comment)s?\s+(?:that|about)\b"
+)
+# Somebody seen or heard saying it: "The ad uses footage of Hillary Clinton asking, “…”".
+SHOWN_SAYING = re.compile(
+    rf"\b(?:of|showing|shows|featuring|features|heard|hear|saw|see|watch|watched)\s+(?P<speaker>{NAME})\s+"
+    rf"{PARTICIPLE}(?:\s+that)?\s*[:,]?\s*$"
+)
 # A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
 CLAIM = re.compile(
     rf"\b(?:excuses?|claims?|arguments?|justifications?|pretexts?|reasons?|assertions?|lines?)\s+(?:that\s+)?"
