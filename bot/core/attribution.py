@@ -10,6 +10,7 @@ from wordfreq import zipf_frequency
 from bot.core import cues, names, sentence_subject
 from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
+from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
 from bot.core.quote_source import ANONYMOUS, Speaker, with_role
 from bot.core.speakers import Cast
 from bot.core.text import Sentence
@@ -38,7 +39,7 @@ _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _OPENS_A_CLAUSE = frozenset(
     "though although whereas however thus despite unlike while when because since after before if as unless "
-    "until yet so".split()
+    "until yet so in on at by for from with during over under into through within without about".split()
 )
 
 
@@ -48,6 +49,10 @@ def _participle(word: str) -> bool:
     return len(folded) >= 6 and folded.endswith(("ing", "ed")) and zipf_frequency(folded, "en") >= 4.5
 
 
+_CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# Where a clause or sentence ends, but not a title's full stop ("Sen. Carl Ito", "Gov. Rita Salas").
+_PUNCTUATION = re.compile(r"[,;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])\.")
+_NOT_A_TITLE = frozenset("and or but to with for from by than said told asked says tells asks the a an".split())
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -160,15 +165,23 @@ class Attributor:
         return re.search(rf"[a-z,;]\s+{re.escape(name)}\b", self.body) is not None
 
     def _holder(self, role: str) -> str | None:
-        """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas")
-        that a definite description ("the minister", "the governor") names; None when not exactly one."""
+        """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas",
+        "President Obama") that a definite description ("the minister", "the president") names; None
+        when not exactly one."""
         wanted = {role, *_ABBREVIATIONS.get(role, ())}
         holders = set()
-        for person in self.people:
-            at = self.body.find(person)
-            words = set(_LOWER_WORD.findall(self.body[max(0, at - 40) : at].lower().split(",")[-1]))
-            if words & wanted or wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
+        for person in self.cast.persons:
+            if wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
                 holders.add(person)
+                continue
+            for match in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", self.body):
+                # the words just before a name, back to a clause word: "President Barack", "Gov."
+                window = _PUNCTUATION.split(self.body[max(0, match.start() - 40) : match.start()])[-1]
+                before = _LOWER_WORD.findall(window.lower())[-3:]
+                cut = max((i + 1 for i, word in enumerate(before) if word in _NOT_A_TITLE), default=0)
+                if wanted & set(before[cut:]):
+                    holders.add(person)
+                    break
         return untitled(holders.pop()) if len(holders) == 1 else None
 
     def _named_after_comma(self, mention: str) -> bool:
@@ -182,6 +195,8 @@ class Attributor:
         first = fold(name.split()[0])
         if fold(name) in GENERIC or first in GENERIC or first in _OPENS_A_CLAUSE or _participle(name):
             return None  # "Officials", "Though she called …", "Following a meeting, …": nobody
+        if name in _CALENDAR:
+            return None  # "In August, several groups …": a date, not a speaker
         full = untitled(names.full_name(name, self.people))
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):

@@ -78,7 +78,7 @@ ROLE_PHRASE = (
 )
 # "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
 DESCRIPTION = (
-    r"[Tt]he\s+(?:[a-z]+\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
+    r"[Tt]he\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
     r"secretary|chairman|chairwoman|director|congressman|congresswoman|businessman|general|judge|prosecutor|"
     r"ambassador|manager|professor|coach|doctor|commissioner)\b"
 )
