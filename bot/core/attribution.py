@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
-
 from bot.core import cues, names, sentence_subject
 from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
@@ -45,10 +43,15 @@ _OPENS_A_CLAUSE = frozenset(
 
 def _participle(word: str) -> bool:
     """A capitalized participle opening a sentence, not a name: "Following", "Speaking", "Asked"."""
-    folded = fold(word)
-    return len(folded) >= 6 and folded.endswith(("ing", "ed")) and zipf_frequency(folded, "en") >= 4.5
+    return fold(word) in _PARTICIPLES
 
 
+# Participles that open sentences ("Following a meeting, the board …"), which no speaker is called.
+_PARTICIPLES = frozenset(
+    """following speaking asked according during including responding addressing citing noting referring
+    pointing pressed given based added reached contacted interviewed testifying appearing campaigning writing
+    standing sitting speaking asked questioned challenged visiting touring arriving leaving returning""".split()
+)
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # Where a clause or sentence ends, but not a title's full stop ("Sen. Carl Ito", "Gov. Rita Salas").
 _PUNCTUATION = re.compile(r"[,;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])\.")
@@ -78,7 +81,7 @@ class Attributor:
     def cast(self) -> Cast:
         """Where each person is named, made only when a pronoun needs it."""
         if self._cast is None:
-            self._cast = Cast(self.body, self.people, self._quoted)
+            self._cast = Cast(self.body, self.people, self._quoted, self.common)
         return self._cast
 
     def role_of(self, name: str) -> str | None:
@@ -125,6 +128,15 @@ class Attributor:
         if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
             role = None
         return name, role, honorific
+
+    def resolve_match(
+        self, match: re.Match[str], at: int, sentence_index: int, ends_at_quotation: bool = True
+    ) -> Speaker | None:
+        """resolve() for a pattern's "speaker" group; a pronoun looks back from where it stands (in a text
+        that ends at the quotation at `at` when `ends_at_quotation`), not from the quotation: in "He said
+        Putin has “…”", "He" is not Putin."""
+        where = at - len(match.string) + match.start("speaker") if ends_at_quotation and at >= 0 else at
+        return self.resolve(match.group("speaker"), where, sentence_index)
 
     def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
         """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
@@ -255,7 +267,8 @@ class Attributor:
         )
         for match, pattern in attempts:
             if match:
-                resolved = self.resolve(match.group("speaker"), at, sentence_index)
+                ahead = match.string is after or match.string is rest  # the speaker follows the quotation
+                resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)
                 if resolved:
                     return with_role(resolved, match.groupdict().get("role"), pattern)
         return sentence_subject.speaker(self, before, near, at, sentence_index)

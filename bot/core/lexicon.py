@@ -109,7 +109,8 @@ NOT_NAME_WORDS = frozenset(
     carnegie endowment institute council ministry foreign affairs defense defence war russia ukraine
     america europe germany britain china iran turkey moscow kyiv kiev washington brussels crimea donbas
     kharkiv republicans democrats administration west east sea black eurasia program international peace
-    security atlantic
+    security atlantic republican democrat democratic gop libertarian conservative liberal rival candidate
+    nominee
     """.split()
 ) | {name.lower() for name in MONTH_NAMES + WEEKDAY_NAMES}
 

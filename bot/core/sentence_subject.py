@@ -25,6 +25,12 @@ _ELSEWHERE = re.compile(
 _EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''[^'“”\"]{1,200}''")
 
 
+def _object(quotation: re.Match[str]) -> str:
+    """A plain object in a quotation's place, as long as it (offsets into the sentence stay true)."""
+    width = len(quotation.group(0))
+    return ("something" if width >= 9 else "it").ljust(width)
+
+
 def _matches(
     whole: re.Pattern[str], clause: re.Pattern[str], before: str, clauses: list[int]
 ) -> Iterator[re.Match[str]]:
@@ -37,11 +43,11 @@ def _matches(
 def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_index: int) -> Speaker | None:
     """The speaker the sentence around a quotation names as its subject (`before`: the sentence up to the
     quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or None."""
-    before = _EARLIER_QUOTATION.sub("something", before)  # “Trump said he won “every debate” because …”
+    before = _EARLIER_QUOTATION.sub(_object, before)  # “Trump said he won “every debate” because …”
     match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
     # Only when nothing between the verb and the quotation could hand the words to someone else.
     if match and not attributor.hands_over(match.group("rest")):
-        resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+        resolved = attributor.resolve_match(match, at, sentence_index)
         if resolved:
             naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
             return with_role(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
@@ -49,23 +55,23 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     for start in clauses:
         match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
         if match and not attributor.hands_over(match.group("rest")):
-            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            resolved = attributor.resolve_match(match, at, sentence_index)
             if resolved:
                 return with_role(resolved, match.group("role"), "…, when X said that … “…”")
     if cues.PARTICIPLE_CUE.search(before):
         for match in _matches(cues.SUBJECT_PARTICIPLE, cues.CLAUSE_PARTICIPLE, before, clauses):
             # The participle is the subject's, unless a clause between hands the sentence to somebody else.
             if not handed_over(match.group("first"), True) and not attributor.hands_over(match.group("rest")):
-                resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+                resolved = attributor.resolve_match(match, at, sentence_index)
                 if resolved:
                     return with_role(resolved, match.group("role"), "X did something, saying that … “…”")
     if before.rstrip().endswith(":"):
         for match in _matches(cues.COLON_INTRO, cues.CLAUSE_COLON_INTRO, before, clauses):
-            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            resolved = attributor.resolve_match(match, at, sentence_index)
             if resolved:
                 return with_role(resolved, match.group("role"), "X did something: “…”")
     match = cues.CLAIM.search(near)
-    if match and (resolved := attributor.resolve(match.group("speaker"), at, sentence_index)):
+    if match and (resolved := attributor.resolve_match(match, at, sentence_index)):
         return with_role(resolved, None, "X's claim is that “…”")
     match = cues.GROUP_AT.search(near)
     if match:  # a group as printed, with the meeting that places it
@@ -75,7 +81,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
     if match and not attributor.hands_over(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
         if not attributor.mentioned(match.group("rest")):
-            resolved = attributor.resolve(match.group("speaker"), at, sentence_index)
+            resolved = attributor.resolve_match(match, at, sentence_index)
             if resolved and resolved.speaker and resolved.pattern != "pronoun":
                 return with_role(resolved, match.group("role"), "X did something with “…”")
     return None

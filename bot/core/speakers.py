@@ -51,6 +51,23 @@ _GENDERED_ROLE = re.compile(
 _ADDRESSED = {"president", "speaker", "chairman", "secretary", "mayor", "governor", "senator", "ambassador"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _SENTENCES_BACK = 8  # how far back a pronoun's person may be named
+# Where a sentence's subject stands: first, or after an opening clause, then titles and role words, no
+# verb ("While …, Ham also noted", "Conservative economist Aparna Mathur").
+_SUBJECT_PLACE = re.compile(
+    r"(?:[^,“”\"]{0,120},\s+)?"
+    r"(?:(?:[A-Z][\w.’'-]*|(?![a-z]+ed\b|said\b|says\b|told\b|asks?\b)[a-z][\w’'-]*)\s+){0,4}"
+)
+# A mention that is a possessor or modifies another name ("Trump's microphone", "Trump campaign
+# spokesman Jason Miller"): not the subject.
+_ROLE_NOUN = (
+    r"(?!(?:said|says|told|tells|asked|asks|from|of|to|with|at|in|for|by|about|on|and|or|is|was)\b)(?![a-z]+ed\b)"
+)
+_MODIFIER = re.compile(rf"\S*(?:’s|'s)\b|\S*\s+(?:{_ROLE_NOUN}[a-z][\w-]*\s+){{1,3}}[A-Z]")
+_PRONOUN_SUBJECT = {
+    "he": re.compile(r"(?:[^,“”\"]{0,120},\s+)?(?:He|he)\b"),
+    "she": re.compile(r"(?:[^,“”\"]{0,120},\s+)?(?:She|she)\b"),
+}
+_PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
 _WORD = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(’s|'s)$")
 # Capitalized words that open a sentence, not a name: "Without Paul, we …".
@@ -59,7 +76,9 @@ _ORGANISATION_WORDS = set(
     """Journal Times Post News Street House Party University College Institute Foundation Council Committee
     Department Ministry Agency Center Centre Court Company Group Network Press Review Magazine Daily Tribune
     Herald Fund Bank Association Union Commission Office Service Senate Congress Church School Hospital
-    State States Hill Korea Square Avenue Park City County Island Valley River Bay Room Hall""".split()
+    State States Hill Korea Square Avenue Park City County Island Valley River Bay Room Hall Act Society Care
+    Law Plan Program Programme Project Movement Coalition Alliance Agreement Treaty Initiative Caucus
+    Club Museum Forum Summit Star""".split()
 )
 _NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
 
@@ -73,8 +92,11 @@ def is_first_name(word: str) -> bool:
 class Cast:
     """The people of one article, each with the offsets where it names them and the pronoun that fits them."""
 
-    def __init__(self, body: str, people: list[str], quoted: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, body: str, people: list[str], quoted: list[tuple[int, int]], common: frozenset[str] = frozenset()
+    ) -> None:
         self.body = body
+        self.common = common  # the words the article also prints in lower case
         self.people = people
         self.quoted = quoted  # spans inside quotation marks: a person named in a quotation is not its speaker
         self._ambiguous: list[tuple[int, tuple[str, ...]]] = []  # surnames several people share, by offset
@@ -109,11 +131,6 @@ class Cast:
                 self._ambiguous.append((match.start(), tuple(holders)))
         return sorted((at, who) for at, who in found.items() if not self._in_quotation(at))
 
-    def _one_of(self, holders: tuple[str, ...], gender: Gender) -> str | None:
-        """The one holder of a shared surname ("Trump": Donald, Ivanka) the pronoun's gender fits, if one."""
-        fitting = [p for p in holders if self.genders.get(p) == gender]
-        return fitting[0] if len(fitting) == 1 else None
-
     @cached_property
     def persons(self) -> list[str]:
         """The people that can speak: full names that are not organisations ("Wall Street Journal") nor a
@@ -124,6 +141,8 @@ class Cast:
             if fold(p.split()[0]) not in _NOT_FIRST_NAMES
             and not any(w in _ORGANISATION_WORDS for w in p.split())
             and not _INITIAL.fullmatch(p.split()[0])  # "N. Korea"
+            and not any(p.endswith(" " + q) for q in self.people)  # "Republican Donald Trump" is Donald Trump
+            and not _PARTICIPLE_FIRST.fullmatch(p.split()[0])  # "Injecting Clinton", "Crooked Hillary Clinton"
         ]
         surnames = {names.surname_key(p) for p in people}
         for match in _HONORIFIC_SURNAME.finditer(self.body):
@@ -154,32 +173,71 @@ class Cast:
                 told[person] = "he" if first in _HE_NAMES else "she"
         return told
 
-    def compatible(self, person: str, pronoun: Gender) -> bool:
-        return self.genders.get(person, pronoun) == pronoun
-
-    def known(self, person: str) -> bool:
-        return person in self.genders
-
     def referent(
         self, pronoun: str, at: int, sentences: list[Sentence], sentence_index: int, speakers: list[tuple[int, str]]
     ) -> str | None:
-        """The person a "he" or "she" at `at` refers to: in the nearest sentence before it (its own sentence
-        first) naming someone of that gender, or where an earlier quotation of such a person stands
-        (`speakers`: offset, full name), the first such person (the sentence's subject, most often). A
-        person of the other gender, by Mr./Ms., a gendered role or a first name, is passed over. None when
-        nobody is found nearby."""
+        """The person a "he" or "she" at `at` refers to, looking back sentence by sentence (its own first,
+        eight at most) to the nearest one that names someone of that gender: its subject (named first, or
+        first after an opening clause), else the last quotation's speaker if named there too (`speakers`:
+        offset, name of the quotations attributed so far: "“…,” Kamin said. … he added"), else the one
+        such person it names. None when that sentence names several and none is its subject or the last
+        speaker, or names a surname several people share: a wrong speaker is worse than none. A person
+        of the other gender, by Mr./Ms., a gendered role or a first name, is passed over."""
         gender: Gender = "she" if pronoun.lower() == "she" else "he"
-        mentions, persons = self.mentions, set(self.persons)  # mentions first: they list the shared surnames
-        shared = [(where, one) for where, holders in self._ambiguous if (one := self._one_of(holders, gender))]
-        named = sorted(mentions + shared + [(at, who) for at, who in speakers if who in persons])
+        mentions = self.mentions  # first: it lists the shared surnames
+        quoted = [(where, self._as_person(who)) for where, who in speakers if where < at]
+        named = sorted(mentions + quoted)
         offsets = [m[0] for m in named]
+        first = sentences[max(0, sentence_index - _SENTENCES_BACK + 1)].start
+        last_speaker = next((p for where, p in reversed(quoted) if where >= first and self.fits(p, gender)), None)
         for index in range(sentence_index, max(-1, sentence_index - _SENTENCES_BACK), -1):
             sentence = sentences[index]
             end = min(sentence.end, at)
             if end <= sentence.start:
                 continue
             lo, hi = bisect_left(offsets, sentence.start), bisect_left(offsets, end)
-            candidates = [person for _, person in named[lo:hi] if self.compatible(person, gender)]
-            if candidates:  # the nearest sentence naming anyone who fits: its first, most often its subject
-                return candidates[0]
+            fitting = [(where, p) for where, p in named[lo:hi] if self.fits(p, gender)]
+            shared: list[tuple[str, ...]] = []
+            for where, holders in self._ambiguous:
+                one = [p for p in holders if self.fits(p, gender)] if sentence.start <= where < end else []
+                if len(one) == 1:  # "Trump": Donald, not Ivanka, for a "he"
+                    fitting.append((where, one[0]))
+                elif one:
+                    shared.append(holders)
+            fitting.sort()
+            if index < sentence_index and _PRONOUN_SUBJECT[gender].match(self.body, sentence.start, end):
+                continue  # "However, he could not explain …": the same person again, named further back
+            if not fitting and not shared:
+                continue
+            subject = next((p for where, p in fitting if self._is_subject(sentence.start, where)), None)
+            if subject:
+                return subject
+            people = list(dict.fromkeys(p for _, p in fitting))
+            if last_speaker and any(
+                names.same_person(last_speaker, p) for p in people + [q for h in shared for q in h]
+            ):
+                return last_speaker
+            if shared or len(people) != 1:
+                return None
+            return people[0]
         return None
+
+    def _is_subject(self, start: int, where: int) -> bool:
+        """Whether the mention at `where` is its sentence's subject: first, or after an opening clause and
+        role words ("Conservative economist Aparna Mathur, who …"), and not a modifier of another name
+        ("Trump campaign spokesman Jason Miller") or a possessor ("Trump's microphone")."""
+        return bool(_SUBJECT_PLACE.fullmatch(self.body, start, where)) and not _MODIFIER.match(self.body, where)
+
+    def _as_person(self, name: str) -> str:
+        """A speaker's name as one of the article's people when it is one of them ("Obama" → "Barack Obama")."""
+        matches = [p for p in self.persons if names.same_person(p, name)]
+        return matches[0] if len(matches) == 1 else name
+
+    def fits(self, person: str, gender: Gender) -> bool:
+        """Whether a "he" or "she" can be this person: the gender the article tells, and a person's name
+        when it tells none, not beginning with a word the article also prints in lower case ("Poor Mexico"
+        is a saying, not a person)."""
+        told = self.genders.get(person)
+        if told is not None:
+            return told == gender
+        return fold(person.split()[0]) not in self.common
