@@ -52,6 +52,10 @@ _PARTICIPLES = frozenset(
     pointing pressed given based added reached contacted interviewed testifying appearing campaigning writing
     standing sitting speaking asked questioned challenged visiting touring arriving leaving returning""".split()
 )
+_NOBODY_FIRST = frozenset(
+    "after before amid during since while when although though because those these this what i i'm i’m we "
+    "despite unlike if unless until".split()
+)
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # Where a clause or sentence ends, but not a title's full stop ("Sen. Carl Ito", "Gov. Rita Salas").
 _PUNCTUATION = re.compile(r"[,;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])\.")
@@ -141,6 +145,8 @@ class Attributor:
     def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
         """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
         mention = _PARENTHESIS.sub("", raw).strip().rstrip(",")
+        if fold(mention.split()[0]) in _NOBODY_FIRST if mention else True:
+            return None  # "After the Paris attacks, …", "Those stances …", "I'm old enough …"
         if cues.PRONOUN_ONLY.fullmatch(mention):
             return self._pronoun(mention, at, sentence_index)
         if cues.ANONYMOUS_ONLY.fullmatch(mention) and not self._named_after_comma(mention):

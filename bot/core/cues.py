@@ -98,7 +98,7 @@ _ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[
 # A role may be followed by a clause about it: ", president of the teachers' union, which represents …,".
 _ROLE_CLAUSE = r"(?:\s+(?:which|that)\s+[a-z][^,;“”\"]{1,100},)?"
 # Up to three asides between a name and its verb: ", 59, of Ashton, Md., who watched …, said".
-_STATE = r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
+_STATE = r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"  # "Md.", "South Carolina"
 _BETWEEN = (
     rf"(?:(?:,\s+(?:{ROLE}|{_STATE})){{1,4}},{_ROLE_CLAUSE}|{_ASIDE})?,?\s+"
     r"(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"

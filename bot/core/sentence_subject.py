@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bot.core import cues
+from bot.core import cues, names
 from bot.core.handover import handed_over
 from bot.core.quote_source import Speaker, with_role
 
@@ -29,6 +29,17 @@ def _object(quotation: re.Match[str]) -> str:
     """A plain object in a quotation's place, as long as it (offsets into the sentence stay true)."""
     width = len(quotation.group(0))
     return ("something" if width >= 9 else "it").ljust(width)
+
+
+def _someone(attributor: Attributor, resolved: Speaker | None, match: re.Match[str]) -> Speaker | None:
+    """A speaker found inside a sentence, after a comma or a conjunction, only if it is somebody for sure:
+    a person the article names in full (or by a surname of such a person), a pronoun's referent, a body,
+    or nobody named ("…, Sumter, South Carolina, says …" has no speaker "South Carolina")."""
+    if resolved is None or resolved.speaker is None or resolved.full or resolved.pattern == "pronoun":
+        return resolved
+    if any(names.same_person(person, resolved.speaker) for person in attributor.people):
+        return resolved
+    return resolved if cues.BODY_ONLY.fullmatch(match.group("speaker")) else None
 
 
 def _matches(
@@ -55,7 +66,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     for start in clauses:
         match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
         if match and not attributor.hands_over(match.group("rest")):
-            resolved = attributor.resolve_match(match, at, sentence_index)
+            resolved = _someone(attributor, attributor.resolve_match(match, at, sentence_index), match)
             if resolved:
                 return with_role(resolved, match.group("role"), "…, when X said that … “…”")
     if cues.PARTICIPLE_CUE.search(before):
@@ -63,7 +74,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
             # The participle is the subject's, unless a clause between hands the sentence to somebody else.
             if not handed_over(match.group("first"), True) and not attributor.hands_over(match.group("rest")):
                 resolved = attributor.resolve_match(match, at, sentence_index)
-                if resolved:
+                if resolved and (match.start("speaker") == 0 or _someone(attributor, resolved, match)):
                     return with_role(resolved, match.group("role"), "X did something, saying that … “…”")
     if before.rstrip().endswith(":"):
         for match in _matches(cues.COLON_INTRO, cues.CLAUSE_COLON_INTRO, before, clauses):

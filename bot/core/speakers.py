@@ -53,9 +53,10 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _SENTENCES_BACK = 8  # how far back a pronoun's person may be named
 # Where a sentence's subject stands: first, or after an opening clause, then titles and role words, no
 # verb ("While …, Ham also noted", "Conservative economist Aparna Mathur").
+_SUBORDINATE = r"(?:While|When|If|Although|Though|Because|As|After|Before|Since|Unless|Until|Once|Whether)\b"
 _SUBJECT_PLACE = re.compile(
     r"(?:[^,“”\"]{0,120},\s+)?"
-    r"(?:(?:[A-Z][\w.’'-]*|(?![a-z]+ed\b|said\b|says\b|told\b|asks?\b)[a-z][\w’'-]*)\s+){0,4}"
+    rf"(?:(?:(?!{_SUBORDINATE})[A-Z][\w.’'-]*|(?![a-z]+(?:ed|s)\b|told\b)[a-z][\w’'-]*)\s+){{0,4}}"
 )
 # A mention that is a possessor or modifies another name ("Trump's microphone", "Trump campaign
 # spokesman Jason Miller"): not the subject.
@@ -67,6 +68,10 @@ _PRONOUN_SUBJECT = {
     "he": re.compile(r"(?:[^,“”\"]{0,120},\s+)?(?:He|he)\b"),
     "she": re.compile(r"(?:[^,“”\"]{0,120},\s+)?(?:She|she)\b"),
 }
+_SURNAME_SPEAKS = re.compile(
+    r"(?<![\w’'.] )(?<!\w)([A-Z][a-z][\w’'-]+)\s+(?:said|says|told|added|asked|argued|wrote)\b"
+    r"|\b(?:said|says|added|asked)\s+([A-Z][a-z][\w’'-]+)\b(?![\s\w]*?[A-Z])[.,]"
+)
 _PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
 _WORD = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"(’s|'s)$")
@@ -145,6 +150,12 @@ class Cast:
             and not _PARTICIPLE_FIRST.fullmatch(p.split()[0])  # "Injecting Clinton", "Crooked Hillary Clinton"
         ]
         surnames = {names.surname_key(p) for p in people}
+        for match in _SURNAME_SPEAKS.finditer(self.body):  # "Rendell said", "said Rendell": a person
+            word = match.group(1) or match.group(2)
+            key = names.name_key(word)
+            if key and key not in surnames and fold(word) not in self.common and fold(word) not in _NOT_FIRST_NAMES:
+                surnames.add(key)
+                people.append(word)
         for match in _HONORIFIC_SURNAME.finditer(self.body):
             key = names.name_key(match.group(2))
             if key and key not in surnames and fold(match.group(2)) not in _ADDRESSED:  # not "Mr. President"
@@ -200,7 +211,7 @@ class Cast:
             shared: list[tuple[str, ...]] = []
             for where, holders in self._ambiguous:
                 one = [p for p in holders if self.fits(p, gender)] if sentence.start <= where < end else []
-                if len(one) == 1:  # "Trump": Donald, not Ivanka, for a "he"
+                if len(one) == 1 and self._is_subject(sentence.start, where):  # "Trump said": Donald, for a "he"
                     fitting.append((where, one[0]))
                 elif one:
                     shared.append(holders)
@@ -226,7 +237,9 @@ class Cast:
         """Whether the mention at `where` is its sentence's subject: first, or after an opening clause and
         role words ("Conservative economist Aparna Mathur, who …"), and not a modifier of another name
         ("Trump campaign spokesman Jason Miller") or a possessor ("Trump's microphone")."""
-        return bool(_SUBJECT_PLACE.fullmatch(self.body, start, where)) and not _MODIFIER.match(self.body, where)
+        if not _SUBJECT_PLACE.fullmatch(self.body, start, where) or _MODIFIER.match(self.body, where):
+            return False
+        return not self.body[max(start, where - 4) : where].lower().endswith(("the ", "a "))  # "the Clinton campaign"
 
     def _as_person(self, name: str) -> str:
         """A speaker's name as one of the article's people when it is one of them ("Obama" → "Barack Obama")."""
