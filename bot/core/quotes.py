@@ -89,9 +89,10 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
 # "… said Mike Schmidt. ''That's what …''" (a sentence opening with two apostrophes).
 # Not after a title or an initial: "called Mr. Obama's remarks “…”" is one sentence.
 _ABBREVIATED = "".join(
-    rf"(?<!\b{a})" for a in "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Rev Prof Jr Sr St Del Atty Capt Maj".split()
+    rf"(?<!\b{a}\.)" for a in "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Rev Prof Jr Sr St Del Atty Capt Maj".split()
 )
-_SENTENCE_END = re.compile(rf"(?<!\b[A-Z]){_ABBREVIATED}[.!?][”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
+# The stop first, then what may not stand before it: the engine skips to the next stop at C speed.
+_SENTENCE_END = re.compile(rf"[.!?](?<!\b[A-Z]\.){_ABBREVIATED}[”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
 
 
 def _own_sentence(before: str) -> str:
