@@ -10,7 +10,7 @@ from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
 from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
 from bot.core.quote_source import ANONYMOUS, Speaker, with_role
-from bot.core.speakers import Cast
+from bot.core.speakers import Cast, first_name_gender
 from bot.core.text import Sentence
 from bot.core.titles import GENERIC, is_title, untitled
 
@@ -56,6 +56,7 @@ _NOBODY_FIRST = frozenset(
     "after before amid during since while when although though because those these this what i i'm i’m we "
     "despite unlike if unless until".split()
 )
+_GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # Where a clause or sentence ends, but not a title's full stop ("Sen. Carl Ito", "Gov. Rita Salas").
 _PUNCTUATION = re.compile(r"[,;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])\.")
@@ -100,7 +101,7 @@ class Attributor:
             at = self.body.find(person, at + 1)
         return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
 
-    def _name_in(self, phrase: str) -> tuple[str, str | None, bool] | None:
+    def _name_in(self, phrase: str) -> tuple[str, str | None, str] | None:
         """(name, role words before it, honorific) of a speaker phrase: the last run of capitalized words
         that are not titles, before any "of"-place: "campaign chairman Tom Hale" → Tom Hale."""
         tokens = phrase.split()
@@ -126,7 +127,8 @@ class Attributor:
             return None
         name = " ".join(_POSSESSIVE.sub("", tokens[i]) for i in run).rstrip(",")
         before = tokens[: run[0]]
-        honorific = bool(before) and fold(before[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+        honorific = fold(before[-1]).rstrip(".") if before else ""
+        honorific = honorific if honorific in {"mr", "mrs", "ms", "miss", "dr"} else ""
         titled = [w for w in before if is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
         role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
         if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
@@ -209,13 +211,15 @@ class Attributor:
         found = self._name_in(mention)
         return bool(found) and names.full_name(found[0], self.people) is not None
 
-    def _named(self, name: str, role: str | None, honorific: bool) -> Speaker | None:
+    def _named(self, name: str, role: str | None, honorific: str) -> Speaker | None:
         first = fold(name.split()[0])
         if fold(name) in GENERIC or first in GENERIC or first in _OPENS_A_CLAUSE or _participle(name):
             return None  # "Officials", "Though she called …", "Following a meeting, …": nobody
         if name in _CALENDAR:
             return None  # "In August, several groups …": a date, not a speaker
         full = untitled(names.full_name(name, self.people))
+        if full and " " not in name and not self._titled_alike(full, honorific):
+            full = None  # "Mr. Obama" in an article that names only Michelle Obama in full
         if " " not in name and not (full or honorific or role):
             if _ACRONYM.fullmatch(name):
                 return Speaker(name)  # a body by its initials: "MSNBC said"
@@ -223,6 +227,12 @@ class Attributor:
             if common and not self._described(name) and not self._proper(name):
                 return None  # "Diplomats", "Officials": a common word, but "Sanders, a ferry pilot,"
         return Speaker(name, full, role)
+
+    def _titled_alike(self, full: str, honorific: str) -> bool:
+        """Whether a surname printed with an honorific can be the article's person of that surname: "Mr."
+        is not a woman's first name, nor "Ms." a man's ("Mr. Obama" is not Michelle Obama)."""
+        gender = first_name_gender(full.split()[0])
+        return not (honorific in _GENDERED and gender and gender != _GENDERED[honorific])
 
     def _pronoun(self, pronoun: str, at: int, sentence_index: int) -> Speaker | None:
         if sentence_index < 0:

@@ -41,6 +41,7 @@ _SHE_NAMES = frozenset(
     tammy teresa theresa tina tulsi ursula valerie vanessa victoria virginia wendy yulia zoe
     """.split()
 )
+_EITHER = frozenset("lee kelly jordan taylor robin jean leslie dana pat chris alex sam jamie casey".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDERED_ROLE = re.compile(
     r"\b(?:(?P<she>congresswoman|chairwoman|spokeswoman|businesswoman|councilwoman|wife|mother|daughter|"
@@ -86,6 +87,14 @@ _ORGANISATION_WORDS = set(
     Club Museum Forum Summit Star""".split()
 )
 _NOT_FIRST_NAMES = STOPWORDS | set("without unlike despite like even just also thanks dear".split())
+
+
+def first_name_gender(word: str) -> Gender | None:
+    """ "he" or "she" for a common first name that is only one of them, else None."""
+    folded = fold(word)
+    if (folded in _HE_NAMES) == (folded in _SHE_NAMES) or folded in _EITHER:
+        return None
+    return "he" if folded in _HE_NAMES else "she"
 
 
 def is_first_name(word: str) -> bool:
