@@ -54,7 +54,10 @@ _PARTICIPLES = frozenset(
 )
 _NOBODY_FIRST = frozenset(
     "after before amid during since while when although though because those these this what i i'm i’m we "
-    "despite unlike if unless until".split()
+    "despite unlike if unless until meanwhile however still yet instead also later earlier now then today "
+    "yesterday separately similarly finally indeed moreover furthermore nonetheless nevertheless otherwise "
+    "overall initially previously recently currently ultimately accordingly likewise besides afterward "
+    "afterwards here there".split()
 )
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
