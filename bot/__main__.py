@@ -48,7 +48,7 @@ async def _ask(
     from bot.loading.load import load_corpus
     from bot.store import Store
 
-    corpus = load_corpus(settings.corpus_dir)
+    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     with tempfile.TemporaryDirectory() as scratch:
         store = await Store.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
         try:
@@ -62,9 +62,10 @@ async def _ask(
                 app = App(
                     corpus,
                     store,
-                    loader=lambda: load_corpus(settings.corpus_dir),
+                    loader=lambda: load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes),
                     corpus_dir=settings.corpus_dir,
                     fetch_allow_private=settings.fetch_allow_private,
+                    max_article_bytes=settings.max_article_bytes,
                 )
                 reply = await app.answer(invocation)
         finally:
@@ -83,7 +84,7 @@ def _corpus_check(settings: Settings, what: str = "check") -> int:
     from bot.corpus_report import check_text, export_json
     from bot.loading.load import load_corpus
 
-    corpus = load_corpus(settings.corpus_dir)
+    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     sys.stdout.write(export_json(corpus) + "\n" if what == "export" else check_text(corpus, settings.corpus_dir))
     return 1 if corpus.errors else 0
 

@@ -17,7 +17,7 @@ from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
-from bot.loading.files import MAX_FILE_BYTES, parse_bytes
+from bot.loading.files import parse_bytes, too_large
 from bot.uploads import Upload, safe_name
 
 if TYPE_CHECKING:
@@ -152,10 +152,12 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
         raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
-    typed_name, data = invocation.upload or await fetch.page_upload(url, allow_private=app.fetch_allow_private)
+    typed_name, data = invocation.upload or await fetch.page_upload(
+        url, allow_private=app.fetch_allow_private, max_bytes=app.max_article_bytes
+    )
     name = safe_name(typed_name)
-    if len(data) > MAX_FILE_BYTES:
-        raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
+    if problem := too_large(len(data), app.max_article_bytes):
+        raise UserError(f"I can't add “{truncate(typed_name, 100)}”: {problem}.")
     try:
         article = await asyncio.to_thread(parse_bytes, name, data)
     except CorpusError as error:

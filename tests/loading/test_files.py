@@ -104,7 +104,7 @@ def test_each_broken_file_is_reported_by_name_with_its_reason(loaded: Loaded, fo
     for name, reason in SKIPPED.items():
         assert reason in reported[name]
         assert any(name in line and reason in line for line in logged), name
-    assert f"{(folder / 'dump.txt').stat().st_size} bytes" in reported["dump.txt"]
+    assert f"{(folder / 'dump.txt').stat().st_size:,} bytes" in reported["dump.txt"]
 
 
 def test_the_seeds_still_serve_as_they_would_alone(loaded: Loaded, reference: Corpus) -> None:
