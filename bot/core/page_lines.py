@@ -14,7 +14,7 @@ _SPACED = {"span", "time", "a", "label", "data"}  # inline boxes sites set side 
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "select", "iframe", "head"}
 _HIDDEN_ROLES = {"navigation", "search", "complementary", "dialog", "alertdialog", "banner"}
 _SPACES = re.compile(r"\s+")
-LINES_BEFORE = 3  # a kicker or a date printed above the headline
+LINES_BEFORE = 2  # a kicker or a date printed just above the headline (not a masthead's date of today)
 LINES_AFTER = 14  # standfirst, bylines, dates, captions and share buttons before the first paragraph
 LONG_LINE = 20  # words of a body paragraph: the header ends there
 
@@ -29,7 +29,7 @@ class PageLines:
 
     def _break(self) -> None:
         line = _SPACES.sub(" ", "".join(self._open)).strip()
-        if line:
+        if any(character.isalnum() for character in line):  # not a lone "·" or "|" between two boxes
             self.lines.append(line)
         self._open = []
 

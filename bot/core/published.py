@@ -48,7 +48,9 @@ _FILLER = re.compile(
     r"|\b(?:at|on|updated|published|posted|last|modified)\b|[|·•∙,;:*_()\[\]/—–-]",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
+_BYLINE = re.compile(
+    r"^(?:By|BY|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
+)
 _NAME = re.compile(
     r"^([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|der|da|al)){1,3})(?:\s+in\s+[A-Z][\w .,’'-]*)?$"
 )
@@ -237,6 +239,8 @@ def find_publication(lines: list[str], text: str) -> Found:
                 elif kind is None and date.value and i in header:
                     bare.append((i, date.value))
             found.used.add(i)
+            if found.author is None and i in header and _BYLINE.match(rest):
+                found.author = _author(rest)  # "By Lorraine Bishop | Published June 3, 2024"
         elif i in header and not any(kinds) and (not rest or (author := _author(rest))):
             bare += [(i, d.value) for d in dates if d.value]  # a date alone, or with a byline
             found.used.add(i)
@@ -270,8 +274,8 @@ def _author_above(lines: list[str], filled: list[int], header: list[int], found:
     position = filled.index(first_used)
     for i in reversed(filled[max(1, position - 2) : position]):
         line = lines[i].strip()
-        if line.lower() in _NOT_NAMES:
-            continue
+        if line.lower() in _NOT_NAMES or not _READ_TIME.sub("", line).strip():
+            continue  # a button, or the read time Medium prints between the name and the date
         if author := _author(line):
             found.author = author
             found.used.add(i)

@@ -97,18 +97,21 @@ def read_page(page: str) -> Page:
     shown = page_lines(tree)
     headline = result.fields.get("headline") or found.get("title")
     header, at, times = around_headline(shown, headline)
+    site_name = result.fields.get("publication") or found.get("sitename")
+    # the outlet's name printed under a byline ("Kelsey Ward / Riverton Times") is nobody's name
+    below = [line for line in header[at:] if _site_key(line) != _site_key(site_name or "")]
     whole = "\n".join(shown.lines)
-    above = find_publication(header[at:], whole) if header else Found()  # the byline under the headline …
+    above = find_publication(below, whole) if header else Found()  # the byline under the headline …
     if above.published is None and at:
-        above = find_publication(header, whole)  # … else a date printed above it
+        above = find_publication(header[:at] + below, whole)  # … else a date printed above it
     for value in times:
         result.put("date", _day(value), "time element")
     if above.published:
         result.put("date", above.published.value.isoformat(), "dateline" if above.dateline else "byline")
     if above.updated:
         result.put("updated", above.updated.value.isoformat(), "byline")
-    if not _is_site(above.author, result.fields.get("publication") or found.get("sitename")):
-        result.put("author", above.author, "byline")  # not the outlet's name printed under a byline
+    if above.author and not _is_site(above.author, site_name):
+        result.put("author", above.author.title() if above.author.isupper() else above.author, "byline")  # HELEN OKAFOR
     result.put("date", found.get("date"), "htmldate")
     for name, key in _EXTRACTED.items():
         result.put(
@@ -123,11 +126,13 @@ def read_page(page: str) -> Page:
     return result
 
 
-def _is_site(name: str | None, site: str | None) -> bool:
-    def key(text: str) -> str:
-        return re.sub(r"^the\s+", "", text.strip().lower())
+def _site_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", re.sub(r"\W+", " ", text).strip().lower())
 
-    return bool(name and site) and (key(name) in key(site) or key(site) in key(name))
+
+def _is_site(name: str | None, site: str | None) -> bool:
+    """Whether a byline's 'author' is the outlet itself ('Riverton Times' on The Riverton Times)."""
+    return bool(name and site) and (_site_key(name) in _site_key(site) or _site_key(site) in _site_key(name))
 
 
 def _heading_origin(title: str | None, lines: list[str]) -> str:

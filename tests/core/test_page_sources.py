@@ -56,3 +56,25 @@ def test_a_visible_byline_gives_the_author_and_the_updated_day() -> None:
     page = parse_webpage("gannett", (WEB / "gannett_byline.html").read_text(encoding="utf-8"))
     assert page.published.value.isoformat() == "2024-03-02" and page.updated.value.isoformat() == "2024-03-03"
     assert "Published 3:04" not in page.body
+
+
+BODY = "<p>" + " ".join(["The ferry ran late again on Tuesday, passengers said."] * 12) + "</p>"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": ["a", "list"]</script>',
+        '<script type="application/ld+json">[1, "two", {"@type": ["NewsArticle"], "author": [null, 3]}]</script>',
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "soon"}]}</script>',
+        '<meta property="article:published_time" content="not a date"><meta name="author">',
+        '<meta name="date" content="Sat, 02 Mar 2024 15:04:00 GMT">',
+    ],
+)
+def test_odd_markup_never_breaks_the_reading(head: str) -> None:
+    article = parse_webpage(
+        "odd", f"<html><head><title>Ferry late again</title>{head}</head><body>{BODY}</body></html>"
+    )
+    assert article.word_count >= 100 and "ferry ran late" in article.body
+    if "Sat, 02 Mar" in head:
+        assert article.published.value.isoformat() == "2024-03-02" and article.origins["published"] == "meta"

@@ -27,6 +27,7 @@ def test_each_fixture_page_is_read_and_dated_right(name: str) -> None:
         assert text.lower() not in body.lower(), text
     assert article.published is not None and article.published.value == dt.date.fromisoformat(gold["date"])
     assert article.published.precision == "day" and article.published.provenance == "stated"
+    assert article.author == gold.get("author", article.author)
 
 
 def test_every_page_in_the_folder_has_its_gold() -> None:
