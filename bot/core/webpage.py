@@ -122,8 +122,29 @@ def read_page(page: str) -> Page:
     if in_body.published:
         result.put("date", in_body.published.value.isoformat(), "dateline" if in_body.dateline else "byline")
     result.put("author", in_body.author, "byline")
-    result.paragraphs = [p for i, p in enumerate(paragraphs) if i not in in_body.used]
+    kept = [p for i, p in enumerate(paragraphs) if i not in in_body.used]
+    result.paragraphs = kept[_furniture(kept, header, result.fields) :]
     return result
+
+
+FURNITURE_WORDS = 10  # a kicker, a name, a role or a standfirst above the body: short lines, not paragraphs
+
+
+def _furniture(paragraphs: list[str], header: list[str], fields: dict[str, str]) -> int:
+    """How many of the main text's first paragraphs are the page's header printed again: its section label,
+    its author's name and role, its standfirst, its date line in any language ("Publié le 7 février 2023 …");
+    trafilatura keeps some of them."""
+    year = fields.get("date", "")[:4] or "no year"
+    printed = {
+        _site_key(line)
+        for line in header
+        if len(line.split()) <= FURNITURE_WORDS or len(line.split()) <= 2 * FURNITURE_WORDS and year in line
+    }
+    printed |= {_site_key(fields[name]) for name in ("headline", "standfirst") if name in fields}
+    count = 0
+    while count < min(len(paragraphs) - 1, 4) and _site_key(paragraphs[count]) in printed:
+        count += 1
+    return count
 
 
 def _site_key(text: str) -> str:

@@ -21,6 +21,7 @@ def test_each_fixture_page_is_read_and_dated_right(name: str) -> None:
     article = extract(parse_webpage(Path(name).stem, (WEB / name).read_text(encoding="utf-8"))).article
     assert article.headline == gold["title"]
     assert article.word_count >= 100
+    assert article.paragraphs[0].startswith(gold["starts"])  # no kicker, byline or date line before the story
     body = " ".join(article.body.split())
     assert gold["body"] in body
     for text in gold["not_body"]:
