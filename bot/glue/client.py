@@ -65,7 +65,7 @@ class ArchiveMixin:
 
     async def read_feeds(self) -> None:
         """Every BOT_FEED_MINUTES: the followed feeds' new entries added to the archive."""
-        added = await add_from_feeds(self.app)
+        added = await add_from_feeds(self.app, self.post_reply)
         if added:
             log.info("added from feeds: %s", ", ".join(added))
 
