@@ -107,27 +107,44 @@ def _text(value: Any) -> str:
     return _one_line(value) if isinstance(value, str | int | float) else ""
 
 
+def _fields(entry: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, keys in _JSON_LD.items():
+        texts = [text for key in keys if (text := _text(entry.get(key)))]
+        if texts:
+            found[name] = texts[0]
+    if authors := _names(entry.get("author")):
+        found["author"] = " and ".join(dict.fromkeys(authors))
+    if publishers := _names(entry.get("publisher")):
+        found["publication"] = publishers[0]
+    return found
+
+
+def _own_keys(tree: Any) -> set[str]:
+    """What the page says it is, to tell its own article object from a related story's: its address and
+    its titles (OpenGraph, <title>, first heading)."""
+    keys = tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    keys += tree.xpath('//meta[@property="og:title"]/@content | //title/text() | (//h1)[1]//text()')
+    return {_one_line(key).lower().rstrip("/") for key in keys if key and key.strip()}
+
+
 def json_ld_fields(tree: Any) -> dict[str, str]:
-    """The fields of the page's first schema.org article object (NewsArticle, BlogPosting …)."""
+    """The fields of the page's schema.org article object (NewsArticle, BlogPosting …): the one whose address
+    or headline is the page's when there are several (a related story's comes first on some sites), else the
+    first."""
+    articles = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             value = json.loads(script.text_content() or "null")
         except ValueError:
             continue  # a broken script says nothing; another may
-        for entry in _objects(value):
-            if not _is_article(entry):
-                continue
-            found: dict[str, str] = {}
-            for name, keys in _JSON_LD.items():
-                texts = [text for key in keys if (text := _text(entry.get(key)))]
-                if texts:
-                    found[name] = texts[0]
-            if authors := _names(entry.get("author")):
-                found["author"] = " and ".join(dict.fromkeys(authors))
-            if publishers := _names(entry.get("publisher")):
-                found["publication"] = publishers[0]
-            return found
-    return {}
+        articles += [_fields(entry) for entry in _objects(value) if _is_article(entry)]
+    if len(articles) > 1:
+        own = _own_keys(tree)
+        for found in articles:
+            if {found.get("url", "").lower().rstrip("/"), found.get("headline", "").lower()} & own:
+                return found
+    return articles[0] if articles else {}
 
 
 def _meta(tree: Any, kind: str, name: str) -> str:
