@@ -25,6 +25,7 @@ class PageLines:
 
     lines: list[str] = field(default_factory=list)
     times: list[tuple[int, str]] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)  # the lines an <h1> prints
     _open: list[str] = field(default_factory=list)
 
     def _break(self) -> None:
@@ -46,6 +47,8 @@ class PageLines:
             self._break()
         elif tag in _SPACED and self._open and self._open[-1][-1:].isalnum():
             self._open.append(" ")  # "<span>By Ada Lin</span><span>4 min read</span>": two texts, not one word
+        if tag == "h1":
+            self.headings.append(len(self.lines))
         if tag == "time" and element.get("datetime"):
             self.times.append((len(self.lines), element.get("datetime").strip()))
         if tag == "br":
@@ -92,6 +95,8 @@ def around_headline(found: PageLines, headline: str | None) -> tuple[list[str], 
     """The lines from a little above the headline to the first body paragraph (inclusive), where the headline
     is among them, and the <time datetime> values printed there; nothing when the page does not print it."""
     at = headline_line(found.lines, headline)
+    if at is None:  # a headline the metadata words otherwise: the page's first heading
+        at = next((i for i in found.headings if i < len(found.lines)), None)
     if at is None:
         return [], 0, []
     start, end = max(0, at - LINES_BEFORE), min(len(found.lines), at + 1 + LINES_AFTER)

@@ -78,3 +78,14 @@ def test_odd_markup_never_breaks_the_reading(head: str) -> None:
     assert article.word_count >= 100 and "ferry ran late" in article.body
     if "Sat, 02 Mar" in head:
         assert article.published.value.isoformat() == "2024-03-02" and article.origins["published"] == "meta"
+
+
+def test_a_byline_is_read_under_the_first_heading_when_the_metadata_words_the_headline_otherwise() -> None:
+    page = (WEB / "gannett_byline.html").read_text(encoding="utf-8")
+    social = '<meta property="og:title" content="Riverton schools: start-time vote put off">'
+    article = parse_webpage("social", page.replace("</head>", social + "</head>"))
+    assert (
+        article.headline == "Riverton schools: start-time vote put off" and article.origins["headline"] == "OpenGraph"
+    )
+    assert article.published.value.isoformat() == "2024-03-02" and article.origins["published"] == "byline"
+    assert article.author == "Kelsey Ward"
