@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument(
         "what", choices=["check", "export"], help="check: one row per article; export: everything extracted, as JSON"
     )
-    corpus.add_argument("--json", action="store_true", help="export as JSON (the only export format)")
+    corpus.add_argument("--json", action="store_true", help="check: the rows and web pages' sources as JSON")
     db = commands.add_parser("db", help="the state database: upgrade, status, copy")
     db.add_argument("what", choices=["upgrade", "status", "copy"], help="migrate; show backend and version; copy state")
     db.add_argument("--from", dest="source", default="", help="copy from sqlite:PATH")
@@ -48,7 +48,7 @@ async def _ask(
     from bot.loading.load import load_corpus
     from bot.store import Store
 
-    corpus = load_corpus(settings.corpus_dir)
+    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     with tempfile.TemporaryDirectory() as scratch:
         store = await Store.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
         try:
@@ -62,9 +62,10 @@ async def _ask(
                 app = App(
                     corpus,
                     store,
-                    loader=lambda: load_corpus(settings.corpus_dir),
+                    loader=lambda: load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes),
                     corpus_dir=settings.corpus_dir,
                     fetch_allow_private=settings.fetch_allow_private,
+                    max_article_bytes=settings.max_article_bytes,
                 )
                 reply = await app.answer(invocation)
         finally:
@@ -79,12 +80,15 @@ async def _ask(
     return 0
 
 
-def _corpus_check(settings: Settings, what: str = "check") -> int:
-    from bot.corpus_report import check_text, export_json
+def _corpus_check(settings: Settings, what: str = "check", as_json: bool = False) -> int:
+    from bot.corpus_report import check_json, check_text, export_json
     from bot.loading.load import load_corpus
 
-    corpus = load_corpus(settings.corpus_dir)
-    sys.stdout.write(export_json(corpus) + "\n" if what == "export" else check_text(corpus, settings.corpus_dir))
+    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
+    if what == "export":
+        sys.stdout.write(export_json(corpus) + "\n")
+    else:
+        sys.stdout.write(check_json(corpus) + "\n" if as_json else check_text(corpus, settings.corpus_dir))
     return 1 if corpus.errors else 0
 
 
@@ -111,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_ask(settings, args.command, args.json, args.database, args.chart, args.fresh))
     if args.action == "corpus":
         logging.getLogger().setLevel(logging.WARNING)
-        return _corpus_check(settings, args.what)
+        return _corpus_check(settings, args.what, args.json)
     if args.action == "db":
         logging.getLogger().setLevel(logging.WARNING)
         return _db(settings, args)

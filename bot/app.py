@@ -17,6 +17,7 @@ from bot.core.answers import complete
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
+from bot.loading.files import MAX_FILE_BYTES
 from bot.stores import Store
 from bot.uploads import Uploads
 
@@ -38,6 +39,7 @@ class App:
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         corpus_dir: Path | None = None,
         fetch_allow_private: bool = False,
+        max_article_bytes: int = MAX_FILE_BYTES,
     ) -> None:
         self.corpus = corpus
         self.store = store
@@ -46,6 +48,7 @@ class App:
         self.commands = commands
         self.corpus_dir = corpus_dir  # where /corpus add saves an upload
         self.fetch_allow_private = fetch_allow_private  # tests only: /corpus add url: may fetch from loopback
+        self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)

@@ -165,6 +165,18 @@ TABLE: tuple[Command, ...] = (
         help="Post `/quote daily` every day by itself: `/config daily-quote channel: #news time: 08:30`.",
         examples=(),
     ),
+    Command(
+        "config new-articles",
+        "Announce the articles the followed feeds add in a channel, or stop it with off: True",
+        handlers.config_new_articles,
+        options=(
+            Option("channel", "Where to announce them", kind="channel"),
+            Option("off", "Stop announcing them", kind="flag"),
+        ),
+        manage_only=True,
+        help="Post “New in the archive: …” when a feed adds articles: `/config new-articles channel: #news`.",
+        examples=(),
+    ),
     Command("config show", "This server's settings for the bot", handlers.config_show),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(

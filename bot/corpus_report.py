@@ -16,6 +16,7 @@ from bot.core.corpus import Corpus
 from bot.core.summary import summary, summary_source
 from bot.core.text import clean_inline, truncate
 from bot.loading.files import load_catalog
+from bot.page_report import is_page, page_fields, page_lines, pages
 
 COLUMNS = ("id", "headline", "publication", "date", "updated", "words", "quotes", "events", "catalog", "warnings")
 # The catalog column lists the fields the admin's catalog.toml set; the rest came from the file.
@@ -154,6 +155,7 @@ def check_text(corpus: Corpus, folder: Path | None = None) -> str:
         f"{sum(1 for q in corpus.quotes if q.kind == 'term')} terms, {len(corpus.timeline_events())} dated events"
     )
     lines.extend(details(corpus))
+    lines.extend(page_lines(corpus))
     if folder is not None:
         try:
             for file_id in unknown_entries(load_catalog(folder), set(corpus.articles)):
@@ -190,6 +192,7 @@ def export(corpus: Corpus) -> dict[str, Any]:
                     {**_plain(q), "id": q.id, "who": q.who} for q in corpus.quotes if q.article_id == article.id
                 ],
                 "events": [_plain(e) for e in corpus.events if e.article_id == article.id],
+                **({"page_fields": page_fields(article)} if is_page(article) else {}),  # saved web pages only
             }
         )
     return {"articles": articles, "errors": corpus.errors}
@@ -197,3 +200,10 @@ def export(corpus: Corpus) -> dict[str, Any]:
 
 def export_json(corpus: Corpus) -> str:
     return json.dumps(export(corpus), ensure_ascii=False, indent=2)
+
+
+def check_json(corpus: Corpus) -> str:
+    """`corpus check --json`: the table's rows, each web page's fields and sources, and the errors."""
+    return json.dumps(
+        {"rows": rows(corpus), "pages": pages(corpus), "errors": corpus.errors}, ensure_ascii=False, indent=2
+    )

@@ -13,7 +13,7 @@ import feedparser
 from bot import fetch, uploads
 from bot.core.article import CorpusError
 from bot.core.replies import UserError
-from bot.loading.files import MAX_FILE_BYTES, parse_bytes
+from bot.loading.files import parse_bytes
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -34,7 +34,7 @@ async def followed(app: App) -> list[str]:
 
 async def entries(app: App, url: str) -> list[str]:
     """The links of a feed's entries, newest first as the feed lists them; UserError if it is no feed."""
-    page = await fetch.fetch_page(url, allow_private=app.fetch_allow_private, max_bytes=MAX_FILE_BYTES)
+    page = await fetch.fetch_page(url, allow_private=app.fetch_allow_private, max_bytes=app.max_article_bytes)
     parsed = await asyncio.to_thread(feedparser.parse, page.data)
     if not parsed.get("version") or parsed.get("bozo") and not parsed.entries:
         raise UserError(f"{url[:100]} is not an RSS or Atom feed.")
@@ -76,7 +76,9 @@ async def poll(app: App) -> list[str]:
         for link in new:
             await app.store.set_meta(_seen_key(link), "seen")  # first: a page that fails is not fetched forever
             try:
-                name, data = await fetch.page_upload(link, allow_private=app.fetch_allow_private)
+                name, data = await fetch.page_upload(
+                    link, allow_private=app.fetch_allow_private, max_bytes=app.max_article_bytes
+                )
                 await asyncio.to_thread(parse_bytes, name, data)  # an article, or not added at all
             except (UserError, CorpusError) as error:
                 log.warning("feed entry %s not added: %s", link, error)

@@ -15,7 +15,7 @@ from aiohttp.abc import AbstractResolver
 from aiohttp.resolver import DefaultResolver
 
 from bot.core.replies import UserError
-from bot.loading.files import MAX_FILE_BYTES
+from bot.loading.files import size_label
 
 TIMEOUT_SECONDS = 15.0
 MAX_REDIRECTS = 3
@@ -92,7 +92,9 @@ async def fetch_page(
                     async for chunk in got.content.iter_chunked(65536):
                         data += chunk
                         if len(data) > max_bytes:
-                            raise Refused(f"The page is larger than {max_bytes:,} bytes, too large for an article.")
+                            raise Refused(
+                                f"The page is larger than {size_label(max_bytes)}, the most an article may be."
+                            )
                     return Page(str(got.url), bytes(data), got.headers.get("Content-Type", ""))
             except TimeoutError:
                 raise Refused(f"The page did not answer within {timeout:.0f} s.") from None
@@ -103,10 +105,10 @@ async def fetch_page(
         raise Refused(f"The page redirects more than {MAX_REDIRECTS} times.")
 
 
-async def page_upload(url: str, *, allow_private: bool = False) -> tuple[str, bytes]:
+async def page_upload(url: str, *, allow_private: bool = False, max_bytes: int) -> tuple[str, bytes]:
     """A web page as an article file: named after its address, saved as .html, the address kept in the page as
     its canonical link (so the article's url is the page's)."""
-    page = await fetch_page(url, allow_private=allow_private, max_bytes=MAX_FILE_BYTES)
+    page = await fetch_page(url, allow_private=allow_private, max_bytes=max_bytes)
     parts = urlsplit(page.url)
     stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
     data = page.data

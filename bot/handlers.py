@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import charts, daily_posts, feeds, fetch, uploads
+from bot import archive_posts, charts, daily_posts, feeds, fetch, uploads
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
@@ -17,7 +17,7 @@ from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
-from bot.loading.files import MAX_FILE_BYTES, parse_bytes
+from bot.loading.files import parse_bytes, too_large
 from bot.uploads import Upload, safe_name
 
 if TYPE_CHECKING:
@@ -152,10 +152,12 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
         raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
-    typed_name, data = invocation.upload or await fetch.page_upload(url, allow_private=app.fetch_allow_private)
+    typed_name, data = invocation.upload or await fetch.page_upload(
+        url, allow_private=app.fetch_allow_private, max_bytes=app.max_article_bytes
+    )
     name = safe_name(typed_name)
-    if len(data) > MAX_FILE_BYTES:
-        raise UserError(f"That file is {len(data):,} bytes; an article file is at most {MAX_FILE_BYTES:,}.")
+    if problem := too_large(len(data), app.max_article_bytes):
+        raise UserError(f"I can't add “{truncate(typed_name, 100)}”: {problem}.")
     try:
         article = await asyncio.to_thread(parse_bytes, name, data)
     except CorpusError as error:
@@ -204,15 +206,39 @@ async def config_daily_quote(app: App, invocation: Invocation, corpus: Corpus) -
     )
 
 
+async def config_new_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    """Set or stop this server's “New in the archive” posts of what the feeds add."""
+    if invocation.guild_id is None:
+        raise UserError("New articles are posted in a server's channel: run this in a server.")
+    if invocation.options.get("off") == "true":
+        await archive_posts.save(app, invocation.guild_id, None)
+        return Reply.notice("New articles: not posted", "Articles the feeds add will no longer be announced here.")
+    if not invocation.options.get("channel"):
+        raise UserError("Give a `channel:` to post new articles in, or `off: True` to stop.")
+    post = archive_posts.ArchivePost(int(invocation.options["channel"]))
+    await archive_posts.save(app, invocation.guild_id, post)
+    return Reply.notice(
+        "New articles: posted", f"Articles the followed feeds add will be announced in <#{post.channel_id}>."
+    )
+
+
+def _problem(line: str, problem: str | None) -> str:
+    return line + (f" — **not posting**: {problem} (set it again to retry)" if problem else "")
+
+
 async def config_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     post = await daily_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
     if post is None:
         line = "not posted (set it with `/config daily-quote`)"
     else:
-        line = f"<#{post.channel_id}> at {post.time} UTC"
-        if post.problem:
-            line += f" — **not posting**: {post.problem} (set it again to retry)"
-    return Reply.notice("Settings of this server", f"Daily quote: {line}")
+        line = _problem(f"<#{post.channel_id}> at {post.time} UTC", post.problem)
+    new = await archive_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
+    added = (
+        "not posted (set it with `/config new-articles`)"
+        if new is None
+        else _problem(f"<#{new.channel_id}>", new.problem)
+    )
+    return Reply.notice("Settings of this server", f"Daily quote: {line}\nNew articles from feeds: {added}")
 
 
 async def feed_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -238,10 +264,13 @@ async def feed_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply
     return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
 
 
-async def add_from_feeds(app: App) -> list[str]:
-    """Read every feed once; when something was added, reload (here and in every process sharing the database)."""
+async def add_from_feeds(app: App, send: daily_posts.Send | None = None) -> list[str]:
+    """Read every feed once; when something was added, reload (here and in every process sharing the database)
+    and, with `send`, post the new articles in the servers that asked for it (/config new-articles)."""
     added = await feeds.poll(app)
     if added and app.loader is not None and not app.reload_lock.locked():
         await reload_corpus(app)
         await app.store.announce_reload()
+        if send is not None:
+            await archive_posts.announce(app, send, [Path(name).stem for name in added])
     return added

@@ -148,6 +148,8 @@ class StorageSettings(_Section):
     # /corpus add url: may fetch from private and loopback addresses (tests only: never in a deployment)
     fetch_allow_private: bool = Field(False, validation_alias="BOT_FETCH_ALLOW_PRIVATE")
     feed_minutes: WholeNumber = Field(30, validation_alias="BOT_FEED_MINUTES")  # how often feeds are read; 0: never
+    # the largest article file the bot reads, takes as an upload, fetches or adds from a feed (a news page is ~10 KB)
+    max_article_bytes: WholeNumber = Field(5 * 1024 * 1024, validation_alias="BOT_MAX_ARTICLE_BYTES")
 
     @property
     def state_url(self) -> str:

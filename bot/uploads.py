@@ -15,6 +15,7 @@ from bot.core.article import Article
 from bot.core.extraction import extract
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
+from bot.page_report import is_page, source
 
 WAIT_SECONDS = 15 * 60  # an upload not confirmed by then is dropped
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -83,12 +84,20 @@ def save_new(folder: Path, name: str, data: bytes) -> Path:
         temporary.unlink(missing_ok=True)
 
 
+def _date_source(article: Article) -> str:
+    """'stated', or for a web page where on it: 'stated · JSON-LD', 'byline · visible page', 'extracted · htmldate'."""
+    if not is_page(article):
+        return article.published.provenance if article.published else ""
+    kind, origin = source(article, "published")
+    return kind if kind == origin else f"{kind} · {origin}"
+
+
 def preview(article: Article, name: str, token: str) -> Reply:
     """What the uploaded file would add, privately, with Add it / Cancel buttons."""
     extracted = extract(article)
     quotes = [q for q in extracted.quotes if q.who]
     events = [e for e in extracted.events if e.kind == "mention" and e.resolved]
-    date = article.published.label() + f" ({article.published.provenance})" if article.published else "undated"
+    date = f"{article.published.label()} ({_date_source(article)})" if article.published else "undated"
     fields = [
         Field("Publication", article.publication or "—", inline=True),
         Field("Date", date, inline=True),

@@ -102,3 +102,12 @@ async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_ad
     )
     assert both.ephemeral and "or give a page" in both.pages[0].description
     await store.close()
+
+
+async def test_corpus_add_url_refuses_a_page_over_the_configured_article_size(site, tmp_path) -> None:
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app = App(load_corpus(SEEDS), store, corpus_dir=tmp_path, fetch_allow_private=True, max_article_bytes=1024)
+    refused = await app.answer(Invocation("corpus add", {"url": f"{site}/news/harbour-ferry"}, can_manage=True))
+    assert refused.ephemeral and "larger than 1 KB, the most an article may be" in refused.pages[0].description
+    assert not list(tmp_path.glob("*.html"))
+    await store.close()

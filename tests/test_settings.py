@@ -58,6 +58,7 @@ def test_the_shipped_settings_file_agrees_with_the_defaults(load: Load) -> None:
     assert settings.corpus_dir == ROOT / "seeds" and settings.database == ROOT / "data" / "bot.sqlite3"
     assert settings.log_level == "INFO" and settings.shard_count is None and settings.shard_ids is None
     assert settings.cooldown_uses == 5 and settings.cooldown_seconds == 10.0
+    assert settings.max_article_bytes == 5 * 1024 * 1024
 
 
 def test_environment_overrides_the_settings_file(load: Load) -> None:
@@ -68,8 +69,9 @@ def test_environment_overrides_the_settings_file(load: Load) -> None:
         BOT_CORPUS_DIR="/tmp/articles",
         DISCORD_SHARD_COUNT="4",
         DISCORD_SHARD_IDS="2, 3",
+        BOT_MAX_ARTICLE_BYTES="65536",
     )
-    assert settings.guild_id == 123
+    assert settings.guild_id == 123 and settings.max_article_bytes == 65536
     assert settings.api_base_url == "http://127.0.0.1:9/api/v10"
     assert settings.corpus_dir == Path("/tmp/articles")
     assert settings.shard_count == 4 and settings.shard_ids == (2, 3)

@@ -113,3 +113,14 @@ async def test_bad_uploads_get_a_clear_private_answer_and_leave_nothing(tmp_path
     assert "Manage Server" in member.pages[0].description
     assert sorted(p.name for p in folder.iterdir()) == before
     await store.close()
+
+
+async def test_a_web_page_s_preview_says_where_on_the_page_its_date_was_found(tmp_path) -> None:
+    app, folder, store = await _app(tmp_path)
+    page = (Path(__file__).resolve().parent / "fixtures" / "web" / "gannett_byline.html").read_bytes()
+    preview = await app.answer(
+        Invocation("corpus add", {"file": "board.html"}, can_manage=True, upload=("board.html", page), user_id=7)
+    )
+    fields = {f.name: f.value for f in preview.pages[0].fields}
+    assert fields["Date"] == "2 Mar 2024 (byline · visible page)" and fields["Publication"] == "The Riverton Times"
+    await store.close()

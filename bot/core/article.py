@@ -62,6 +62,9 @@ class Article:
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
     field_sources: dict[str, str] = field(default_factory=dict)  # field → "stated" | "derived" | "catalog" | …
+    # a saved web page's fields: where on the page each came from ("JSON-LD", "OpenGraph", "byline", "htmldate" …)
+    origins: dict[str, str] = field(default_factory=dict)
+    language: str | None = None  # a web page's stated language ("en", "de-DE")
     lead: str | None = None  # an opening summary paragraph the author wrote, when the layout has one
     replaced: dict[str, object] = field(default_factory=dict)  # what the file said where the catalog overrode it
     sentences: list[Sentence] = field(default_factory=list)

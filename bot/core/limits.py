@@ -18,3 +18,6 @@ BUTTONS_PER_ROW = 5
 CUSTOM_ID = 100
 BUTTON_LABEL = 80
 EPHEMERAL_FLAG = 64
+# the largest file a member may upload to a server without boosts; an interaction states its own limit
+# (attachment_size_limit: more in a boosted server, or from a Nitro member)
+ATTACHMENT_BYTES = 10 * 1024 * 1024

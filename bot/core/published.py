@@ -32,12 +32,14 @@ _DATES = [
     re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?![\d/])"),
 ]
 _MONTH_DAY = re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?![\d,:]|,?\s+\d{{4}})", re.I)
-_PUBLISHED = r"(?:first |originally )?(?:published|posted|issued|released|date published|pubdate|date|dated)"
+_PUBLISHED = r"(?:first |originally )?(?:published|posted|issued|released|submitted|date published|pubdate|date|dated)"
 _UPDATED = r"(?:last )?(?:updated|modified|last modified|edited|revised)"
 _OTHER = r"(?:saved|retrieved|accessed|fetched|downloaded|captured|clipped|added)"
+# the clock a label may print before its date, as US sites do: "Published 3:04 p.m. ET March 2, 2024"
+_CLOCK = r"(?:[\s:,]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T))?)?"
 _LABEL = re.compile(
     rf"(?:^|[^a-z])(?P<kind>{_UPDATED}|{_PUBLISHED}|{_OTHER})(?:\s+by\s+.{{1,80}}?\s+on)?(?:\s+(?:on|at))?"
-    r"(?:[\s:,]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\s:,|·•∙*_-]*$",
+    rf"{_CLOCK}(?:[\s:,]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\s:,|·•∙*_-]*$",
     re.I,
 )
 _FILLER = re.compile(
@@ -46,7 +48,9 @@ _FILLER = re.compile(
     r"|\b(?:at|on|updated|published|posted|last|modified)\b|[|·•∙,;:*_()\[\]/—–-]",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
+_BYLINE = re.compile(
+    r"^(?:By|BY|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
+)
 _NAME = re.compile(
     r"^([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|der|da|al)){1,3})(?:\s+in\s+[A-Z][\w .,’'-]*)?$"
 )
@@ -54,6 +58,7 @@ _NAMES = re.compile(r"^[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|vo
 _NOT_NAMES = {"follow", "share", "listen", "subscribe", "advertisement", "menu", "search"}
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.’' -]{2,}[A-Z.],")  # "PORT ALVARO," "SPRINGDALE, Ark."
 _DATELINE_END = re.compile(r"--|—|–| - |/[A-Za-z-]+/|\((?:AP|AFP|Reuters|UPI|BUSINESS WIRE|[A-Z][A-Za-z ]{1,20})\)")
+_READ_TIME = re.compile(r"[\s|·•∙]*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\b", re.I)
 _AMERICAN = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b[ECMP][SD]T\b|\$\d", re.I)
 _BRITISH = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|CES?T)\b|\bGMT[+-]\d|[£€]\d")
@@ -68,6 +73,7 @@ class Found:
     published: PubDate | None = None
     updated: PubDate | None = None
     author: str | None = None
+    dateline: bool = False  # the date is the one of the wire dateline opening the body, not of a date line
     used: set[int] = field(default_factory=set)  # lines that only carried these fields: not body text
     replaced: dict[int, str] = field(default_factory=dict)  # a line left once a date glued to it is cut off
 
@@ -158,6 +164,7 @@ def _rest(line: str, dates: list[_Date]) -> str:
 
 
 def _author(text: str) -> str | None:
+    text = _READ_TIME.sub("", text)  # "By Pieter de Wolf · 4 min read"
     byline = _BYLINE.match(text)
     if byline and len(byline.group(1).split()) <= 12:
         names = re.split(r"\s*[|·•,;]\s*", byline.group(1))[0].strip()
@@ -232,6 +239,8 @@ def find_publication(lines: list[str], text: str) -> Found:
                 elif kind is None and date.value and i in header:
                     bare.append((i, date.value))
             found.used.add(i)
+            if found.author is None and i in header and _BYLINE.match(rest):
+                found.author = _author(rest)  # "By Lorraine Bishop | Published June 3, 2024"
         elif i in header and not any(kinds) and (not rest or (author := _author(rest))):
             bare += [(i, d.value) for d in dates if d.value]  # a date alone, or with a byline
             found.used.add(i)
@@ -246,7 +255,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     if published:
         found.published = PubDate(published[0][1])
     elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, day_first)):
-        found.published = PubDate(value)
+        found.published, found.dateline = PubDate(value), True
     if labelled["updated"]:
         found.updated = PubDate(labelled["updated"][0][1])
         if found.published is None:
@@ -265,8 +274,8 @@ def _author_above(lines: list[str], filled: list[int], header: list[int], found:
     position = filled.index(first_used)
     for i in reversed(filled[max(1, position - 2) : position]):
         line = lines[i].strip()
-        if line.lower() in _NOT_NAMES:
-            continue
+        if line.lower() in _NOT_NAMES or not _READ_TIME.sub("", line).strip():
+            continue  # a button, or the read time Medium prints between the name and the date
         if author := _author(line):
             found.author = author
             found.used.add(i)

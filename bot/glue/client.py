@@ -65,7 +65,7 @@ class ArchiveMixin:
 
     async def read_feeds(self) -> None:
         """Every BOT_FEED_MINUTES: the followed feeds' new entries added to the archive."""
-        added = await add_from_feeds(self.app)
+        added = await add_from_feeds(self.app, self.post_reply)
         if added:
             log.info("added from feeds: %s", ", ".join(added))
 
@@ -155,7 +155,7 @@ async def serve(settings: Settings) -> int:
     cache = await asyncio.to_thread(open_cache, settings)
 
     def loader() -> Corpus:
-        return load_corpus(settings.corpus_dir, cache)
+        return load_corpus(settings.corpus_dir, cache, max_bytes=settings.max_article_bytes)
 
     corpus = await asyncio.to_thread(loader)
     stop = asyncio.Event()
@@ -163,7 +163,12 @@ async def serve(settings: Settings) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = App(
-        corpus, store, loader=loader, corpus_dir=settings.corpus_dir, fetch_allow_private=settings.fetch_allow_private
+        corpus,
+        store,
+        loader=loader,
+        corpus_dir=settings.corpus_dir,
+        fetch_allow_private=settings.fetch_allow_private,
+        max_article_bytes=settings.max_article_bytes,
     )
     await store.listen_reloads(lambda: reload_corpus(app))  # a /corpus reload served by another process
     bot = create_bot(settings, app)

@@ -12,10 +12,11 @@ import discord
 from discord import app_commands
 
 from bot.commands import GROUPS, Command, Option
+from bot.core.limits import ATTACHMENT_BYTES
 from bot.core.replies import UserError
 from bot.glue.invocations import invocation_for
 from bot.glue.replies import show
-from bot.loading.files import MAX_FILE_BYTES
+from bot.loading.files import size_label, too_large
 
 if TYPE_CHECKING:
     from bot.glue.client import ArchiveBot
@@ -44,12 +45,18 @@ async def respond(
 
 
 async def _read(interaction: discord.Interaction, attachment: discord.Attachment) -> tuple[str, bytes]:
-    """An uploaded file's name and bytes, refused before reading when it is larger than an article can be."""
-    if attachment.size > MAX_FILE_BYTES:
+    """An uploaded file's name and bytes, refused before reading when it is larger than an article can be
+    (BOT_MAX_ARTICLE_BYTES) or than Discord lets anyone upload there (nothing that size is a real upload)."""
+    name = f"“{attachment.filename[:100]}”"
+    discord_limit = getattr(interaction, "filesize_limit", None) or ATTACHMENT_BYTES
+    if attachment.size > discord_limit:
         raise UserError(
-            f"“{attachment.filename[:100]}” is {attachment.size:,} bytes;"
-            f" an article file is at most {MAX_FILE_BYTES:,}."
+            f"I can't add {name}: {size_label(attachment.size)} is more than Discord's upload limit"
+            f" here ({size_label(discord_limit)})."
         )
+    client: ArchiveBot = interaction.client  # type: ignore[assignment]
+    if problem := too_large(attachment.size, client.app.max_article_bytes):
+        raise UserError(f"I can't add {name}: {problem}.")
     await interaction.response.defer(ephemeral=True, thinking=True)  # a download can take longer than 3 s
     interaction.extras["deferred_privately"] = True  # the answer that replaces "thinking…" stays private
     return attachment.filename, await attachment.read()

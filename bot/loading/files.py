@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 WEB_PAGES = (".html", ".htm")
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a news article is ~10 KB; anything this big is not one
+MAX_FILE_BYTES = 5 * 1024 * 1024  # BOT_MAX_ARTICLE_BYTES's default: a news article is ~10 KB, this is none
 
 
 class Parsed(NamedTuple):
@@ -34,14 +34,30 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def read_article(path: Path) -> Article:
+def size_label(size: int) -> str:
+    """A number of bytes as a reader says it: '5 MB', '1.5 MB', '800 KB', '120 bytes' (1 MB = 1024 KB)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def too_large(size: int, max_bytes: int) -> str | None:
+    """Why a file of this size is no article, the limit said; None when it is small enough."""
+    if size <= max_bytes:
+        return None
+    exact = f" ({size:,} bytes)" if size >= 1024 else ""
+    return f"{size_label(size)}{exact} is too large for an article (at most {size_label(max_bytes)})"
+
+
+def read_article(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
     """Read and parse one corpus file, turning every failure into a CorpusError naming it."""
     try:
         info = path.stat()  # follows links: a dangling one fails here, by name
         if not stat.S_ISREG(info.st_mode):
             raise CorpusError(f"{path.name}: not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CorpusError(f"{path.name}: {info.st_size} bytes is too large for an article")
+        if problem := too_large(info.st_size, max_bytes):
+            raise CorpusError(f"{path.name}: {problem}")
         raw = path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path.name}: cannot be read ({error.strerror or error})") from error
@@ -90,7 +106,7 @@ def load_catalog(folder: Path) -> Catalog:
         raise CorpusError(f"{CATALOG_FILE}: cannot be read ({error})") from error
 
 
-def parse_file(path: Path, entry: dict[str, Any] | None) -> Parsed:
+def parse_file(path: Path, entry: dict[str, Any] | None, max_bytes: int = MAX_FILE_BYTES) -> Parsed:
     """Read, parse and extract one corpus file with its catalog entry; raises CorpusError naming it."""
-    extracted = extract(apply_catalog(read_article(path), entry))
+    extracted = extract(apply_catalog(read_article(path, max_bytes), entry))
     return Parsed(extracted, review_facts(extracted.article))

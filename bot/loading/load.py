@@ -14,7 +14,7 @@ from bot.core.english import is_real_word
 from bot.core.postings import TokenCounter
 from bot.core.review import review_corpus
 from bot.core.search import indexed_text
-from bot.loading.files import Parsed, corpus_files, load_catalog
+from bot.loading.files import MAX_FILE_BYTES, Parsed, corpus_files, load_catalog, too_large
 from bot.loading.pool import parse_files
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,11 @@ class ArticleCache(Protocol):
     def finish(self, paths: list[Path], corpus: Corpus) -> None: ...
 
 
-def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int | None = None) -> Corpus:
-    """Load every article file of a folder; a file that fails is logged by name and skipped.
+def load_corpus(
+    folder: Path, cache: ArticleCache | None = None, processes: int | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Corpus:
+    """Load every article file of a folder; a file that fails (or is larger than `max_bytes`) is logged by
+    name and skipped.
 
     Files the cache does not know are parsed, in `processes` worker processes (by default one per CPU when
     there are many files, else none); the result is the same however many.
@@ -48,7 +51,7 @@ def load_corpus(folder: Path, cache: ArticleCache | None = None, processes: int 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        corpus = _load(folder, cache, processes)
+        corpus = _load(folder, cache, processes, max_bytes)
     finally:
         if collecting:
             gc.enable()
@@ -66,11 +69,28 @@ def release_freed_memory() -> None:
         pass
 
 
-def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Corpus:
+def _small_enough(paths: list[Path], max_bytes: int, errors: list[str]) -> list[Path]:
+    """The files within the size limit; the others reported by name (checked before the cache, which would
+    otherwise keep serving a file the limit now refuses)."""
+    kept = []
+    for path in paths:
+        try:
+            problem = too_large(path.stat().st_size, max_bytes)
+        except OSError:
+            problem = None  # read_article reports it, by name
+        if problem:
+            log.warning("skipped corpus file %s: %s", path.name, problem)
+            errors.append(f"{path.name}: {problem}")
+        else:
+            kept.append(path)
+    return kept
+
+
+def _load(folder: Path, cache: ArticleCache | None, processes: int | None, max_bytes: int) -> Corpus:
     errors: list[str] = []
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")
-    paths = corpus_files(folder)
+    paths = _small_enough(corpus_files(folder), max_bytes, errors)
     try:
         catalog = load_catalog(folder)
     except CorpusError as error:
@@ -86,7 +106,7 @@ def _load(folder: Path, cache: ArticleCache | None, processes: int | None) -> Co
         return saved
     found = cache.get_many(paths, entries) if cache is not None else [None] * len(paths)
     missing = [i for i, parsed in enumerate(found) if parsed is None]
-    outcomes = parse_files([(paths[i], entries[i]) for i in missing], processes, packed=cache is not None)
+    outcomes = parse_files([(paths[i], entries[i], max_bytes) for i in missing], processes, packed=cache is not None)
     feed = _IndexFeed(found)
     for k, (i, (outcome, packed)) in enumerate(zip(missing, outcomes, strict=True)):
         if isinstance(outcome, CorpusError):

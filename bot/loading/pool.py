@@ -19,7 +19,7 @@ from bot.loading.files import Parsed, parse_file
 
 log = logging.getLogger(__name__)
 
-Job = tuple[Path, dict[str, Any] | None]  # a file and its catalog entry
+Job = tuple[Path, dict[str, Any] | None, int]  # a file, its catalog entry and the largest size an article may be
 Outcome = Parsed | bytes | CorpusError  # what a worker sends back: a parse (maybe packed), or why not
 
 PARALLEL_FROM = 500  # files worth starting worker processes for: each takes a while to start

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import shutil
+from pathlib import Path
 
 from bot.__main__ import main
 from bot.core.answers.status import status_reply
@@ -97,3 +99,33 @@ def test_every_count_of_events_is_the_events_timeline_shows(corpus: Corpus, capl
     with caplog.at_level(logging.INFO, logger="bot.loading.load"):
         load_corpus(corpus.articles[next(iter(corpus.articles))].path.parent)
     assert f"{shown} dated events from" in caplog.text
+
+
+def test_check_lists_each_web_page_s_fields_and_where_each_came_from(capsys, monkeypatch, tmp_path) -> None:
+    web = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+    for name in ("gannett_byline", "wire_reuters", "wordpress_jsonld"):
+        shutil.copy(web / f"{name}.html", tmp_path)
+    (tmp_path / "note.txt").write_text("Ferry notes\n\nThe ferry sails twice a day.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    lines = check_text(corpus).splitlines()
+    section = lines[lines.index("WEB PAGES (3): where each field came from") :]
+    assert "  gannett_byline" in section and "  note" not in section
+    fields = {line.split()[0]: line for line in section[section.index("  gannett_byline") + 1 :][:7]}
+    assert fields["headline"].split(None, 1)[1].startswith("extracted · page heading")
+    assert " byline · visible page " in fields["published"] and fields["published"].endswith("2 Mar 2024 (day)")
+    assert " byline · visible page " in fields["updated"] and "3 Mar 2024" in fields["updated"]
+    assert "stated · JSON-LD" in section[section.index("  wordpress_jsonld") + 1]
+    assert section[-1] == "  dates: 1 byline, 1 dateline, 1 stated"
+    monkeypatch.setenv("BOT_CORPUS_DIR", str(tmp_path))
+    assert main(["corpus", "check", "--json"]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    reuters = next(page for page in checked["pages"] if page["id"] == "wire_reuters")
+    assert reuters["fields"]["published"] == {
+        "value": "5 Mar 2024 (day)",
+        "source": "dateline",
+        "origin": "visible page",
+    }
+    assert reuters["fields"]["author"]["value"] == "Pieter de Wolf"
+    assert {row["id"] for row in checked["rows"]} == {"gannett_byline", "wire_reuters", "wordpress_jsonld", "note"}
+    exported = {a["id"]: a for a in export(corpus)["articles"]}
+    assert "page_fields" in exported["wordpress_jsonld"] and "page_fields" not in exported["note"]

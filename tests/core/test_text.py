@@ -126,3 +126,12 @@ def test_the_seeds_snippets_show_their_holes(corpus) -> None:
 
     text = "\n".join(p.description for p in timeline_reply(corpus, article="000_8d65afffd99f3673").pages)
     assert "The […], which began on September 5th" in text and "The , which" not in text
+
+
+def test_a_pull_quote_is_found_inside_any_longer_paragraph_and_nothing_else_is_dropped() -> None:
+    body = "The council said the harbour wall would be finished by the spring, the engineers said last week."
+    paragraphs = [f"Paragraph {n} is about something else entirely, with its own words." for n in range(300)]
+    paragraphs[150] = body
+    pulled = "harbour wall would be finished by the spring"  # starts and ends inside the sentence's words
+    kept, dropped = drop_pull_quotes([*paragraphs, f"{pulled}.", "Finished by the spring: the harbour"])
+    assert dropped == 1 and kept == [*paragraphs, "Finished by the spring: the harbour"]

@@ -59,7 +59,11 @@ def settings_for(loopback: DiscordEmulator, database: Path, guild: bool = True) 
 
 async def start_bot(loopback: DiscordEmulator, settings: Settings, corpus: Corpus | None = None) -> RunningBot:
     """Start the bot in a task and return once it has synced (or skipped syncing) and joined the gateway."""
-    app = App(corpus or load_corpus(settings.corpus_dir), await Store.open(settings.database))
+    app = App(
+        corpus or load_corpus(settings.corpus_dir),
+        await Store.open(settings.database),
+        max_article_bytes=settings.max_article_bytes,
+    )
     bot = create_bot(settings, app)
     runner = asyncio.create_task(bot.start(settings.token.get_secret_value()), name="bot under test")
 

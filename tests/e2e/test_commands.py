@@ -189,10 +189,37 @@ async def test_corpus_add_previews_an_attachment_privately_and_adds_it_on_confir
             _, twice = await running.ask("corpus add", {"file": emulator.upload("Ferry winter.txt", b"\x00\x01binary")})
             assert "binary" in str(twice["embeds"]) + twice.get("content", "")
             downloads = emulator.attachment_downloads
-            huge = {**emulator.upload("huge.txt", b"x"), "size": 30 * 1024 * 1024}  # as Discord reports it
+            huge = emulator.upload("huge.txt", b"x" * (30 * 1024 * 1024))
             _, refused = await running.ask("corpus add", {"file": huge})
-            assert refused["flags"] & EPHEMERAL and "at most" in refused["content"]
+            assert refused["flags"] & EPHEMERAL and "30 MB" in refused["content"]
+            assert "Discord's upload limit here (8 MB)" in refused["content"]  # the interaction's own limit
             assert emulator.attachment_downloads == downloads  # refused before downloading
+        finally:
+            await stop_bot(running)
+
+
+async def test_an_upload_over_the_configured_article_size_is_refused_privately_saying_the_limit(emulator, tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"max_article_bytes": 200})
+    with emulator.patched_discord():
+        running = await start_bot(emulator, settings, load_corpus(folder))
+        running.app.corpus_dir, running.app.loader = folder, lambda: load_corpus(folder)
+        try:
+            before = sorted(p.name for p in folder.iterdir())
+            _, refused = await running.ask("corpus add", {"file": emulator.upload("Ferry <@123>.txt", ARTICLE)})
+            assert refused["flags"] & EPHEMERAL and not refused.get("components")
+            assert refused["content"] == (
+                f"I can't add “Ferry <@123>.txt”: {len(ARTICLE)} bytes is too large for an article (at most 200 bytes)."
+            )
+            assert refused["allowed_mentions"] == {"parse": []}  # the echoed name pings nobody
+            assert emulator.attachment_downloads == 0  # refused from the size Discord states, before downloading
+            assert sorted(p.name for p in folder.iterdir()) == before
+            small = emulator.upload(
+                "Ferry.txt", b"Ferry timetable changes\n\nThe island ferry will sail twice a day.\n"
+            )
+            _, preview = await running.ask("corpus add", {"file": small})
+            assert preview["embeds"][0]["title"].startswith("Preview: Ferry timetable")
         finally:
             await stop_bot(running)
 

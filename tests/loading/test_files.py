@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -104,7 +105,7 @@ def test_each_broken_file_is_reported_by_name_with_its_reason(loaded: Loaded, fo
     for name, reason in SKIPPED.items():
         assert reason in reported[name]
         assert any(name in line and reason in line for line in logged), name
-    assert f"{(folder / 'dump.txt').stat().st_size} bytes" in reported["dump.txt"]
+    assert f"{(folder / 'dump.txt').stat().st_size:,} bytes" in reported["dump.txt"]
 
 
 def test_the_seeds_still_serve_as_they_would_alone(loaded: Loaded, reference: Corpus) -> None:
@@ -205,6 +206,7 @@ def test_saved_web_pages_load_beside_text_files_and_a_page_with_no_article_is_na
         (tmp_path / page.name).write_bytes(page.read_bytes())
     (tmp_path / "note.txt").write_text("A short note\n\nThe ferry ran late again on Tuesday, passengers said.\n")
     corpus = load_corpus(tmp_path)
-    assert set(corpus.articles) == {"wordpress_jsonld", "opengraph_only", "note"}
+    pages = json.loads((web / "gold.json").read_text(encoding="utf-8"))["pages"]
+    assert set(corpus.articles) == {Path(name).stem for name in pages} | {"note"}
     assert corpus.articles["wordpress_jsonld"].path == tmp_path / "wordpress_jsonld.html"
     assert [e.split(":")[0] for e in corpus.errors] == ["no_article"]

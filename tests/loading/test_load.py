@@ -138,3 +138,23 @@ def test_a_database_that_refuses_writes_costs_only_the_cache(
     assert everything(again) == everything(loaded)
     (rows,) = sqlite3.connect(tmp_path / "bot.sqlite3").execute("SELECT COUNT(*) FROM corpus_cache").fetchone()
     assert rows == len(loaded.articles)
+
+
+def test_a_file_over_the_size_limit_is_reported_by_name_and_a_cached_one_too(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    big = max(folder.glob("*.txt"), key=lambda path: path.stat().st_size)
+    cache = CorpusCache.open(tmp_path / "cache.sqlite3")
+    try:
+        whole = load_corpus(folder, cache)
+        assert big.stem in whole.articles
+        limit = big.stat().st_size - 1
+        cache.wait()
+        smaller = load_corpus(folder, cache, max_bytes=limit)  # the cache must not serve the file the limit refuses
+    finally:
+        cache.close()
+    assert big.stem not in smaller.articles and len(smaller.articles) == len(whole.articles) - 1
+    assert smaller.errors == [
+        f"{big.name}: {big.stat().st_size / 1024:.1f} KB ({big.stat().st_size:,} bytes) is too large for an article"
+        f" (at most {limit / 1024:.1f} KB)"
+    ]

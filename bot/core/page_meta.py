@@ -1,0 +1,181 @@
+"""What a saved web page states about itself (JSON-LD, OpenGraph, meta tags, microdata), each value with where."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import html as lxml_html
+
+# schema.org types whose headline, dates and author are the page's article's (a WebPage's or a breadcrumb's are not)
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "report",
+}
+# Each field's stated sources, strongest first: (origin, kind, name); kind "property"/"name"/"itemprop" is the
+# attribute a <meta> names itself with.
+_META: dict[str, list[tuple[str, str, str]]] = {
+    "headline": [("OpenGraph", "property", "og:title"), ("meta", "name", "twitter:title")],
+    "standfirst": [("OpenGraph", "property", "og:description"), ("meta", "name", "description")],
+    "author": [
+        ("meta", "name", "author"),
+        ("OpenGraph", "property", "article:author"),
+        ("meta", "name", "parsely-author"),
+        ("meta", "name", "sailthru.author"),
+        ("meta", "name", "dc.creator"),
+        ("microdata", "itemprop", "author"),
+    ],
+    "publication": [("OpenGraph", "property", "og:site_name"), ("meta", "name", "application-name")],
+    "date": [
+        ("OpenGraph", "property", "article:published_time"),
+        ("meta", "name", "article:published_time"),
+        ("meta", "name", "date"),
+        ("meta", "name", "pubdate"),
+        ("meta", "name", "publish-date"),
+        ("meta", "name", "parsely-pub-date"),
+        ("meta", "name", "sailthru.date"),
+        ("meta", "name", "dc.date"),
+        ("meta", "name", "dcterms.created"),
+        ("microdata", "itemprop", "datePublished"),
+    ],
+    "updated": [("OpenGraph", "property", "article:modified_time"), ("microdata", "itemprop", "dateModified")],
+    "language": [("OpenGraph", "property", "og:locale"), ("meta", "http-equiv", "content-language")],
+    "url": [("OpenGraph", "property", "og:url")],
+}
+_JSON_LD = {
+    "headline": ("headline", "name"),
+    "standfirst": ("description",),
+    "date": ("datePublished", "dateCreated"),
+    "updated": ("dateModified",),
+    "language": ("inLanguage",),
+    "url": ("url", "mainEntityOfPage"),
+}
+_SPACES = re.compile(r"\s+")
+
+
+def parse_html(page: str) -> Any | None:
+    """The page's element tree, or None when it is no HTML at all."""
+    try:
+        return lxml_html.document_fromstring(page.encode("utf-8", "replace"))
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
+def _one_line(value: Any) -> str:
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object in a script's value, @graph members and nested lists included."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+    elif isinstance(value, dict):
+        yield value
+        yield from _objects(value.get("@graph", []))
+
+
+def _is_article(entry: dict[str, Any]) -> bool:
+    kinds = entry.get("@type", [])
+    return any(str(kind).lower() in ARTICLE_TYPES for kind in (kinds if isinstance(kinds, list) else [kinds]))
+
+
+def _names(value: Any) -> list[str]:
+    """The names a JSON-LD author or publisher gives: a string, an object with a name, or a list of either."""
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    if isinstance(value, dict):
+        value = value.get("name")
+    text = _one_line(value) if isinstance(value, str) else ""
+    return [text] if text and not text.startswith("http") else []
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):  # mainEntityOfPage: {"@id": url}
+        value = value.get("@id") or value.get("url")
+    return _one_line(value) if isinstance(value, str | int | float) else ""
+
+
+def _fields(entry: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, keys in _JSON_LD.items():
+        texts = [text for key in keys if (text := _text(entry.get(key)))]
+        if texts:
+            found[name] = texts[0]
+    if authors := _names(entry.get("author")):
+        found["author"] = " and ".join(dict.fromkeys(authors))
+    if publishers := _names(entry.get("publisher")):
+        found["publication"] = publishers[0]
+    return found
+
+
+def _own_keys(tree: Any) -> set[str]:
+    """What the page says it is, to tell its own article object from a related story's: its address and
+    its titles (OpenGraph, <title>, first heading)."""
+    keys = tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    keys += tree.xpath('//meta[@property="og:title"]/@content | //title/text() | (//h1)[1]//text()')
+    return {_one_line(key).lower().rstrip("/") for key in keys if key and key.strip()}
+
+
+def json_ld_fields(tree: Any) -> dict[str, str]:
+    """The fields of the page's schema.org article object (NewsArticle, BlogPosting …): the one whose address
+    or headline is the page's when there are several (a related story's comes first on some sites), else the
+    first."""
+    articles = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            value = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue  # a broken script says nothing; another may
+        articles += [_fields(entry) for entry in _objects(value) if _is_article(entry)]
+    if len(articles) > 1:
+        own = _own_keys(tree)
+        for found in articles:
+            if {found.get("url", "").lower().rstrip("/"), found.get("headline", "").lower()} & own:
+                return found
+    return articles[0] if articles else {}
+
+
+def _meta(tree: Any, kind: str, name: str) -> str:
+    if kind == "itemprop":
+        for element in tree.xpath(f'//*[@itemprop="{name}"]'):
+            value = element.get("content") or element.get("datetime") or element.text_content()
+            if value and value.strip():
+                return _one_line(value)
+        return ""
+    lowered = name.lower()
+    for element in tree.xpath(f"//meta[@{kind}][@content]"):
+        if element.get(kind, "").strip().lower() == lowered and element.get("content", "").strip():
+            return _one_line(element.get("content"))
+    return ""
+
+
+def stated_fields(tree: Any) -> dict[str, tuple[str, str]]:
+    """field → (value, origin) for what the page's markup states: JSON-LD first, then OpenGraph and meta tags,
+    microdata, the canonical link and <html lang>."""
+    found = {name: (value, "JSON-LD") for name, value in json_ld_fields(tree).items()}
+    for name, sources in _META.items():
+        for origin, kind, key in sources:
+            if name in found:
+                break
+            value = _meta(tree, kind, key)
+            if value and not (name == "author" and value.startswith("http")):  # article:author is often a URL
+                found[name] = (value, origin)
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    if canonical and canonical[0].strip():
+        found["url"] = (canonical[0].strip(), "canonical link")  # what the page says its address is
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang and lang.strip() and "language" not in found:
+        found["language"] = (lang.strip(), "html lang")
+    return found
