@@ -38,6 +38,7 @@ _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _ENDS_CLAUSE = re.compile(r"[.!?:;…”\"’)]$")
 _WORD_OR_DOT = re.compile(r"[\w.]+")
 _WORD = re.compile(r"\w+")
+_DIRECT_SEARCHES = 20_000  # short paragraphs × paragraphs searched directly before an index pays
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a]{2,}|\t")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -117,19 +118,23 @@ def drop_pull_quotes(paragraphs: list[str], max_words: int = 40) -> tuple[list[s
     if not short:
         return paragraphs, 0
     lowered = [p.lower() for p in paragraphs]
-    # Each short paragraph is looked for only in the paragraphs holding its rarest whole word (not in every
-    # other one: that was quadratic, minutes for a page of thousands of paragraphs).
-    holding: dict[str, set[int]] = {}
-    for number, text in enumerate(lowered):
-        for word in set(_WORD.findall(text)):
-            holding.setdefault(word, set()).add(number)
+    # On a long page each short paragraph is looked for only in the paragraphs holding its rarest whole word
+    # (every other one was quadratic: minutes for a page of thousands of paragraphs); an article's few dozen
+    # paragraphs are searched directly, which costs less than indexing their words.
+    holding: dict[str, set[int]] | None = None
+    if len(short) * len(paragraphs) > _DIRECT_SEARCHES:
+        holding = {}
+        for number, text in enumerate(lowered):
+            for word in set(_WORD.findall(text)):
+                holding.setdefault(word, set()).add(number)
+    everywhere = range(len(lowered))
     dropped: set[int] = set()
     for index in short:
         core = lowered[index].rstrip(' .!?…”’"')
         if len(core) < 30:
             continue
-        inner = _WORD.findall(core)[1:-1]  # the first and last may be parts of longer words where it is quoted
-        candidates = min((holding[w] for w in inner), key=len) if inner else range(len(lowered))
+        inner = _WORD.findall(core)[1:-1] if holding is not None else []  # the ends may be parts of words
+        candidates = min((holding[w] for w in inner), key=len) if holding is not None and inner else everywhere
         if any(other != index and len(lowered[other]) > len(core) and core in lowered[other] for other in candidates):
             dropped.add(index)
     return [p for i, p in enumerate(paragraphs) if i not in dropped], len(dropped)
