@@ -24,13 +24,17 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, 
 _FUTURE = re.compile(
     r"\b(?<!had been )(?<!than )(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
     r"intends? to|poised to|is to|are to|due to(?! (?:the|a|an|its|his|her|their|our|this|that|higher|lower)\b)|"
-    r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
+    r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may)|"
+    r"(?:proposal|plan|bill|measure|change|rule|law|deal|policy)s? would)\b|['’]ll\b",
     re.I,
 )
 # How many sentences after a quarter is named "a year earlier" still means that quarter a year before.
 _QUARTER_REACH = 3
 _WORD = re.compile(r"\S+")
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|—|–|:|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*")
+# Where a clause ends: not at a clock's colon ("8:30 a.m.").
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|—|–|(?<!\d):(?!\d)|\(|\)|\s-\s|,\s+(?=(?:but|while|whereas|although|though|and)\s))\s*"
+)
 
 
 @dataclass(frozen=True)

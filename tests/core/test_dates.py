@@ -167,3 +167,17 @@ def test_since_a_month_is_a_past_start_even_in_a_clause_about_the_future() -> No
     found = {e.text: (e.first, e.tense) for e in extract_events(article) if e.kind == "mention"}
     assert found["January"] == (dt.date(2024, 1, 1), "past")
     assert found["May"][0] == dt.date(2024, 5, 1) and found["May"][1] == "expected"
+
+
+def test_what_a_proposal_would_do_is_ahead_of_the_article() -> None:
+    from bot.core.articles import parse_article
+
+    article = parse_article(
+        "would_test",
+        "---\nheadline: School hours\ndate: 2024-03-02\n---\n"
+        "The proposal would move the first bell to 8:30 a.m. from the autumn. "
+        "Parents said the old hours had tired students last autumn.\n",
+    )
+    found = [(e.text, e.first, e.tense) for e in extract_events(article) if e.kind == "mention"]
+    assert ("the autumn", dt.date(2024, 9, 1), "expected") in [(t, f, s) for t, f, s in found if t == "the autumn"]
+    assert any(t == "last autumn" and f == dt.date(2023, 9, 1) for t, f, _ in found)
