@@ -6,13 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core import cues, names, sentence_subject
+from bot.core.descriptions import role_holder
 from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
-from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
+from bot.core.nobody import names_nobody, opens_on_nobody
 from bot.core.quote_source import ANONYMOUS, Speaker, with_role
 from bot.core.speakers import Cast, first_name_gender
 from bot.core.text import Sentence
-from bot.core.titles import GENERIC, is_title, untitled
+from bot.core.titles import is_title, untitled
 
 if TYPE_CHECKING:
     from bot.core.article import Article
@@ -23,47 +24,10 @@ _PREVIOUS_SENTENCE = "speaker in the previous sentence"
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _PLACE_SPLIT = re.compile(r"\s+(?:of|from|at|for|with|in)\s+")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
-_ABBREVIATIONS = {
-    "governor": ("gov",),
-    "senator": ("sen",),
-    "congressman": ("rep",),
-    "congresswoman": ("rep",),
-    "general": ("gen",),
-    "doctor": ("dr",),
-}
-_LOWER_WORD = re.compile(r"[a-z]+")
 _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
-_OPENS_A_CLAUSE = frozenset(
-    "though although whereas however thus despite unlike while when because since after before if as unless "
-    "until yet so in on at by for from with during over under into through within without about".split()
-)
-
-
-def _participle(word: str) -> bool:
-    """A capitalized participle opening a sentence, not a name: "Following", "Speaking", "Asked"."""
-    return fold(word) in _PARTICIPLES
-
-
-# Participles that open sentences ("Following a meeting, the board …"), which no speaker is called.
-_PARTICIPLES = frozenset(
-    """following speaking asked according during including responding addressing citing noting referring
-    pointing pressed given based added reached contacted interviewed testifying appearing campaigning writing
-    standing sitting speaking asked questioned challenged visiting touring arriving leaving returning""".split()
-)
-_NOBODY_FIRST = frozenset(
-    "after before amid during since while when although though because those these this what i i'm i’m we "
-    "despite unlike if unless until meanwhile however still yet instead also later earlier now then today "
-    "yesterday separately similarly finally indeed moreover furthermore nonetheless nevertheless otherwise "
-    "overall initially previously recently currently ultimately accordingly likewise besides afterward "
-    "afterwards here there".split()
-)
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
-# Where a clause or sentence ends, but not a title's full stop ("Sen. Carl Ito", "Gov. Rita Salas").
-_PUNCTUATION = re.compile(r"[,;:!?“”\"()]|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])\.")
-_NOT_A_TITLE = frozenset("and or but to with for from by than said told asked says tells asks the a an".split())
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -150,7 +114,7 @@ class Attributor:
     def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
         """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
         mention = _PARENTHESIS.sub("", raw).strip().rstrip(",")
-        if fold(mention.split()[0]) in _NOBODY_FIRST if mention else True:
+        if not mention or opens_on_nobody(mention):
             return None  # "After the Paris attacks, …", "Those stances …", "I'm old enough …"
         if cues.PRONOUN_ONLY.fullmatch(mention):
             return self._pronoun(mention, at, sentence_index)
@@ -162,7 +126,7 @@ class Attributor:
             return Speaker(mention[0].lower() + mention[1:] if mention.startswith("The ") else mention)
         described = cues.DESCRIPTION_ONLY.fullmatch(mention)
         if described:  # "the minister": the one person the article gives that role
-            person = self._holder(described.group(1))
+            person = role_holder(self.body, self.cast.persons, described.group(1), self.role_of)
             return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
         description, _, tail = mention.rpartition(", ")
         for part in [tail, mention] if description else [mention]:
@@ -187,26 +151,6 @@ class Attributor:
         """Whether the article prints a word capitalized inside a sentence, as a name: "the latest Reuters poll"."""
         return re.search(rf"[a-z,;]\s+{re.escape(name)}\b", self.body) is not None
 
-    def _holder(self, role: str) -> str | None:
-        """The one person printed with a role word ("Ruth Adler, the transport minister", "Gov. Rita Salas",
-        "President Obama") that a definite description ("the minister", "the president") names; None
-        when not exactly one."""
-        wanted = {role, *_ABBREVIATIONS.get(role, ())}
-        holders = set()
-        for person in self.cast.persons:
-            if wanted & set(_LOWER_WORD.findall((self.role_of(person) or "").lower())):
-                holders.add(person)
-                continue
-            for match in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", self.body):
-                # the words just before a name, back to a clause word: "President Barack", "Gov."
-                window = _PUNCTUATION.split(self.body[max(0, match.start() - 40) : match.start()])[-1]
-                before = _LOWER_WORD.findall(window.lower())[-3:]
-                cut = max((i + 1 for i, word in enumerate(before) if word in _NOT_A_TITLE), default=0)
-                if wanted & set(before[cut:]):
-                    holders.add(person)
-                    break
-        return untitled(holders.pop()) if len(holders) == 1 else None
-
     def _named_after_comma(self, mention: str) -> bool:
         return ", " in mention and self._name_in(mention.rpartition(", ")[2]) is not None
 
@@ -215,11 +159,8 @@ class Attributor:
         return bool(found) and names.full_name(found[0], self.people) is not None
 
     def _named(self, name: str, role: str | None, honorific: str) -> Speaker | None:
-        first = fold(name.split()[0])
-        if fold(name) in GENERIC or first in GENERIC or first in _OPENS_A_CLAUSE or _participle(name):
-            return None  # "Officials", "Though she called …", "Following a meeting, …": nobody
-        if name in _CALENDAR:
-            return None  # "In August, several groups …": a date, not a speaker
+        if names_nobody(name):
+            return None  # "Officials", "Though she called …", "Following a meeting, …", "In August, …"
         full = untitled(names.full_name(name, self.people))
         if full and " " not in name and not self._titled_alike(full, honorific):
             full = None  # "Mr. Obama" in an article that names only Michelle Obama in full
