@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.corpus import Corpus
 from bot.core.replies import Page, Reply
 from bot.core.text import truncate
 from bot.daily_posts import Send
+from bot.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from bot.app import App
 
 log = logging.getLogger(__name__)
 
-SERVERS = "new-articles:servers"  # the ids of the servers that want the post, as a JSON list
 MOST_LISTED = 10  # a feed that added more is summed up after these
 
 
@@ -29,21 +28,9 @@ class ArchivePost:
     problem: str | None = None  # cleared when the setting changes
 
 
-async def setting(app: App, guild_id: int) -> ArchivePost | None:
-    raw = await app.store.get_meta(f"new-articles:{guild_id}")
-    return ArchivePost(**json.loads(raw)) if raw else None
-
-
-async def save(app: App, guild_id: int, post: ArchivePost | None) -> None:
-    """Set (or with None, stop) a server's posts of new articles; the list of servers follows."""
-    servers = set(json.loads(await app.store.get_meta(SERVERS) or "[]"))
-    if post is None:
-        servers.discard(guild_id)
-        await app.store.set_meta(f"new-articles:{guild_id}", "")
-    else:
-        servers.add(guild_id)
-        await app.store.set_meta(f"new-articles:{guild_id}", json.dumps(asdict(post)))
-    await app.store.set_meta(SERVERS, json.dumps(sorted(servers)))
+SETTINGS = ServerSettings("new-articles", ArchivePost)  # the "new-articles:" keys of the state database
+setting = SETTINGS.get
+save = SETTINGS.save
 
 
 def new_articles_reply(corpus: Corpus, article_ids: list[str]) -> Reply | None:
@@ -74,9 +61,8 @@ async def announce(app: App, send: Send, article_ids: list[str]) -> list[int]:
     if reply is None:
         return []
     posted = []
-    for guild_id in json.loads(await app.store.get_meta(SERVERS) or "[]"):
-        post = await setting(app, guild_id)
-        if post is None or post.problem:
+    async for guild_id, post in SETTINGS.each(app):
+        if post.problem:
             continue
         try:
             await send(post.channel_id, reply)

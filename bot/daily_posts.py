@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.answers.daily import daily_reply
 from bot.core.replies import Reply, UserError
+from bot.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from bot.app import App
 
 log = logging.getLogger(__name__)
 
-SERVERS = "daily-quote:servers"  # the ids of the servers with a daily post, as a JSON list
 _TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:utc)?\s*$", re.I)
 
 Send = Callable[[int, Reply], Awaitable[None]]  # post a reply in a channel; raises when it cannot
@@ -33,28 +32,16 @@ class DailyPost:
     problem: str | None = None  # why posting failed; cleared when the setting changes
 
 
+SETTINGS = ServerSettings("daily-quote", DailyPost)  # the "daily-quote:" keys of the state database
+setting = SETTINGS.get
+save = SETTINGS.save
+
+
 def parse_time(typed: str) -> str:
     match = _TIME.match(typed or "")
     if match is None:
         raise UserError(f"`time:` is a UTC time like 08:30, not “{(typed or '')[:40]}”.")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-async def setting(app: App, guild_id: int) -> DailyPost | None:
-    raw = await app.store.get_meta(f"daily-quote:{guild_id}")
-    return DailyPost(**json.loads(raw)) if raw else None
-
-
-async def save(app: App, guild_id: int, post: DailyPost | None) -> None:
-    """Set (or with None, stop) a server's daily post; the list of servers follows."""
-    servers = set(json.loads(await app.store.get_meta(SERVERS) or "[]"))
-    if post is None:
-        servers.discard(guild_id)
-        await app.store.set_meta(f"daily-quote:{guild_id}", "")
-    else:
-        servers.add(guild_id)
-        await app.store.set_meta(f"daily-quote:{guild_id}", json.dumps(asdict(post)))
-    await app.store.set_meta(SERVERS, json.dumps(sorted(servers)))
 
 
 async def post_due(app: App, send: Send, now: dt.datetime) -> list[int]:
@@ -63,9 +50,8 @@ async def post_due(app: App, send: Send, now: dt.datetime) -> list[int]:
     now = now.astimezone(dt.UTC)
     today = now.date()
     posted = []
-    for guild_id in json.loads(await app.store.get_meta(SERVERS) or "[]"):
-        post = await setting(app, guild_id)
-        if post is None or post.problem or now.strftime("%H:%M") < post.time:
+    async for guild_id, post in SETTINGS.each(app):
+        if post.problem or now.strftime("%H:%M") < post.time:
             continue
 
         async def deliver(guild_id: int = guild_id, post: DailyPost = post) -> None:
