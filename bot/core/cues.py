@@ -94,7 +94,10 @@ ROLE = (
     r"[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{1,100}?))"
 )
 # ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
-_ASIDE = r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing)\b[^,“”\"]{1,60}),)"
+_ASIDE = (
+    r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing|when\s+asked|asked|when\s+pressed|pressed)\b"
+    r"[^,“”\"]{1,100}),)"
+)
 # A role may be followed by a clause about it: ", president of the teachers' union, which represents …,".
 _ROLE_CLAUSE = r"(?:\s+(?:which|that)\s+[a-z][^,;“”\"]{1,100},)?"
 # Up to three asides between a name and its verb: ", 59, of Ashton, Md., who watched …, said".
@@ -131,9 +134,11 @@ _SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMIN
 # Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
 _AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then|once|again|still|now|even|already|repeatedly)\s+)*"
 _SUBJECT_ANY_VERB = (
-    rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
+    rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?!(?:is|was|has|does|goes)\b)"
+    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
 )
 SUBJECT_ANY_VERB = re.compile(rf"^{_SUBJECT_ANY_VERB}")
+SUBJECT_ANY_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_ANY_VERB}")  # "Earlier this week, Clinton shared …"
 SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
@@ -171,7 +176,7 @@ PARTICIPLE = (
     r"(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|claiming|suggesting|"
     r"asserting|contending|complaining|predicting|promising|vowing|going\s+on\s+to\s+say|telling\s+\w+|"
     r"calling|describing|labell?ing|branding|dubbing|urging|accusing|demanding|asking|chanting|admitting|"
-    r"acknowledging|conceding)"
+    r"acknowledging|conceding|tweeting|posting|announcing|stating|replying|responding)"
 )
 PARTICIPLE_CUE = re.compile(rf"\b{PARTICIPLE}\b")
 _SUBJECT_PARTICIPLE = rf"{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{PARTICIPLE}\b(?P<rest>[^“”\"]*)$"

@@ -47,10 +47,12 @@ def handed_over(rest: str, names_someone: bool) -> bool:
         if word in _ALWAYS:
             return True
         before = _LAST_WORD.search(rest, 0, match.start())
-        previous = before.group(1) if before else ""
+        if before is None:
+            continue  # the words begin with the subject's own verb: "wrote to investors, telling them …"
+        previous = before.group(1)
         folded = previous.lower()
         if word == "but":
-            following = rest[match.end() :].split()[:1]
+            following = [word.strip(",:;") for word in rest[match.end() :].split()[:1]]
             if following and following[0] in _SAME_SUBJECT and not names_someone:
                 continue  # "…, but she knows that “…”": the subject goes on
             if following and HANDS_OVER.fullmatch(following[0]):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.core import cues, names
 from bot.core.handover import handed_over
+from bot.core.nobody import opens_on_nobody
 from bot.core.quote_source import Speaker, with_role
 
 if TYPE_CHECKING:
@@ -42,6 +43,16 @@ def _someone(attributor: Attributor, resolved: Speaker | None, match: re.Match[s
     return resolved if cues.BODY_ONLY.fullmatch(match.group("speaker")) else None
 
 
+def _somebody_first(before: str, *patterns: re.Pattern[str]) -> re.Match[str] | None:
+    """The first pattern's match whose speaker is somebody: "Earlier this week, Clinton shared …" is read
+    from after its opening when read from the start it makes "Earlier this week, Clinton" the speaker."""
+    for pattern in patterns:
+        match = pattern.match(before)
+        if match and not opens_on_nobody(match.group("speaker")):
+            return match
+    return None
+
+
 def _matches(
     whole: re.Pattern[str], clause: re.Pattern[str], before: str, clauses: list[int]
 ) -> Iterator[re.Match[str]]:
@@ -55,7 +66,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     """The speaker the sentence around a quotation names as its subject (`before`: the sentence up to the
     quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or None."""
     before = _EARLIER_QUOTATION.sub(_object, before)  # “Trump said he won “every debate” because …”
-    match = cues.SUBJECT_VERB.match(before) or cues.SUBJECT_VERB_LATER.match(before)
+    match = _somebody_first(before, cues.SUBJECT_VERB, cues.SUBJECT_VERB_LATER)
     # Only when nothing between the verb and the quotation could hand the words to someone else.
     if match and not attributor.hands_over(match.group("rest")):
         resolved = attributor.resolve_match(match, at, sentence_index)
@@ -87,7 +98,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     match = cues.GROUP_AT.search(near)
     if match:  # a group as printed, with the meeting that places it
         return Speaker(f"{match.group('group')} at {match.group('place')}", pattern="a group at a meeting")
-    match = cues.SUBJECT_ANY_VERB.match(before)
+    match = _somebody_first(before, cues.SUBJECT_ANY_VERB, cues.SUBJECT_ANY_VERB_LATER)
     # A named subject's words quoted in its own sentence, when no cue, relative clause or other person
     # in between could make them somebody else's: "Cruz exhorted Republicans to “vote your conscience”".
     if match and not attributor.hands_over(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
