@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon import TITLE_ABBREVIATIONS
+
 # Reporting verbs, in every tense a reporter uses ("said", "says", "has said", "told reporters").
 VERB = (
     r"(?:said|says|say|asked|asks|added|adds|told(?:\s+(?:\w+\s+){0,2}?\w+)?|tells\s+\w+|explained|explains|"
@@ -26,10 +28,7 @@ NAMING_VERB = (
 )
 _CAP_WORD = r"[A-Z][\w’'-]*"
 _INITIALS = r"(?:[A-Z]\.){1,3}"
-_ABBREVIATED_TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Rev|Adm|Prof|Capt|Maj|Cmdr|Atty|Amb|Pres|"
-    r"Supt|Det|Insp|Fr|Del|Brig|Cpl|Pvt)\."
-)
+_ABBREVIATED_TITLE = rf"(?:{'|'.join(TITLE_ABBREVIATIONS)})\."
 # A name, titles and initials allowed, ending in a capitalized word: "Rep. G.K. Butterfield", "Mr. Lund".
 NAME = (
     rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,7}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"

@@ -97,6 +97,12 @@ after before about up out more most less new one two his her their our your we t
 )
 
 # Names: words printed capitalised that cannot be (part of) a person's name.
+# Titles printed abbreviated, with a full stop ("Sen.", "Lt.", "Del." for a delegate): the stop ends no
+# sentence, and the word is no name.
+TITLE_ABBREVIATIONS = (
+    "Mr Mrs Ms Miss Dr Sen Sens Rep Reps Gov Gen Lt Col Sgt Rev Adm Prof Capt Maj Cmdr Atty Amb Pres Supt Det "
+    "Insp Fr Del Brig Cpl Pvt"
+).split()
 NOT_NAME_WORDS = frozenset(
     """
     the a an in on at but and if as so for of to with when while this that these those its his her their

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.core.lexicon import NOT_NAME_WORDS, fold, spelling_key
+from bot.core.lexicon import NOT_NAME_WORDS, TITLE_ABBREVIATIONS, fold, spelling_key
 
 # Office-holders a role phrase names. Used only when the article itself prints that person's name,
 # so a role is never turned into a name the text does not give.
@@ -26,10 +26,6 @@ _LOWER = "a-zà-öø-ÿğışçüöâêîôû’'-"
 # A capitalized word, capitals inside allowed ("McCaskill", "DeNiro", "LaBelle"), or an initial.
 _NAME_WORD = rf"(?:[A-Z][{_LOWER}]+(?:[A-Z][{_LOWER}]+)*|[A-Z]\.)"
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
-# Titles printed abbreviated, with a full stop: "Lt.", "Del." (a delegate).
-_ABBREVIATED_TITLES = frozenset(
-    "Lt Gen Col Sgt Capt Maj Adm Cmdr Del Gov Sen Rep Rev Prof Atty Amb Supt Det Insp Fr Brig Cpl Pvt".split()
-)
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
 # at C speed to the next capital, instead of trying every position of a body (40% faster).
@@ -74,7 +70,7 @@ def people_in(text: str, common: frozenset[str]) -> list[str]:
             words = words[1:]
         while words and fold(words[-1]).rstrip(".") in NOT_NAME_WORDS:
             words = words[:-1]
-        if words and words[-1] in _ABBREVIATED_TITLES and text.startswith(".", match.end()):
+        if words and words[-1] in TITLE_ABBREVIATIONS and text.startswith(".", match.end()):
             words = words[:-1]  # "Retired Lt. Gen. Mia Ford": "Retired Lt" is no name
         if len(words) < 2 or any(fold(w).rstrip(".") in NOT_NAME_WORDS for w in words):
             continue

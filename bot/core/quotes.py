@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.core.attribution import Attributor
 from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, PARTICIPLE, VERB
+from bot.core.lexicon import TITLE_ABBREVIATIONS
 from bot.core.quote_marks import Found, find_quotations
 from bot.core.quote_source import Speaker
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
@@ -88,9 +89,7 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
 # Where a sentence ends inside the text before a quotation, when the splitter kept two together:
 # "… said Mike Schmidt. ''That's what …''" (a sentence opening with two apostrophes).
 # Not after a title or an initial: "called Mr. Obama's remarks “…”" is one sentence.
-_ABBREVIATED = "".join(
-    rf"(?<!\b{a}\.)" for a in "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Rev Prof Jr Sr St Del Atty Capt Maj".split()
-)
+_ABBREVIATED = "".join(rf"(?<!\b{a}\.)" for a in (*TITLE_ABBREVIATIONS, "Jr", "Sr", "St"))
 # The stop first, then what may not stand before it: the engine skips to the next stop at C speed.
 _SENTENCE_END = re.compile(rf"[.!?](?<!\b[A-Z]\.){_ABBREVIATED}[”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
 
