@@ -123,9 +123,11 @@ STATEMENT = re.compile(
 )
 # A paraphrase, then its words: "Gov. Rita Salas urged voters … before the storms: “…”".
 _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
+# A clause's speaker after a comma or conjunction, not a preposition's object: ", of Ashford".
+_NO_PREPOSITION = r"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b)"
 _COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$"
 COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
-CLAUSE_COLON_INTRO = re.compile(rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){_COLON_INTRO}")
+CLAUSE_COLON_INTRO = re.compile(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
 _FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
@@ -144,7 +146,7 @@ SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateli
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
 CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
 CLAUSE_SUBJECT_VERB = re.compile(
-    rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
+    rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
     r"(?P<rest>[^“”\"]*)$"
 )
 # Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
@@ -180,17 +182,14 @@ PARTICIPLE = (
 PARTICIPLE_CUE = re.compile(rf"\b{PARTICIPLE}\b")
 _SUBJECT_PARTICIPLE = rf"{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
 SUBJECT_PARTICIPLE = re.compile(rf"(?:{_OPENING})??{_SUBJECT_PARTICIPLE}")
-CLAUSE_PARTICIPLE = re.compile(rf"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b){_SUBJECT_PARTICIPLE}")
+CLAUSE_PARTICIPLE = re.compile(rf"{_NO_PREPOSITION}{_SUBJECT_PARTICIPLE}")
 # "… Trump's claim that there have been “…”": the words of a claim, promise or charge are its maker's.
-CLAIM_THAT = re.compile(
-    rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|"
-    rf"accusation|insistence|vow|warning|prediction|boast|suggestion|contention|remark|comment)s?\s+"
-    rf"(?:that|about)\b[^“”\"]*$"
+_CLAIM = (
+    r"(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|accusation|insistence|vow|"
+    r"warning|prediction|boast|suggestion|contention|remark|comment)s?\s+(?:that|about)\b"
 )
-CLAIM_NOUN = re.compile(
-    r"(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|accusation|"
-    r"insistence|vow|warning|prediction|boast|suggestion|contention|remark|comment)s?\s+(?:that|about)\b"
-)
+CLAIM_THAT = re.compile(rf"(?P<speaker>{NAME}){_CLAIM}[^“”\"]*$")
+CLAIM_NOUN = re.compile(_CLAIM)  # tried first: most text before a quotation has no claim
 # Somebody seen or heard saying it: "The ad uses footage of Hillary Clinton asking, “…”".
 SHOWN_SAYING = re.compile(
     rf"\b(?:of|showing|shows|featuring|features|heard|hear|saw|see|watch|watched)\s+(?P<speaker>{NAME})\s+"
