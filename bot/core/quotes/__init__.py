@@ -1,0 +1,1 @@
+"""Quotations and who said them: marks, cues, attribution, speakers and their names."""

@@ -1,0 +1,1 @@
+"""Reading a file into an Article: plain text and Markdown layouts, saved web pages, the catalog."""

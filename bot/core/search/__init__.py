@@ -1,0 +1,1 @@
+"""The search index: postings, vocabulary and spelling, ranking, autocomplete."""
