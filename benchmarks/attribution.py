@@ -36,8 +36,8 @@ BotReading = tuple[str, list[tuple[int, int, str, str | None]]]
 def bot_quotations(text: str) -> BotReading:
     """The one place this benchmark touches the bot: the body it reads from a file's `text`, and each
     quotation it finds there as (start, end in that body, kind "quote" or "term", speaker or None)."""
-    from bot.core.articles import parse_article
-    from bot.core.quotes import extract_quotes
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.news_file import parse_article
 
     article = parse_article("brat", text)
     return article.body, [(q.start, q.end, q.kind, q.who) for q in extract_quotes(article)]

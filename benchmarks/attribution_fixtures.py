@@ -33,8 +33,8 @@ BotQuote = tuple[str, str, str | None]  # text between the marks, kind ("quote" 
 
 def bot_quotations(name: str, text: str) -> list[BotQuote]:
     """The one place this benchmark touches the bot: each quotation it extracts from an article's text."""
-    from bot.core.articles import parse_article
-    from bot.core.quotes import extract_quotes
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.news_file import parse_article
 
     return [(q.text, q.kind, q.who) for q in extract_quotes(parse_article(name, text))]
 

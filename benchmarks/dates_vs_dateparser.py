@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dateparser.search import search_dates
 
-from bot.loading.load import load_corpus
+from bot.archive.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "dates" / "seed_gold.json").read_text(encoding="utf-8"))
@@ -73,7 +73,7 @@ def main() -> None:
             cursor = start + len(text)
             theirs.setdefault(article.id, []).append((start, start + len(text), when.date()))
     rows = [
-        ("rules (bot/core/timex.py + dates.py)", score(ours, lambda g, value: g["value"] == value)),
+        ("rules (bot/core/dates/rules.py + events.py)", score(ours, lambda g, value: g["value"] == value)),
         ("dateparser.search_dates", score(theirs, lambda g, day: g["first"] <= str(day) <= g["last"])),
     ]
     widths = {"hits": 5, "correct": 8, "wrong": 6, "missed": 7, "precision": 10, "recall": 7}

@@ -53,10 +53,10 @@ def bot_readings(paths: list[Path], together: bool = False) -> list[Reading]:
     """The one place this benchmark touches the bot (its modules are moving: keep every bot import here).
     Each file is read, dated (estimated when it states no date, as loading does), reviewed for foreign
     headlines (alone, or with the others when `together`), and its time expressions are resolved."""
-    from bot.core.dates import extract_events
-    from bot.core.review import review_corpus
-    from bot.core.undated import estimate_published
-    from bot.loading.files import read_article
+    from bot.archive.files import read_article
+    from bot.core.dates.events import extract_events
+    from bot.core.reading.review import review_corpus
+    from bot.core.reading.undated import estimate_published
 
     articles = [read_article(path) for path in paths]
     for article in articles:

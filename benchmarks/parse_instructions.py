@@ -38,10 +38,10 @@ ROWS = [
 
 def _child(folder: Path, steps: set[str]) -> None:
     """The work one counted run does: the imports always, then the steps asked for."""
-    from bot.core.dates import extract_events
-    from bot.core.quotes import extract_quotes
-    from bot.core.review import review_facts
-    from bot.loading.files import parse_file, read_article
+    from bot.archive.files import parse_file, read_article
+    from bot.core.dates.events import extract_events
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.review import review_facts
 
     gc.disable()  # as in the workers
     paths = sorted(folder.iterdir())

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load_once(folder: Path, database: str | None) -> dict[str, float]:
     """One timed load_corpus in this process (the child side of `_timed_load`)."""
-    from bot.loading.cache import CorpusCache
-    from bot.loading.load import load_corpus
+    from bot.archive.cache import CorpusCache
+    from bot.archive.load import load_corpus
 
     started, cpu_before = time.perf_counter(), _cpu_seconds()
     cache = CorpusCache.open(database) if database else None
@@ -88,13 +88,13 @@ def cold_and_warm(size: int, repeat: int) -> list[str]:
 
 def stages(size: int) -> list[list[str]]:
     """CPU ms per article of each start-up step, run serially in this process."""
+    from bot.archive.cache import CorpusCache
+    from bot.archive.files import Parsed, read_article
     from bot.core.corpus import Corpus
-    from bot.core.dates import extract_events
+    from bot.core.dates.events import extract_events
     from bot.core.extraction import Extracted
-    from bot.core.quotes import extract_quotes
-    from bot.core.review import review_corpus, review_facts
-    from bot.loading.cache import CorpusCache
-    from bot.loading.files import Parsed, read_article
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.review import review_corpus, review_facts
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "corpus"

@@ -80,10 +80,10 @@ class PeakMemory:
 
 # ---- engines: build(articles) → (search(query) → ids, complete(prefix) → ids or None, engine) ---------
 def ours(articles):
-    from bot.core.english import is_real_word
-    from bot.core.postings import TokenCounter
-    from bot.core.search import SearchIndex, indexed_text
-    from bot.loading.load import release_freed_memory
+    from bot.archive.load import release_freed_memory
+    from bot.core.search.english import is_real_word
+    from bot.core.search.index import SearchIndex, indexed_text
+    from bot.core.search.postings import TokenCounter
 
     counter = TokenCounter(release_memory=release_freed_memory)  # as the bot's loader counts, freeing as it goes
     for article in articles:

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.archive.files import read_article
 from bot.core.article import Article, PubDate
 from bot.core.text import Sentence
-from bot.loading.files import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLICATIONS = [

@@ -37,8 +37,8 @@ BotReading = tuple[str, list[tuple[int, int, dt.date | None, dt.date | None]]]
 def bot_expressions(text: str, created: dt.date) -> BotReading:
     """The one place this benchmark touches the bot: the body it reads from `text` as an article dated
     `created`, and each time expression it finds there as (start, end in that body, first day, last day)."""
-    from bot.core.articles import parse_article
-    from bot.core.dates import extract_events
+    from bot.core.dates.events import extract_events
+    from bot.core.reading.news_file import parse_article
 
     article = parse_article("timeml", f"Date: {created.isoformat()}\n\n{text}")
     events = extract_events(article)

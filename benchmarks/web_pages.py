@@ -23,8 +23,8 @@ if str(ROOT) not in sys.path:
 
 from bot.core.article import CorpusError  # noqa: E402
 from bot.core.extraction import extract  # noqa: E402
-from bot.core.webpage import parse_webpage  # noqa: E402
-from bot.page_report import source  # noqa: E402
+from bot.core.reading.origins import source  # noqa: E402
+from bot.core.reading.web_page import parse_webpage  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "web"
 MIN_WORDS = 100  # an article is read when it has its title and at least this many words of body

@@ -43,9 +43,9 @@ async def _ask(
     """Answer one command; state (quote history, usage) persists in BOT_DATABASE as the bot's does, so
     asking `/quote random` twice shows two quotations, unless `fresh` asks for a throwaway database."""
     from bot.app import App
-    from bot.console import parse_command, render_json, render_text
-    from bot.core.replies import Reply, UserError
-    from bot.loading.load import load_corpus
+    from bot.archive.load import load_corpus
+    from bot.cli.console import parse_command, render_json, render_text
+    from bot.core.replies.reply import Reply, UserError
     from bot.store import Store
 
     corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
@@ -81,8 +81,8 @@ async def _ask(
 
 
 def _corpus_check(settings: Settings, what: str = "check", as_json: bool = False) -> int:
-    from bot.corpus_report import check_json, check_text, export_json
-    from bot.loading.load import load_corpus
+    from bot.archive.load import load_corpus
+    from bot.cli.corpus_report import check_json, check_text, export_json
 
     corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     if what == "export":
@@ -93,7 +93,7 @@ def _corpus_check(settings: Settings, what: str = "check", as_json: bool = False
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot import db_command
+    from bot.cli import db as db_command
 
     return asyncio.run(db_command.main(args.what, settings.state_url, settings.database, args.source, args.target))
 

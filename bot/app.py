@@ -12,14 +12,14 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from bot.archive.files import MAX_FILE_BYTES
+from bot.archive.uploads import Uploads
 from bot.commands import COMMANDS, Command, Invocation
 from bot.core.answers import complete
 from bot.core.corpus import Corpus
-from bot.core.replies import Reply, UserError
+from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
-from bot.loading.files import MAX_FILE_BYTES
 from bot.stores import Store
-from bot.uploads import Uploads
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from bot import handlers
-from bot.core.replies import Reply
+from bot.core.replies.reply import Reply
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -9,16 +9,19 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import archive_posts, charts, daily_posts, feeds, fetch, uploads
+from bot import charts
+from bot.archive import feeds, fetch, uploads
+from bot.archive.files import parse_bytes, too_large
+from bot.archive.uploads import Upload, safe_name
 from bot.core.answers import article, daily, help_page, quote, related, status
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
-from bot.core.replies import Reply, UserError
+from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
-from bot.loading.files import parse_bytes, too_large
-from bot.uploads import Upload, safe_name
+from bot.posts import daily_quote as daily_posts
+from bot.posts import new_articles as archive_posts
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
-from bot.loading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 

@@ -6,7 +6,7 @@ import asyncio
 import random
 
 from bot.app import App, Invocation
-from bot.loading.load import load_corpus
+from bot.archive.load import load_corpus
 from bot.store import Store
 from tests.conftest import SEEDS
 
@@ -65,8 +65,8 @@ async def test_unknown_options_and_missing_required_ones_are_user_errors(corpus,
 
 
 async def test_every_example_in_help_answers_with_a_real_result(corpus, tmp_path):
+    from bot.cli.console import parse_command
     from bot.commands import TABLE
-    from bot.console import parse_command
 
     store = await Store.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)

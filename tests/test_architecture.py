@@ -23,7 +23,7 @@ FORBIDDEN_IN_CORE = (
     "asyncpg",
     "bot.settings",
     "bot.glue",
-    "bot.loading",
+    "bot.archive",
     "bot.cache",
     "bot.migrations",
     "bot.app",
@@ -97,11 +97,11 @@ def test_the_rule_catches_every_kind_of_import(tmp_path: Path) -> None:
     sample.write_text(
         "import gc\nimport concurrent.futures as cf\nfrom ctypes import CDLL\nfrom os import path\n"
         "from .. import store\n"
-        "def later():\n    import discord\n    from bot.loading.load import load_corpus\n",
+        "def later():\n    import discord\n    from bot.archive.load import load_corpus\n",
         encoding="utf-8",
     )
     modules = {module for _, module in imported(sample, "bot.core.sample")}
-    assert {"gc", "concurrent.futures", "ctypes", "os.path", "bot.store", "discord", "bot.loading.load"} <= modules
+    assert {"gc", "concurrent.futures", "ctypes", "os.path", "bot.store", "discord", "bot.archive.load"} <= modules
 
 
 def test_imports_for_type_checkers_only_are_left_out_of_the_circle_check(tmp_path: Path) -> None:
@@ -183,6 +183,6 @@ def test_circles_are_found() -> None:
 
 def test_no_module_of_the_bot_imports_itself_round_a_circle() -> None:
     graph = import_graph()
-    assert {"bot.core.corpus", "bot.loading.load", "bot.glue.client"} <= set(graph)
+    assert {"bot.core.corpus", "bot.archive.load", "bot.glue.client"} <= set(graph)
     found = circles(graph)
     assert not found, "import circles:\n" + "\n".join(" ↔ ".join(group) for group in found)

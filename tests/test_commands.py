@@ -7,8 +7,8 @@ import re
 import pytest
 
 from bot.app import App
+from bot.cli.console import parse_command
 from bot.commands import COMMANDS, GROUPS, TABLE, Invocation
-from bot.console import parse_command
 from bot.store import Store
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")  # Discord's rule for command and option names (lower case)

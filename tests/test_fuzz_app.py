@@ -17,16 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App
+from bot.archive.load import load_corpus
+from bot.cli.console import parse_command, render_json, render_text
 from bot.commands import COMMANDS, Invocation
-from bot.console import parse_command, render_json, render_text
-from bot.core import limits
 from bot.core.corpus import Corpus
-from bot.core.layout import embed_length, message_payload
-from bot.core.replies import Reply, UserError
-from bot.loading.load import load_corpus
+from bot.core.replies import limits
+from bot.core.replies.layout import embed_length, message_payload
+from bot.core.replies.reply import Reply, UserError
 from bot.store import Store
+from tests.conftest import SEEDS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 GUILD, CHANNEL = 4242, 77
 # FUZZ_EXAMPLES=5000 for a deeper hunt; the default keeps the suite quick.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 from bot.app import App
+from bot.archive.load import load_corpus
 from bot.commands import Invocation
-from bot.loading.load import load_corpus
 from bot.store import Store
 from tests.conftest import SEEDS
 

@@ -11,7 +11,7 @@ import aiosqlite
 import pytest
 
 import bot.migrations
-from bot.loading.cache import CorpusCache
+from bot.archive.cache import CorpusCache
 from bot.migrations import Migration, migrate, migrate_async, migrations, statements, upgrade
 from bot.migrations.postgres import current_version, migrate_postgres
 from bot.store import Store

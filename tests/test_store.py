@@ -18,20 +18,20 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-import bot.loading.cache
+import bot.archive.cache
 import bot.migrations
 from bot.app import App
-from bot.console import parse_command
+from bot.archive.cache import CorpusCache, extractor_version
+from bot.archive.load import load_corpus
+from bot.cli.console import parse_command
 from bot.core.corpus import Corpus
-from bot.core.layout import message_payload
-from bot.loading.cache import CorpusCache, extractor_version
-from bot.loading.load import load_corpus
+from bot.core.replies.layout import message_payload
 from bot.migrations import migrations
 from bot.store import Store, move_aside
+from tests.conftest import SEEDS
 
 LATEST = migrations()[-1][0]
 NOBODY = 65534
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def unprivileged(monkeypatch: pytest.MonkeyPatch) -> Unprivileged:
     reads from it while unprivileged is read first, as root: the migrations and the extractor's version."""
     staged, version = bot.migrations.migrations(), extractor_version()
     monkeypatch.setattr(bot.migrations, "migrations", lambda: staged)
-    monkeypatch.setattr(bot.loading.cache, "extractor_version", lambda: version)
+    monkeypatch.setattr(bot.archive.cache, "extractor_version", lambda: version)
 
     @contextlib.contextmanager
     def as_nobody() -> Iterator[None]:

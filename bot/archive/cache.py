@@ -12,16 +12,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bot.archive.files import Parsed
+from bot.archive.pool import pack, unpack
 from bot.core.corpus import Corpus
-from bot.loading.files import Parsed
-from bot.loading.pool import pack, unpack
 from bot.migrations import migrate
 
 log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # What decides a cached parse: the rules (all of core) and the reading of the files (their decoding).
-EXTRACTOR_SOURCES = ("core/**/*.py", "loading/files.py")
+EXTRACTOR_SOURCES = ("core/**/*.py", "archive/files.py")
 
 
 def extractor_version() -> str:

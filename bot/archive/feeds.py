@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import feedparser
 
-from bot import fetch, uploads
+from bot.archive import fetch, uploads
+from bot.archive.files import parse_bytes
 from bot.core.article import CorpusError
-from bot.core.replies import UserError
-from bot.loading.files import parse_bytes
+from bot.core.replies.reply import UserError
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -14,8 +14,8 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from aiohttp.resolver import DefaultResolver
 
-from bot.core.replies import UserError
-from bot.loading.files import size_label
+from bot.archive.files import size_label
+from bot.core.replies.reply import UserError
 
 TIMEOUT_SECONDS = 15.0
 MAX_REDIRECTS = 3

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from bot.core.article import Article, CorpusError
-from bot.core.articles import parse_article
-from bot.core.catalog import CATALOG_FILE, Catalog, apply_catalog, parse_catalog
 from bot.core.extraction import Extracted, extract
-from bot.core.review import ReviewFacts, review_facts
-from bot.core.webpage import parse_webpage
+from bot.core.reading.catalog import CATALOG_FILE, Catalog, apply_catalog, parse_catalog
+from bot.core.reading.news_file import parse_article
+from bot.core.reading.review import ReviewFacts, review_facts
+from bot.core.reading.web_page import parse_webpage
 
 log = logging.getLogger(__name__)
 

@@ -8,21 +8,21 @@ import logging
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.archive.files import MAX_FILE_BYTES, Parsed, corpus_files, load_catalog, too_large
+from bot.archive.pool import parse_files
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus, speakers_of
-from bot.core.english import is_real_word
-from bot.core.postings import TokenCounter
-from bot.core.review import review_corpus
-from bot.core.search import indexed_text
-from bot.loading.files import MAX_FILE_BYTES, Parsed, corpus_files, load_catalog, too_large
-from bot.loading.pool import parse_files
+from bot.core.reading.review import review_corpus
+from bot.core.search.english import is_real_word
+from bot.core.search.index import indexed_text
+from bot.core.search.postings import TokenCounter
 
 log = logging.getLogger(__name__)
 
 
 class ArticleCache(Protocol):
     """Parsed and extracted files kept between runs, keyed by file content and catalog entry
-    (bot/loading/cache.py)."""
+    (bot/archive/cache.py)."""
 
     def saved_corpus(
         self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]

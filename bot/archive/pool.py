@@ -14,8 +14,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from bot.archive.files import Parsed, parse_file
 from bot.core.article import CorpusError
-from bot.loading.files import Parsed, parse_file
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ CHUNK = 50  # files per task: few round trips, and still an even spread over the
 
 
 def pack(parsed: Parsed) -> bytes:
-    """A parse pickled, as the cache keeps it (bot/loading/cache.py). Workers pack what they parse when the
+    """A parse pickled, as the cache keeps it (bot/archive/cache.py). Workers pack what they parse when the
     caller keeps a cache, so the bot's process does not pickle it a second time."""
     return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from bot.core.article import Article
 from bot.core.extraction import extract
-from bot.core.replies import Action, Field, Page, Reply
+from bot.core.reading.origins import is_page, source
+from bot.core.replies.reply import Action, Field, Page, Reply
 from bot.core.text import truncate
-from bot.page_report import is_page, source
 
 WAIT_SECONDS = 15 * 60  # an upload not confirmed by then is dropped
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

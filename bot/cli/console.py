@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 from bot.commands import COMMANDS, Invocation
-from bot.core.layout import layout
-from bot.core.replies import Reply, UserError
+from bot.core.replies.layout import layout
+from bot.core.replies.reply import Reply, UserError
 
 
 def parse_command(line: str, can_manage: bool = False) -> Invocation:

@@ -9,14 +9,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.archive.files import load_catalog
 from bot.core.article import Article
-from bot.core.articles import _LOST_LINK  # the parser's own test for a lost link, so both count the same gaps
-from bot.core.catalog import unknown_entries
 from bot.core.corpus import Corpus
-from bot.core.summary import summary, summary_source
+from bot.core.reading.catalog import unknown_entries
+from bot.core.reading.news_file import _LOST_LINK  # the parser's own test for a lost link, so both count the same gaps
+from bot.core.reading.origins import is_page, page_fields, page_lines, pages
+from bot.core.reading.summary import summary, summary_source
 from bot.core.text import clean_inline, truncate
-from bot.loading.files import load_catalog
-from bot.page_report import is_page, page_fields, page_lines, pages
 
 COLUMNS = ("id", "headline", "publication", "date", "updated", "words", "quotes", "events", "catalog", "warnings")
 # The catalog column lists the fields the admin's catalog.toml set; the rest came from the file.

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.core.article import Article
-from bot.core.dates import Event
+from bot.core.dates.events import Event
 from bot.core.extraction import Extracted, extract
 from bot.core.lookup import find_article
-from bot.core.postings import TokenCounter
-from bot.core.quotes import Quote
-from bot.core.search import SearchIndex
+from bot.core.quotes.quotations import Quote
+from bot.core.search.index import SearchIndex
+from bot.core.search.postings import TokenCounter
 
 T = TypeVar("T")
 
@@ -59,7 +59,7 @@ class Corpus:
         cls, entries: list[Extracted], errors: list[str] | None = None, counted: TokenCounter | None = None
     ) -> Corpus:
         """A corpus from articles whose quotes and events are already extracted (e.g. from a cache);
-        `counted`: their index texts already counted, in this order (as bot.loading.load does)."""
+        `counted`: their index texts already counted, in this order (as bot.archive.load does)."""
         corpus = cls({entry.article.id: entry.article for entry in entries}, errors=list(errors or []))
         for entry in entries:
             corpus.quotes.extend(entry.quotes)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.core.article import Article
-from bot.core.dates import Event, extract_events
-from bot.core.quotes import Quote, extract_quotes
-from bot.core.undated import estimate_published
+from bot.core.dates.events import Event, extract_events
+from bot.core.quotes.quotations import Quote, extract_quotes
+from bot.core.reading.undated import estimate_published
 
 
 class Extracted(NamedTuple):

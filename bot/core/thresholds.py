@@ -21,7 +21,7 @@ HEADLINE_GUESS_LEAD = 5
 # counts as typed nearly in full and gets a bonus growing to its full size at 100.
 HEADLINE_TYPED = 60
 
-# Typo correction of query words against corpus words (bot.core.vocabulary): edits allowed (OSA distance: a
+# Typo correction of query words against corpus words (bot.core.search.vocabulary): edits allowed (OSA distance: a
 # swap of neighbours is one edit), and in a word of LONG_WORD letters or more that has no corpus word so close,
 # edits allowed by Levenshtein distance.
 TYPO_EDITS = 1

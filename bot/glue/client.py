@@ -14,15 +14,15 @@ import yarl
 from discord.ext import commands, tasks
 
 from bot.app import App
+from bot.archive.cache import CorpusCache
 from bot.commands import TABLE
-from bot.core.layout import layout
-from bot.core.replies import Reply
-from bot.daily_posts import post_due
+from bot.core.replies.layout import layout
+from bot.core.replies.reply import Reply
 from bot.glue.commands import app_commands_from
 from bot.glue.replies import LIVE_VIEWS, embed_for
 from bot.glue.tree import ArchiveTree
 from bot.handlers import add_from_feeds
-from bot.loading.cache import CorpusCache
+from bot.posts.daily_quote import post_due
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,9 +140,9 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 
 async def serve(settings: Settings) -> int:
     """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
+    from bot.archive.load import load_corpus
     from bot.core.corpus import Corpus
     from bot.handlers import reload_corpus
-    from bot.loading.load import load_corpus
     from bot.stores import DatabaseSettingError
     from bot.stores.chooser import open_store
 

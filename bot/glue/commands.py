@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.archive.files import size_label, too_large
 from bot.commands import GROUPS, Command, Option
-from bot.core.limits import ATTACHMENT_BYTES
-from bot.core.replies import UserError
+from bot.core.replies.limits import ATTACHMENT_BYTES
+from bot.core.replies.reply import UserError
 from bot.glue.invocations import invocation_for
 from bot.glue.replies import show
-from bot.loading.files import size_label, too_large
 
 if TYPE_CHECKING:
     from bot.glue.client import ArchiveBot

@@ -9,8 +9,8 @@ from typing import Any
 
 import discord
 
-from bot.core.layout import Layout, layout
-from bot.core.replies import Reply
+from bot.core.replies.layout import Layout, layout
+from bot.core.replies.reply import Reply
 from bot.glue.invocations import invocation_for
 from bot.glue.tree import apologise
 

@@ -8,7 +8,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
-from bot.core.replies import UserError
+from bot.core.replies.reply import UserError
 
 log = logging.getLogger(__name__)
 

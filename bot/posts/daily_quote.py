@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.answers.daily import daily_reply
-from bot.core.replies import Reply, UserError
-from bot.server_settings import ServerSettings
+from bot.core.replies.reply import Reply, UserError
+from bot.posts.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.corpus import Corpus
-from bot.core.replies import Page, Reply
+from bot.core.replies.reply import Page, Reply
 from bot.core.text import truncate
-from bot.daily_posts import Send
-from bot.server_settings import ServerSettings
+from bot.posts.daily_quote import Send
+from bot.posts.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from bot.app import App

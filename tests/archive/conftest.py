@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.loading.test_files import UNCLOSED
+from tests.archive.test_files import UNCLOSED
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 

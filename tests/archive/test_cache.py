@@ -6,12 +6,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from bot.loading.cache import CorpusCache, extractor_version
-from bot.loading.load import load_corpus
+from bot.archive.cache import CorpusCache, extractor_version
+from bot.archive.load import load_corpus
 from bot.migrations import migrations
 from bot.store import Store
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from tests.conftest import SEEDS
 
 
 def _copy_seeds(tmp_path: Path) -> Path:

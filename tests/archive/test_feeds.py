@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from aiohttp import web
 
 from bot.app import App
+from bot.archive.load import load_corpus
 from bot.commands import Invocation
 from bot.handlers import add_from_feeds
-from bot.loading.load import load_corpus
 from bot.store import Store
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 from tests.loopback_site import loopback_site
 
-PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "opengraph_only.html").read_bytes()
+PAGE = (FIXTURES / "web" / "opengraph_only.html").read_bytes()
 
 
 def rss(links: list[str]) -> bytes:

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from pathlib import Path
 
 import pytest
 from aiohttp import web
 
 from bot.app import App
+from bot.archive.fetch import Refused, fetch_page
+from bot.archive.load import load_corpus
 from bot.commands import Invocation
-from bot.fetch import Refused, fetch_page
-from bot.loading.load import load_corpus
 from bot.store import Store
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 from tests.loopback_site import loopback_site
 
-PAGE = (Path(__file__).resolve().parent / "fixtures" / "web" / "wordpress_jsonld.html").read_bytes()
+PAGE = (FIXTURES / "web" / "wordpress_jsonld.html").read_bytes()
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ import pytest
 
 from bot.__main__ import main
 from bot.app import App
-from bot.console import parse_command
+from bot.archive.load import load_corpus
+from bot.cli.console import parse_command
 from bot.core.corpus import Corpus
-from bot.loading.load import load_corpus
 from bot.store import Store
+from tests.conftest import FIXTURES, SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 Loaded = tuple[Corpus, list[str]]  # the corpus and the warnings logged while loading it
 CP1252_SEED = "001_56f617656db8bfc2"  # every character of it exists in Windows-1252
@@ -199,9 +199,9 @@ def test_a_file_without_read_permission_is_reported(shared_folder: Path) -> None
 
 
 def test_saved_web_pages_load_beside_text_files_and_a_page_with_no_article_is_named(tmp_path) -> None:
-    from bot.loading.load import load_corpus
+    from bot.archive.load import load_corpus
 
-    web = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+    web = FIXTURES / "web"
     for page in web.glob("*.html"):
         (tmp_path / page.name).write_bytes(page.read_bytes())
     (tmp_path / "note.txt").write_text("A short note\n\nThe ferry ran late again on Tuesday, passengers said.\n")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.archive.cache import CorpusCache
+from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
-from bot.loading.cache import CorpusCache
-from bot.loading.load import load_corpus
-from tests.loading.test_files import Collect
+from tests.archive.test_files import Collect
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
 
@@ -121,9 +121,9 @@ def test_a_database_that_refuses_writes_costs_only_the_cache(
     mixed: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows go to the writer thread in batches; the first refusal is reported once and the rest skipped."""
-    import bot.loading.cache
+    import bot.archive.cache
 
-    monkeypatch.setattr(bot.loading.cache, "ROWS_PER_WRITE", 2)  # several batches from a small folder
+    monkeypatch.setattr(bot.archive.cache, "ROWS_PER_WRITE", 2)  # several batches from a small folder
     cache = CorpusCache.open(tmp_path / "bot.sqlite3")
     cache.db.execute("PRAGMA query_only = ON")  # as a read-only file would (root ignores file modes)
     with caplog.at_level(logging.WARNING, logger="bot"):

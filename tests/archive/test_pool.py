@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.loading import pool
+from bot.archive import pool
 
 
 def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.app import App
+from bot.archive.load import load_corpus
+from bot.archive.uploads import Upload, Uploads, safe_name, save_new
 from bot.commands import Invocation
-from bot.loading.load import load_corpus
 from bot.store import Store
-from bot.uploads import Upload, Uploads, safe_name, save_new
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 ARTICLE = b"""---
 headline: Ferry timetable changes for the winter
@@ -117,7 +117,7 @@ async def test_bad_uploads_get_a_clear_private_answer_and_leave_nothing(tmp_path
 
 async def test_a_web_page_s_preview_says_where_on_the_page_its_date_was_found(tmp_path) -> None:
     app, folder, store = await _app(tmp_path)
-    page = (Path(__file__).resolve().parent / "fixtures" / "web" / "gannett_byline.html").read_bytes()
+    page = (FIXTURES / "web" / "gannett_byline.html").read_bytes()
     preview = await app.answer(
         Invocation("corpus add", {"file": "board.html"}, can_manage=True, upload=("board.html", page), user_id=7)
     )

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from bot.console import parse_command
-from bot.core.replies import UserError
+from bot.cli.console import parse_command
+from bot.core.replies.reply import UserError
 from tests.conftest import ROOT
 
 

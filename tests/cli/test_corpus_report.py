@@ -6,14 +6,14 @@ import datetime as dt
 import json
 import logging
 import shutil
-from pathlib import Path
 
 from bot.__main__ import main
+from bot.archive.load import load_corpus
+from bot.cli.corpus_report import check_text, export, gap_places, rows
 from bot.core.answers.status import status_reply
 from bot.core.answers.timeline import timeline_reply
 from bot.core.corpus import Corpus
-from bot.corpus_report import check_text, export, gap_places, rows
-from bot.loading.load import load_corpus
+from tests.conftest import FIXTURES
 
 # A scraped article as they come: two links whose words were cut out, one quotation never closed, an update date.
 SCRAPED = """---
@@ -96,13 +96,13 @@ def test_every_count_of_events_is_the_events_timeline_shows(corpus: Corpus, capl
     assert sum(int(row["events"]) for row in rows(corpus)) == shown
     status = {f.name: f.value for f in status_reply(corpus, dt.datetime.now(dt.UTC)).pages[0].fields}
     assert status["Dated events"] == str(shown)
-    with caplog.at_level(logging.INFO, logger="bot.loading.load"):
+    with caplog.at_level(logging.INFO, logger="bot.archive.load"):
         load_corpus(corpus.articles[next(iter(corpus.articles))].path.parent)
     assert f"{shown} dated events from" in caplog.text
 
 
 def test_check_lists_each_web_page_s_fields_and_where_each_came_from(capsys, monkeypatch, tmp_path) -> None:
-    web = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+    web = FIXTURES / "web"
     for name in ("gannett_byline", "wire_reuters", "wordpress_jsonld"):
         shutil.copy(web / f"{name}.html", tmp_path)
     (tmp_path / "note.txt").write_text("Ferry notes\n\nThe ferry sails twice a day.\n", encoding="utf-8")

@@ -14,10 +14,10 @@ import pytest
 from bot.__main__ import main
 from bot.store import Store
 from bot.stores.postgres import PostgresStore
+from tests.conftest import ROOT
 from tests.stores.backends import postgres_url
 
 __all__ = ["postgres_url"]
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def wrong_password(url: str) -> str:
@@ -57,7 +57,7 @@ def test_status_and_upgrade_show_the_backend_and_version(
 
 
 async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from bot import db_command
+    from bot.cli import db as db_command
 
     await sqlite_state(tmp_path / "bot.sqlite3")
     source = f"sqlite:{tmp_path / 'bot.sqlite3'}"

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
+from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
-from bot.core.quotes import Quote
-from bot.loading.load import load_corpus
+from bot.core.quotes.quotations import Quote
+from tests.conftest import FIXTURES
 
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+ARTICLES = FIXTURES / "articles"
 
 
 @pytest.fixture(scope="session")

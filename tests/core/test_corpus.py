@@ -5,8 +5,8 @@ from __future__ import annotations
 import pickle
 
 from bot.core.answers import complete
-from bot.core.articles import parse_article
 from bot.core.corpus import Corpus
+from bot.core.reading.news_file import parse_article
 
 
 def small_corpus(headline: str, speaker: str) -> Corpus:

@@ -16,9 +16,9 @@ from bot.core.lexicon import (
     lower_case_words,
     spelling_key,
 )
-from bot.core.names import name_key, same_person
 from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
-from bot.core.vocabulary import canonical
+from bot.core.quotes.names import name_key, same_person
+from bot.core.search.vocabulary import canonical
 
 
 @pytest.mark.parametrize(

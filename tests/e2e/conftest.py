@@ -14,9 +14,9 @@ import pytest
 from pydantic import SecretStr
 
 from bot.app import App
+from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
 from bot.glue.client import create_bot
-from bot.loading.load import load_corpus
 from bot.settings import Settings
 from bot.store import Store
 from tests.conftest import SEEDS

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from bot.console import parse_command, render_json
-from bot.core.layout import layout
+from bot.cli.console import parse_command, render_json
+from bot.core.replies.layout import layout
 
 EPHEMERAL = 64
 

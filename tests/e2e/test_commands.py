@@ -6,8 +6,8 @@ import shutil
 
 import regex
 
+from bot.archive.load import load_corpus
 from bot.commands import COMMANDS
-from bot.loading.load import load_corpus
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 

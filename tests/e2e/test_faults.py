@@ -19,7 +19,7 @@ import pytest
 import regex
 
 import bot.glue.commands
-from bot.loading.load import load_corpus
+from bot.archive.load import load_corpus
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, settle, start_bot, stop_bot
 from tests.emulator.process import BotProcess

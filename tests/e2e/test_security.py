@@ -13,7 +13,7 @@ import regex
 from pydantic import SecretStr
 
 from bot.app import App
-from bot.loading.load import load_corpus
+from bot.archive.load import load_corpus
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator import DiscordEmulator, Person

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.core.replies import UserError
+from bot.core.replies.reply import UserError
 from bot.glue.tree import user_message
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot import daily_posts
 from bot.app import App
 from bot.commands import Invocation
-from bot.core.replies import Reply
-from bot.daily_posts import DailyPost, post_due
+from bot.core.replies.reply import Reply
+from bot.posts import daily_quote as daily_posts
+from bot.posts.daily_quote import DailyPost, post_due
 from bot.store import Store
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator.fixtures import emulator  # noqa: F401

@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 import shutil
 
-from bot import archive_posts
 from bot.app import App
+from bot.archive.load import load_corpus
 from bot.commands import Invocation
 from bot.handlers import add_from_feeds
-from bot.loading.load import load_corpus
+from bot.posts import new_articles as archive_posts
 from bot.store import Store
+from tests.archive.test_feeds import site  # noqa: F401
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator.fixtures import emulator  # noqa: F401
-from tests.test_daily_posts import Posts
-from tests.test_feeds import site  # noqa: F401
+from tests.posts.test_daily_quote import Posts
 
 GUILD, CHANNEL = 7, 70
 HEADLINE = "Wind farm plan splits valley villages"  # the page the loopback site serves for every story

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.app import App
-from bot.console import parse_command
+from bot.cli.console import parse_command
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
 from bot.handlers import reload_corpus

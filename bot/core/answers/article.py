@@ -6,19 +6,19 @@ import dataclasses
 import datetime as dt
 import re
 
-from bot.core import limits
 from bot.core.answers.timeline import event_label
 from bot.core.article import Article
 from bot.core.corpus import Corpus, one_per_sentence
+from bot.core.dates.typed import parse_range
 from bot.core.lookup import find_publication
-from bot.core.names import name_key
-from bot.core.query_match import groups_matched, matched_offsets
-from bot.core.quotes import Quote
-from bot.core.replies import Field, Page, Reply
-from bot.core.search import Hit, QueryPlan
-from bot.core.summary import summary
+from bot.core.quotes.names import name_key
+from bot.core.quotes.quotations import Quote
+from bot.core.reading.summary import summary
+from bot.core.replies import limits
+from bot.core.replies.reply import Field, Page, Reply
+from bot.core.search.index import Hit, QueryPlan
+from bot.core.search.query_match import groups_matched, matched_offsets
 from bot.core.text import truncate
-from bot.core.userdates import parse_range
 
 
 def byline(article: Article) -> str:

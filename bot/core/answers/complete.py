@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
 from bot.core.lexicon import fold
-from bot.core.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
+from bot.core.replies.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
 from bot.core.text import truncate
 from bot.core.thresholds import SPEAKER_CHOICE
 

@@ -8,8 +8,8 @@ import hashlib
 from bot.core.answers.quote import quote_reply, servable
 from bot.core.corpus import Corpus
 from bot.core.periods import period_label
-from bot.core.quotes import Quote
-from bot.core.replies import Reply
+from bot.core.quotes.quotations import Quote
+from bot.core.replies.reply import Reply
 
 
 def daily_quote(corpus: Corpus, server: int, day: dt.date) -> Quote | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.core.replies import Field, Page, Reply
+from bot.core.replies.reply import Field, Page, Reply
 
 
 def help_reply(article_count: int, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> Reply:

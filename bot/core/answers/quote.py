@@ -7,11 +7,11 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.core import names
 from bot.core.corpus import Corpus
 from bot.core.lexicon import STOPWORDS, fold
-from bot.core.quotes import Quote
-from bot.core.replies import Action, Field, Page, Reply
+from bot.core.quotes import names
+from bot.core.quotes.quotations import Quote
+from bot.core.replies.reply import Action, Field, Page, Reply
 from bot.core.text import truncate
 from bot.core.thresholds import SPEAKER_CHOICE, SPEAKER_WORD
 

@@ -6,10 +6,10 @@ import re
 
 from bot.core.answers.article import search_reply
 from bot.core.corpus import Corpus
-from bot.core.english import is_everyday_word
 from bot.core.lexicon import QUERY_FILLER, STOPWORDS
-from bot.core.replies import Reply
-from bot.core.vocabulary import TOKEN, canonical
+from bot.core.replies.reply import Reply
+from bot.core.search.english import is_everyday_word
+from bot.core.search.vocabulary import TOKEN, canonical
 
 MOST_TERMS = 6  # the rarest words of a message that the archive prints; more only dilute the search
 # What a Discord message holds that names nothing: code, links, mentions, custom emoji, markdown marks.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.corpus import Corpus
-from bot.core.replies import Field, Page, Reply
+from bot.core.replies.reply import Field, Page, Reply
 from bot.core.text import truncate
 
 

@@ -9,12 +9,12 @@ from dataclasses import asdict
 from typing import Any
 
 from bot.core.corpus import Corpus, one_per_sentence
-from bot.core.dates import Event
+from bot.core.dates.events import Event
+from bot.core.dates.typed import parse_range
 from bot.core.periods import Period, period_label
-from bot.core.query_match import text_matches
-from bot.core.replies import Reply, UserError, paginate
+from bot.core.replies.reply import Reply, UserError, paginate
+from bot.core.search.query_match import text_matches
 from bot.core.text import truncate
-from bot.core.userdates import parse_range
 
 
 def event_label(event: Event) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from bot.core.holidays import holiday_date
+from bot.core.dates.holidays import holiday_date
+from bot.core.dates.rules import Mention
 from bot.core.periods import (
     Period,
     day_period,
@@ -18,7 +19,6 @@ from bot.core.periods import (
     week_period,
     year_period,
 )
-from bot.core.timex import Mention
 
 Tense = Literal["past", "expected"]
 # How to choose among a year-less expression's occurrences: as the clause's tense says, or ("before") the

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
-from bot.core.mentions import sentence_mentions
+from bot.core.dates.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
+from bot.core.dates.mentions import sentence_mentions
+from bot.core.dates.rules import Mention
 from bot.core.periods import Period, narrowed, year_period
-from bot.core.timex import Mention
 
 if TYPE_CHECKING:
     from bot.core.article import Article, PubDate

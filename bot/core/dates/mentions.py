@@ -1,4 +1,4 @@
-"""Time expressions found in a text or a whole body: each rule of bot.core.timex is tried only where the
+"""Time expressions found in a text or a whole body: each rule of bot.core.dates.rules is tried only where the
 words it needs occur (the trigger pre-filter)."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from bot.core import timex_news  # noqa: F401 (registers its rules)
-from bot.core.holidays import HOLIDAY_WORDS
+from bot.core.dates import news_rules as timex_news  # noqa: F401 (registers its rules)
+from bot.core.dates.holidays import HOLIDAY_WORDS
+from bot.core.dates.rules import RULES, Mention
 from bot.core.periods import MONTH_ABBREVIATIONS, SEASONS, WEEKDAY_NAMES
-from bot.core.timex import RULES, Mention
 
 
 @dataclass(frozen=True, eq=False)

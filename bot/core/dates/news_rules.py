@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bot.core.holidays import SPELLINGS
+from bot.core.dates.holidays import SPELLINGS
+from bot.core.dates.rules import _ANAPHORA, _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
 from bot.core.periods import WEEKDAY_NAMES
-from bot.core.timex import _ANAPHORA, _FULL_MONTH, _YEAR, Mention, _mention, _modifier, _month, rule
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 2}
 _REL_YEAR = {"this": 0, "last": -1, "next": 1}

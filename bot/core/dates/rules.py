@@ -77,7 +77,7 @@ class Mention:
     season: str | None = None  # SP, SU, FA, WI
     quarter: int | None = None
     half: int | None = None  # 1 or 2: "the first half"
-    holiday: str | None = None  # a key of bot.core.holidays.HOLIDAYS
+    holiday: str | None = None  # a key of bot.core.dates.holidays.HOLIDAYS
     weekday: int | None = None  # 0 = Monday
     offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
     modifier: str | None = None
@@ -88,7 +88,7 @@ RULES: list[tuple[re.Pattern[str], Builder, tuple[str, ...]]] = []  # in order: 
 
 
 def rule(pattern: str, flags: int = 0, needs: tuple[str, ...] = ("digit",)) -> Callable[[Builder], Builder]:
-    """Register a rule with the trigger words every match of it contains, by name (bot.core.mentions
+    """Register a rule with the trigger words every match of it contains, by name (bot.core.dates.mentions
     searches for them, and tries the rule only on a text that holds them all)."""
 
     def register(builder: Builder) -> Builder:

@@ -8,10 +8,10 @@ import re
 import dateparser
 
 from bot.core.article import PubDate
-from bot.core.dates import resolve
-from bot.core.mentions import find_mentions
+from bot.core.dates.events import resolve
+from bot.core.dates.mentions import find_mentions
 from bot.core.periods import MONTH_NUMBERS, Period, day_period, month_period
-from bot.core.replies import UserError
+from bot.core.replies.reply import UserError
 from bot.core.text import truncate
 
 EXAMPLES = (

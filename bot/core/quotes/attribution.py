@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.core import cues, names, sentence_subject
-from bot.core.descriptions import role_holder
-from bot.core.handover import handed_over, is_a_noun
 from bot.core.lexicon import fold
-from bot.core.nobody import names_nobody, opens_on_nobody
-from bot.core.quote_source import ANONYMOUS, Speaker, with_role
-from bot.core.speakers import Cast, first_name_gender
+from bot.core.quotes import cues, names, sentence_subject
+from bot.core.quotes.descriptions import role_holder
+from bot.core.quotes.handover import handed_over, is_a_noun
+from bot.core.quotes.nobody import names_nobody, opens_on_nobody
+from bot.core.quotes.source import ANONYMOUS, Speaker, with_role
+from bot.core.quotes.speakers import Cast, first_name_gender
+from bot.core.quotes.titles import is_title, untitled
 from bot.core.text import Sentence
-from bot.core.titles import is_title, untitled
 
 if TYPE_CHECKING:
     from bot.core.article import Article

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.core.titles import untitled
+from bot.core.quotes.titles import untitled
 
 _ABBREVIATIONS = {
     "governor": ("gov",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.cues import HANDS_OVER
+from bot.core.quotes.cues import HANDS_OVER
 
 # Cue words that are nouns as often as verbs: "a flurry of late-night tweets", "his campaign promises".
 _NOUN_OR_VERB = frozenset(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.lexicon import fold
 from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
-from bot.core.titles import GENERIC
+from bot.core.quotes.titles import GENERIC
 
 # The first word of a name that is a clause's or a preposition's, not a person's: "Though she called …".
 _OPENS_A_CLAUSE = frozenset(

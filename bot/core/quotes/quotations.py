@@ -6,11 +6,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.core.attribution import Attributor
-from bot.core.cues import AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AND_SAID, HANDS_OVER, NAMING_VERB, PARTICIPLE, VERB
 from bot.core.lexicon import TITLE_ABBREVIATIONS
-from bot.core.quote_marks import Found, find_quotations
-from bot.core.quote_source import Speaker
+from bot.core.quotes.attribution import Attributor
+from bot.core.quotes.cues import (
+    AFTER_SPEAKER_FIRST,
+    AFTER_VERB_FIRST,
+    AND_SAID,
+    HANDS_OVER,
+    NAMING_VERB,
+    PARTICIPLE,
+    VERB,
+)
+from bot.core.quotes.marks import Found, find_quotations
+from bot.core.quotes.source import Speaker
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bot.core import cues, names
-from bot.core.handover import handed_over
-from bot.core.nobody import opens_on_nobody
-from bot.core.quote_source import Speaker, with_role
+from bot.core.quotes import cues, names
+from bot.core.quotes.handover import handed_over
+from bot.core.quotes.nobody import opens_on_nobody
+from bot.core.quotes.source import Speaker, with_role
 
 if TYPE_CHECKING:
-    from bot.core.attribution import Attributor
+    from bot.core.quotes.attribution import Attributor
 
 # Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
 _ELSEWHERE = re.compile(

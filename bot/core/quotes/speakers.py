@@ -7,8 +7,8 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import Literal
 
-from bot.core import names
 from bot.core.lexicon import STOPWORDS, fold
+from bot.core.quotes import names
 from bot.core.text import Sentence
 
 Gender = Literal["he", "she"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.lexicon import fold
-from bot.core.speakers import is_first_name
+from bot.core.quotes.speakers import is_first_name
 
 # Words around a name that are titles or roles, not the name: "party Chairman Joe Park", "Sen. Ann Roe".
 _TITLE_WORDS = set(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.article import Article, CorpusError, PubDate, review
-from bot.core.articles import parse_date_text
+from bot.core.reading.news_file import parse_date_text
 
 CATALOG_FILE = "catalog.toml"
 FIELDS = ("publication", "headline", "standfirst", "rubric", "author", "url", "date")

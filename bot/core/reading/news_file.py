@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
-from bot.core.header import clean_headline, is_debris, is_masthead, labelled_field
 from bot.core.periods import month_number
-from bot.core.published import find_publication
+from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
+from bot.core.reading.published import find_publication
 from bot.core.text import (
     clean_inline,
     drop_pull_quotes,

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.lexicon import REVIEW_STOPWORDS
-from bot.core.places import is_place
+from bot.core.reading.places import is_place
 from bot.core.text import normalized
 
 if TYPE_CHECKING:

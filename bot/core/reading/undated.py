@@ -7,9 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core.article import PubDate
-from bot.core.dates import clause_span, clause_tense, resolve
-from bot.core.mentions import sentence_mentions
-from bot.core.timex import Mention
+from bot.core.dates.events import clause_span, clause_tense, resolve
+from bot.core.dates.mentions import sentence_mentions
+from bot.core.dates.rules import Mention
 
 if TYPE_CHECKING:
     from bot.core.article import Article

@@ -10,10 +10,10 @@ from typing import Any
 import trafilatura
 
 from bot.core.article import Article, CorpusError
-from bot.core.articles import parse_article
-from bot.core.page_lines import around_headline, page_lines
-from bot.core.page_meta import parse_html, stated_fields
-from bot.core.published import Found, dates_in, find_publication
+from bot.core.reading.news_file import parse_article
+from bot.core.reading.page_lines import around_headline, page_lines
+from bot.core.reading.page_meta import parse_html, stated_fields
+from bot.core.reading.published import Found, dates_in, find_publication
 
 MIN_WORDS = 40  # fewer words of main text: a page of navigation, a gallery or an error, not an article
 _EXTRACTED = {"headline": "title", "standfirst": "description", "author": "author", "publication": "sitename"}

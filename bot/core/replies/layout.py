@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.core import limits
-from bot.core.replies import Page, Reply
+from bot.core.replies import limits
+from bot.core.replies.reply import Page, Reply
 from bot.core.text import truncate
 
 ACCENT = 0x2B6CB0

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.core.english import inflections, is_real_word
 from bot.core.lexicon import QUERY_FILLER, STOPWORDS
-from bot.core.postings import TokenCounter, build_postings
-from bot.core.suggest import HeadlineSuggester
+from bot.core.search.english import inflections, is_real_word
+from bot.core.search.postings import TokenCounter, build_postings
+from bot.core.search.suggest import HeadlineSuggester
+from bot.core.search.vocabulary import TOKEN, Vocabulary, canonical, tokens
 from bot.core.thresholds import HEADLINE_TYPED
-from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 if TYPE_CHECKING:
     from bot.core.article import Article
@@ -92,7 +92,7 @@ def _span(article: Article) -> tuple[int, int]:
 class SearchIndex:
     """An inverted index in compressed-sparse-row numpy arrays: term → (document rows, BM25F weights).
 
-    The commonest terms are dense rows of weights instead (see bot.core.postings).
+    The commonest terms are dense rows of weights instead (see bot.core.search.postings).
     """
 
     def __init__(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.core.lexicon import STOPWORDS
-from bot.core.vocabulary import TOKEN, canonical
+from bot.core.search.vocabulary import TOKEN, canonical
 
 K1, B = 1.2, 0.75
 DOC_BLOCK = 4096  # documents whose counts are held together, packed into keys and freed as one

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core.search import QueryPlan
-from bot.core.vocabulary import TOKEN, Vocabulary, canonical, tokens
+from bot.core.search.index import QueryPlan
+from bot.core.search.vocabulary import TOKEN, Vocabulary, canonical, tokens
 
 
 def groups_matched(vocabulary: Vocabulary, plan: QueryPlan, text: str) -> int:

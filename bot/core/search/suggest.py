@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.lexicon import STOPWORDS
-from bot.core.vocabulary import TOKEN, Vocabulary, canonical
+from bot.core.search.vocabulary import TOKEN, Vocabulary, canonical
 
 CANDIDATES = 50  # headlines rapidfuzz compares per keystroke; the naive scan compares all of them
 START_BONUS = 0.5  # a headline that begins with what was typed is what a reader typing it wants

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.core import limits
 from bot.core.answers.article import fitted, search_reply, show_reply
-from bot.core.articles import parse_article
 from bot.core.corpus import Corpus, one_per_sentence
-from bot.core.layout import layout
+from bot.core.reading.news_file import parse_article
+from bot.core.replies import limits
+from bot.core.replies.layout import layout
 
 HARBOUR = """---
 headline: Harbour plan splits the council

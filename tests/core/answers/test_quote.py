@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.console import render_text
+from bot.cli.console import render_text
 from bot.core.answers import quote as answer
-from bot.core.articles import parse_article
 from bot.core.corpus import Corpus
+from bot.core.reading.news_file import parse_article
 from bot.core.thresholds import SPEAKER_CHOICE
 
 HARBOUR = """Harbour talks stall as winter nears

@@ -20,7 +20,7 @@ def test_status_counts_what_the_corpus_holds(corpus: Corpus) -> None:
 
 
 def test_the_corpus_version_tells_two_loads_of_the_same_files_alike_and_a_changed_one_apart(corpus: Corpus) -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     same = Corpus.from_articles(list(corpus.articles.values()))
     assert same.version() == corpus.version() and len(corpus.version()) == 10

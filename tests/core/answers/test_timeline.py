@@ -8,8 +8,8 @@ import pytest
 
 from bot.core.answers.timeline import timeline_reply
 from bot.core.corpus import Corpus
-from bot.core.layout import message_payload
-from bot.core.replies import UserError
+from bot.core.replies.layout import message_payload
+from bot.core.replies.reply import UserError
 
 TODAY = dt.date(2025, 3, 12)
 

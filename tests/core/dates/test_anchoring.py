@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from bot.core.article import PubDate
-from bot.core.articles import parse_article
-from bot.core.dates import extract_events, resolve
-from bot.core.mentions import find_mentions
+from bot.core.dates.events import extract_events, resolve
+from bot.core.dates.mentions import find_mentions
+from bot.core.reading.news_file import parse_article
 
 WEDNESDAY = PubDate(dt.date(1998, 2, 11))  # a Wednesday
 
@@ -249,7 +249,7 @@ def test_each_a_year_earlier_in_results_compares_with_the_same_year() -> None:
 
 
 def test_a_weekday_does_not_stop_an_undated_article_being_placed_in_its_month() -> None:
-    from bot.core.undated import estimate_published
+    from bot.core.reading.undated import estimate_published
 
     text = (
         "The candidates met for the first time in March 2020, and the convention was held in June. "

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
+from bot.archive.files import read_article
 from bot.core.article import PubDate
 from bot.core.corpus import Corpus
-from bot.core.dates import Event, extract_events
-from bot.loading.files import read_article
+from bot.core.dates.events import Event, extract_events
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dates"
-GOLD = json.loads((FIXTURES / "seed_gold.json").read_text(encoding="utf-8"))
+DATES = FIXTURES / "dates"
+GOLD = json.loads((DATES / "seed_gold.json").read_text(encoding="utf-8"))
 
 
 def _fixture(name: str) -> list[Event]:
-    article = read_article(FIXTURES / name)
+    article = read_article(DATES / name)
     corpus = Corpus.from_articles([article])  # estimates a missing publication date first
     return [e for e in corpus.events if e.kind == "mention"]
 
@@ -137,7 +137,7 @@ def test_without_any_anchor_relative_dates_stay_unresolved() -> None:
 
 
 def test_undated_campaign_piece_is_estimated_from_its_own_mentions() -> None:
-    article = read_article(FIXTURES / "undated_campaign_notebook.txt")
+    article = read_article(DATES / "undated_campaign_notebook.txt")
     corpus = Corpus.from_articles([article])
     assert article.published == PubDate(dt.date(2020, 7, 1), "month", "estimated")
     events = [(e.text, e.value, e.approximate) for e in corpus.events if e.kind == "mention"]
@@ -151,12 +151,12 @@ def test_undated_campaign_piece_is_estimated_from_its_own_mentions() -> None:
 
 
 def test_stated_dates_are_not_approximate_and_estimated_anchor_is() -> None:
-    article = read_article(FIXTURES / "wire_dam_vote.txt")
+    article = read_article(DATES / "wire_dam_vote.txt")
     assert not any(e.approximate for e in extract_events(article))
 
 
 def test_since_a_month_is_a_past_start_even_in_a_clause_about_the_future() -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     article = parse_article(
         "since_test",
@@ -170,7 +170,7 @@ def test_since_a_month_is_a_past_start_even_in_a_clause_about_the_future() -> No
 
 
 def test_what_a_proposal_would_do_is_ahead_of_the_article() -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     article = parse_article(
         "would_test",

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
-from bot.core import mentions
+from bot.archive.files import read_article
 from bot.core.corpus import Corpus
-from bot.core.mentions import find_mentions, sentence_mentions
+from bot.core.dates import mentions
+from bot.core.dates.mentions import find_mentions, sentence_mentions
+from bot.core.dates.rules import RULES
 from bot.core.text import split_sentences
-from bot.core.timex import RULES
-from bot.loading.files import read_article
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dates"
+DATES = FIXTURES / "dates"
 
 
 def test_mentions_found_body_wide_are_those_found_sentence_by_sentence(corpus: Corpus) -> None:
     """sentence_mentions searches each trigger word once per body; it must find what each sentence holds."""
-    articles = list(corpus.articles.values()) + [read_article(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    articles = list(corpus.articles.values()) + [read_article(path) for path in sorted(DATES.glob("*.txt"))]
     # a dotted capital İ is two characters in lower case, which shifts every later offset
     shifted = ["İstanbul talks began on 3 March 2022.", "Nothing dated here. Not a thing.", "By May 5th, 1990s"]
     bodies = [(a.body, a.sentences) for a in articles] + [("\n\n".join(shifted), split_sentences(shifted))]

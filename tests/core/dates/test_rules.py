@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core import timex
-from bot.core.mentions import find_mentions
+from bot.core.dates import rules as timex
+from bot.core.dates.mentions import find_mentions
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.core.replies import UserError
-from bot.core.userdates import parse_period, parse_range
+from bot.core.dates.typed import parse_period, parse_range
+from bot.core.replies.reply import UserError
 
 TODAY = dt.date(2025, 3, 12)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 
 from bot.core.corpus import Corpus
+from tests.conftest import FIXTURES
 
 # (article prefix, start of the quotation) → (speaker as named, full name, pattern) — checked by reading.
 SEED_SPEAKERS = {
@@ -137,16 +137,16 @@ RULES = [
 
 @pytest.mark.parametrize(("text", "start", "who"), RULES, ids=[r[1] for r in RULES])
 def test_attribution_rules_on_short_articles(text: str, start: str, who: str | None) -> None:
-    from bot.core.articles import parse_article
-    from bot.core.quotes import extract_quotes
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.news_file import parse_article
 
     quotes = extract_quotes(parse_article("rule", f"---\nheadline: h\ndate: 2024-01-01\n---\n{text}\n"))
     quote = next(q for q in quotes if q.text.startswith(start))
     assert quote.who == who
 
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "attribution"
-EXPECTED = tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))
+ATTRIBUTION = FIXTURES / "attribution"
+EXPECTED = tomllib.loads((ATTRIBUTION / "expected.toml").read_text(encoding="utf-8"))
 
 
 def _folded(name: str | None) -> str:
@@ -157,10 +157,10 @@ def _folded(name: str | None) -> str:
 def test_fixtures_meet_their_expected_speakers(name: str) -> None:
     """Every quotation of tests/fixtures/attribution has the speaker expected.toml gives (none for
     anonymous sources), and no term is served."""
-    from bot.core.articles import parse_article
-    from bot.core.quotes import extract_quotes
+    from bot.core.quotes.quotations import extract_quotes
+    from bot.core.reading.news_file import parse_article
 
-    quotes = extract_quotes(parse_article(name, (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")))
+    quotes = extract_quotes(parse_article(name, (ATTRIBUTION / f"{name}.txt").read_text(encoding="utf-8")))
     for entry in EXPECTED[name]:
         quote = next(q for q in quotes if q.text.lstrip(" ").startswith(entry["words"]))
         if entry["kind"] == "term" or not entry["speaker"]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.descriptions import role_holder
+from bot.core.quotes.descriptions import role_holder
 
 BODY = (
     "President Ana Lund spoke on Wednesday. During the town hall, Tom Reyes had a question for the president. "

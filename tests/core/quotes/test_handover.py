@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.handover import handed_over, is_a_noun
+from bot.core.quotes.handover import handed_over, is_a_noun
 
 
 @pytest.mark.parametrize(

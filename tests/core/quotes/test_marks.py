@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.quote_marks import OPENING_MARKS, find_quotations
+from bot.core.quotes.marks import OPENING_MARKS, find_quotations
 
 
 def _texts(paragraph: str) -> list[tuple[str, bool, bool]]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.lexicon import lower_case_words
-from bot.core.names import _NAME_WORD, PERSON, full_name, name_key, people_in, same_person, strip_title
+from bot.core.quotes.names import _NAME_WORD, PERSON, full_name, name_key, people_in, same_person, strip_title
 
 
 def test_keys_titles_and_roles() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.nobody import names_nobody, opens_on_nobody
+from bot.core.quotes.nobody import names_nobody, opens_on_nobody
 
 
 @pytest.mark.parametrize("name", ["Officials", "Though", "Following", "August", "Tuesday", "In August"])

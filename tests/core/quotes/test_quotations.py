@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.corpus import Corpus
-from bot.core.quote_marks import OPENING_MARKS
-from bot.core.quotes import extract_quotes
+from bot.core.quotes.marks import OPENING_MARKS
+from bot.core.quotes.quotations import extract_quotes
 
 # Scare quotes and labels. Not here: “one nation” (000), Putin's claim quoted through the sentence, and
 # “Ukraine’s future is NATO” (004), the summit leaders' declaration: both are quotations (test_attribution).

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.core.article import Article
-from bot.core.articles import parse_article
-from bot.core.names import people_in
-from bot.core.speakers import Cast
+from bot.core.quotes.names import people_in
+from bot.core.quotes.speakers import Cast
+from bot.core.reading.news_file import parse_article
 
 TEXT = """---
 headline: Ferry service returns

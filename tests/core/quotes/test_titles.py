@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.titles import GENERIC, is_title, untitled
+from bot.core.quotes.titles import GENERIC, is_title, untitled
 
 
 @pytest.mark.parametrize("word", ["Sen.", "Rep", "Chairman", "Democratic", "Russian", "Gov."])

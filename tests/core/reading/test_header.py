@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.header import clean_headline, is_debris, is_masthead, labelled_field
+from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
 
 
 def test_debris_lines_are_whole_ui_strings_only() -> None:

@@ -3,15 +3,13 @@ foreign-headline warning only where the headline belongs to another article (eac
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks.layouts import Expected, load_expected, same_text
-from bot.core.review import review_corpus
-from bot.loading.files import read_article
+from bot.archive.files import read_article
+from bot.core.reading.review import review_corpus
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOLD = [(folder, entry) for folder in ("layouts", "layout_variants") for entry in load_expected(FIXTURES / folder)]
 
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.archive.files import load_catalog, read_article
+from bot.archive.load import load_corpus
 from bot.core.article import CorpusError
-from bot.core.articles import parse_date_text
-from bot.core.catalog import apply_catalog, parse_catalog, unknown_entries
 from bot.core.corpus import Corpus
-from bot.core.review import review_corpus
-from bot.loading.files import load_catalog, read_article
-from bot.loading.load import load_corpus
+from bot.core.reading.catalog import apply_catalog, parse_catalog, unknown_entries
+from bot.core.reading.news_file import parse_date_text
+from bot.core.reading.review import review_corpus
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -148,7 +148,7 @@ def test_a_broken_catalog_is_reported_not_fatal(tmp_path: Path) -> None:
 
 
 def test_toml_front_matter_with_published_and_updated() -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     text = '+++\ntitle = "Tram Fares Cut"\ndate = 2021-03-02T08:00:00+01:00\nlastmod = 2021-03-04\n+++\n\nFares fell.'
     article = parse_article("tram", text)
@@ -160,7 +160,7 @@ def test_toml_front_matter_with_published_and_updated() -> None:
 
 
 def test_site_debris_and_masthead_are_no_headline() -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     text = (
         "Skip to main content\nThe Weekly Lamp\nMenu\nNews\n\nBridge Repairs Finish Early\n\nBy Ada Lin\n"
@@ -178,7 +178,7 @@ def test_site_debris_and_masthead_are_no_headline() -> None:
 
 
 def test_labelled_newsroom_fields() -> None:
-    from bot.core.articles import parse_article
+    from bot.core.reading.news_file import parse_article
 
     text = "SLUG: bridge\nBYLINE: Ada Lin, Staff\nDATE: 05/04/2021 at 9:00 PM\nHED: Bridge Opens\nDEK: A week early\n\n"
     article = parse_article("desk", text + "The bridge reopened on Monday.")

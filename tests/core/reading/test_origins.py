@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.core.page_meta import parse_html, stated_fields
-from bot.core.webpage import parse_webpage
+from bot.core.reading.page_meta import parse_html, stated_fields
+from bot.core.reading.web_page import parse_webpage
+from tests.conftest import FIXTURES
 
-WEB = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+WEB = FIXTURES / "web"
 
 
 def origins(name: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.published import dates_in, find_publication
+from bot.core.reading.published import dates_in, find_publication
 
 
 def _found(text: str):

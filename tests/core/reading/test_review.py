@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.review import _body_words, _in_body, _stem, _unmentioned, review_facts
-from bot.loading.files import read_article
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from bot.archive.files import read_article
+from bot.core.reading.review import _body_words, _in_body, _stem, _unmentioned, review_facts
+from tests.conftest import ROOT
 
 # bodies made of the characters the word rules turn on: letters, apostrophes, hyphens, spaces, capitals, é
 _BODY = st.text(alphabet="abcdefgilnrsty'- .Aé", max_size=60)
@@ -51,9 +49,9 @@ def test_the_seed_whose_headline_belongs_to_another_article() -> None:
 
 
 def test_parsing_an_article_makes_no_reference_cycles() -> None:
-    """Worker processes parse with the cycle collector off (bot/loading/pool.py); this is why they may."""
+    """Worker processes parse with the cycle collector off (bot/archive/pool.py); this is why they may."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
-    from bot.loading.files import parse_file
+    from bot.archive.files import parse_file
 
     gc.collect()
     gc.disable()
@@ -67,7 +65,7 @@ def test_parsing_an_article_makes_no_reference_cycles() -> None:
 
 def test_title_case_headlines_flag_only_what_is_surely_a_name() -> None:
     from bot.core.article import Article
-    from bot.core.review import is_title_case, review_corpus
+    from bot.core.reading.review import is_title_case, review_corpus
 
     assert is_title_case("Council Swallows Budget Cuts") and not is_title_case("Council swallows budget cuts")
     body = ["Mayor Ines Vale of Tromsvik said on Monday the council would sell the ferry to Nordhav Lines."]
@@ -80,7 +78,7 @@ def test_title_case_headlines_flag_only_what_is_surely_a_name() -> None:
 
 
 def test_seed_002_alone_still_has_a_foreign_headline() -> None:
-    from bot.core.review import review_corpus
+    from bot.core.reading.review import review_corpus
 
     article = read_article(ROOT / "seeds" / "002_ef0831b4358510b1.txt")
     review_corpus([article])

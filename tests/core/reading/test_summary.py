@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.corpus import Corpus
-from bot.core.summary import summary, summary_source
+from bot.core.reading.summary import summary, summary_source
 
 
 def test_standfirst_when_there_is_one(corpus: Corpus) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.core.extraction import extract
-from bot.core.webpage import parse_webpage
+from bot.core.reading.web_page import parse_webpage
+from tests.conftest import FIXTURES
 
-WEB = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+WEB = FIXTURES / "web"
 GOLD = json.loads((WEB / "gold.json").read_text(encoding="utf-8"))["pages"]
 
 

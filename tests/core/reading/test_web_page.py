@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from bot.core.article import CorpusError
 from bot.core.extraction import extract
-from bot.core.webpage import parse_webpage
+from bot.core.reading.web_page import parse_webpage
+from tests.conftest import FIXTURES
 
-WEB = Path(__file__).resolve().parent.parent / "fixtures" / "web"
+WEB = FIXTURES / "web"
 
 
 def page(name: str):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.core import limits
-from bot.core.layout import PAGE_BUTTONS, embed_length, layout, message_payload, page_buttons
-from bot.core.replies import Action, Field, Page, Reply, paginate
+from bot.core.replies import limits
+from bot.core.replies.layout import PAGE_BUTTONS, embed_length, layout, message_payload, page_buttons
+from bot.core.replies.reply import Action, Field, Page, Reply, paginate
 
 
 def test_oversized_pages_are_cut_to_every_embed_limit() -> None:

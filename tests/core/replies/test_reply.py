@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.replies import Reply, paginate
+from bot.core.replies.reply import Reply, paginate
 
 
 def test_paginate_splits_long_lists_and_numbers_pages() -> None:

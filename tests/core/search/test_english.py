@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.english import inflections, is_real_word
+from bot.core.search.english import inflections, is_real_word
 
 
 @pytest.mark.parametrize("word", ["tell", "happened", "everyone", "bold", "threats", "drones", "harbour", "winning"])

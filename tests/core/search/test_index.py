@@ -9,12 +9,12 @@ from collections import Counter
 import numpy as np
 import pytest
 
-import bot.core.postings as postings_module
+import bot.core.search.postings as postings_module
 from bot.core.answers.article import bold_terms, search_reply
 from bot.core.lexicon import STOPWORDS
-from bot.core.postings import K1, B, build_postings
-from bot.core.replies import UserError
-from bot.core.vocabulary import TOKEN, canonical
+from bot.core.replies.reply import UserError
+from bot.core.search.postings import K1, B, build_postings
+from bot.core.search.vocabulary import TOKEN, canonical
 
 PUTIN = "000_8d65afffd99f3673"
 STRATEGIC = "001_56f617656db8bfc2"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.core import postings
-from bot.core.postings import TokenCounter, build_postings
+from bot.core.search import postings
+from bot.core.search.postings import TokenCounter, build_postings
 
 
 def test_release_memory_is_called_once_per_packed_block_and_changes_nothing(monkeypatch) -> None:
