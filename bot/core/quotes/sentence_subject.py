@@ -5,15 +5,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.core.quotes import cues, names
 from bot.core.quotes.handover import handed_over
 from bot.core.quotes.nobody import opens_on_nobody
 from bot.core.quotes.source import Speaker, with_role
 
-if TYPE_CHECKING:
-    from bot.core.quotes.attribution import Attributor
+
+class Attributor(Protocol):
+    """What the subject rules ask of the article's attributor (bot.core.quotes.attribution.Attributor)."""
+
+    people: list[str]
+
+    def resolve_match(
+        self, match: re.Match[str], at: int, sentence_index: int, ends_at_quotation: bool = True
+    ) -> Speaker | None: ...
+
+    def hands_over(self, rest: str) -> bool: ...
+
+    def mentioned(self, text: str) -> list[str]: ...
+
 
 # Words after which a quotation may be somebody else's: "… a coach who is “working the referees”".
 _ELSEWHERE = re.compile(
