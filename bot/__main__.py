@@ -46,11 +46,11 @@ async def _ask(
     from bot.archive.load import load_corpus
     from bot.cli.console import parse_command, render_json, render_text
     from bot.core.replies.reply import Reply, UserError
-    from bot.store import Store
+    from bot.stores.sqlite import SqliteStore
 
     corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     with tempfile.TemporaryDirectory() as scratch:
-        store = await Store.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
+        store = await SqliteStore.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
         try:
             try:
                 invocation = parse_command(line, can_manage=True)  # whoever runs the console operates the bot

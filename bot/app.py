@@ -14,11 +14,12 @@ from pathlib import Path
 
 from bot.archive.files import MAX_FILE_BYTES
 from bot.archive.uploads import Uploads
-from bot.commands import COMMANDS, Command, Invocation
+from bot.commands import COMMANDS
 from bot.core.answers import complete
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
+from bot.invocation import Command, Invocation
 from bot.stores import Store
 
 log = logging.getLogger(__name__)

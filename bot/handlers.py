@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot import charts
 from bot.archive import feeds, fetch, uploads
@@ -20,26 +19,23 @@ from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
+from bot.invocation import Door, Invocation
 from bot.posts import daily_quote as daily_posts
 from bot.posts import new_articles as archive_posts
-
-if TYPE_CHECKING:
-    from bot.app import App
-    from bot.commands import Invocation
 
 log = logging.getLogger(__name__)
 CLAIM_ATTEMPTS = 5  # picks per /quote random while other processes claim the same channel's quotes
 
 
-async def article_search(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def article_search(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     return article.search_reply(corpus, **invocation.options)
 
 
-async def article_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def article_show(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     return article.show_reply(corpus, invocation.options["article"])
 
 
-async def timeline(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def timeline(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     options = dict(invocation.options)
     chart = options.pop("chart", "false") == "true"
     reply = timeline_answers.timeline_reply(corpus, **options)
@@ -52,7 +48,7 @@ async def timeline(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     return reply
 
 
-async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def quote_random(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """A quotation this channel has not seen under these filters, until it has seen them all."""
     options = invocation.options
     pool = quote.candidates(corpus, options.get("speaker"), options.get("article"), options.get("topic"))
@@ -69,16 +65,16 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
     return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
 
 
-async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def find_articles(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     return related.related_reply(corpus, invocation.options["text"])
 
 
-async def quote_daily(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def quote_daily(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     server = invocation.guild_id or invocation.channel_id  # in a DM, the conversation
     return daily.daily_reply(corpus, server, app.clock().astimezone(dt.UTC).date())
 
 
-async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def show_help(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     entries = [
         (f"Apps → {c.menu}" if c.menu else f"/{c.name}", c.help, () if c.menu else c.examples)
         for c in app.commands.values()
@@ -87,11 +83,11 @@ async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     return help_page.help_reply(len(corpus.articles), entries)
 
 
-async def corpus_status(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_status(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     return status.status_reply(corpus, app.reloaded_at)
 
 
-async def corpus_reload(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_reload(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Build a fresh corpus off the event loop and swap it in whole, one reload at a time."""
     if app.loader is None:
         raise UserError("This bot was started without a corpus folder to reload from.")
@@ -102,7 +98,7 @@ async def corpus_reload(app: App, invocation: Invocation, corpus: Corpus) -> Rep
     return status.status_reply(fresh, app.reloaded_at, title="Corpus reloaded")
 
 
-async def reload_corpus(app: App) -> Corpus:
+async def reload_corpus(app: Door) -> Corpus:
     """Build a fresh corpus off the event loop and swap it in whole (also when another process announced one)."""
     async with app.reload_lock:
         fresh = await asyncio.to_thread(app.loader)
@@ -114,7 +110,7 @@ async def reload_corpus(app: App) -> Corpus:
 ARCHIVE = "archive"  # beside the articles: removed files go there, never deleted
 
 
-async def corpus_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_remove(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Move an article's file into the corpus folder's archive/ (recoverable) and reload without it."""
     found = corpus.article(invocation.options["article"])
     if found is None:
@@ -150,7 +146,7 @@ def _archive(path: Path) -> Path:
     return target
 
 
-async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Parse an uploaded file and show, privately, what it would add; nothing is saved yet."""
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
@@ -169,7 +165,7 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     return await asyncio.to_thread(uploads.preview, article, name, token)  # extraction: off the loop
 
 
-async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_add_confirm(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Save the previewed upload under a free, safe name and reload with it."""
     if app.corpus_dir is None or app.loader is None:
         raise UserError("This bot was started without a corpus folder to add to.")
@@ -187,12 +183,12 @@ async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -
     return reply
 
 
-async def corpus_add_cancel(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def corpus_add_cancel(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     app.uploads.take(invocation.options.get("upload", ""), invocation.user_id)
     return Reply.notice("Nothing added", "The upload was dropped; the archive is unchanged.")
 
 
-async def config_daily_quote(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def config_daily_quote(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Set or stop this server's daily post of the quote of the day."""
     if invocation.guild_id is None:
         raise UserError("The daily quote is posted in a server's channel: run this in a server.")
@@ -209,7 +205,7 @@ async def config_daily_quote(app: App, invocation: Invocation, corpus: Corpus) -
     )
 
 
-async def config_new_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def config_new_articles(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Set or stop this server's “New in the archive” posts of what the feeds add."""
     if invocation.guild_id is None:
         raise UserError("New articles are posted in a server's channel: run this in a server.")
@@ -229,7 +225,7 @@ def _problem(line: str, problem: str | None) -> str:
     return line + (f" — **not posting**: {problem} (set it again to retry)" if problem else "")
 
 
-async def config_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def config_show(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     post = await daily_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
     if post is None:
         line = "not posted (set it with `/config daily-quote`)"
@@ -244,7 +240,7 @@ async def config_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply
     return Reply.notice("Settings of this server", f"Daily quote: {line}\nNew articles from feeds: {added}")
 
 
-async def feed_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def feed_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options["url"].strip()
     listed = await feeds.follow(app, url)
     return Reply.notice(
@@ -254,20 +250,20 @@ async def feed_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     )
 
 
-async def feed_list(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def feed_list(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     followed = await feeds.followed(app)
     text = "\n".join(f"• {url}" for url in followed) or "No feed is followed; add one with `/corpus feed add`."
     return Reply.notice("Feeds", text, feeds=followed)
 
 
-async def feed_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+async def feed_remove(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options["url"].strip()
     if not await feeds.unfollow(app, url):
         raise UserError(f"{url[:100]} is not followed; `/corpus feed list` shows the feeds.")
     return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
 
 
-async def add_from_feeds(app: App, send: daily_posts.Send | None = None) -> list[str]:
+async def add_from_feeds(app: Door, send: daily_posts.Send | None = None) -> list[str]:
     """Read every feed once; when something was added, reload (here and in every process sharing the database)
     and, with `send`, post the new articles in the servers that asked for it (/config new-articles)."""
     added = await feeds.poll(app)

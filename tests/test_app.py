@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import random
 
-from bot.app import App, Invocation
+from bot.app import App
 from bot.archive.load import load_corpus
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import SEEDS
 
 
@@ -17,14 +18,14 @@ async def test_quotes_do_not_repeat_in_a_channel_until_all_were_shown_even_acros
     assert total >= 2
     seen: list[str] = []
     for _restart in range(2):  # half the cycle, restart, the other half
-        store = await Store.open(database)
+        store = await SqliteStore.open(database)
         app = App(corpus, store, rng=random.Random(7))
         for _ in range(total // 2 if not seen else total - len(seen)):
             reply = await app.answer(Invocation("quote random", channel_id=42))
             seen.append(reply.data["quote"]["id"])
         await store.close()
     assert len(seen) == total and len(set(seen)) == total
-    store = await Store.open(database)
+    store = await SqliteStore.open(database)
     again = await App(corpus, store).answer(Invocation("quote random", channel_id=42))
     assert again.data["quote"]["id"] in seen  # a new cycle starts…
     assert again.data["quote"]["id"] != seen[-1]  # …but not with the quote just shown
@@ -35,7 +36,7 @@ async def test_quotes_do_not_repeat_in_a_channel_until_all_were_shown_even_acros
 
 
 async def test_reload_needs_manage_server_and_swaps_the_corpus_whole(corpus, tmp_path):
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     loads = []
 
     def loader():
@@ -55,7 +56,7 @@ async def test_reload_needs_manage_server_and_swaps_the_corpus_whole(corpus, tmp
 
 
 async def test_unknown_options_and_missing_required_ones_are_user_errors(corpus, tmp_path):
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     reply = await app.answer(Invocation("article search", {"colour": "red", "query": "x"}))
     assert reply.ephemeral and "colour" in reply.pages[0].description
@@ -68,7 +69,7 @@ async def test_every_example_in_help_answers_with_a_real_result(corpus, tmp_path
     from bot.cli.console import parse_command
     from bot.commands import TABLE
 
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     examples = [example for command in TABLE for example in command.examples]
     assert len(examples) >= 8

@@ -8,8 +8,9 @@ import pytest
 
 from bot.app import App
 from bot.cli.console import parse_command
-from bot.commands import COMMANDS, GROUPS, TABLE, Invocation
-from bot.store import Store
+from bot.commands import COMMANDS, GROUPS, TABLE
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")  # Discord's rule for command and option names (lower case)
 
@@ -46,7 +47,7 @@ def test_every_autocompleted_option_suggests_something_from_the_seeds(corpus, tm
 
 @pytest.mark.parametrize("command", [c for c in TABLE if c.manage_only], ids=lambda c: c.name)
 async def test_a_manage_only_command_refuses_members_without_the_permission(corpus, tmp_path, command) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     calls = []
     app = App(corpus, store, loader=lambda: calls.append(1) or corpus)
     reply = await app.answer(Invocation(command.name))
@@ -55,7 +56,7 @@ async def test_a_manage_only_command_refuses_members_without_the_permission(corp
 
 
 async def test_required_options_and_unknown_options_come_from_the_table(corpus, tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     for command in TABLE:
         for option in (o for o in command.options if o.required):
@@ -75,7 +76,7 @@ def test_the_console_reads_every_command_and_option_of_the_table() -> None:
 
 
 async def test_help_lists_exactly_the_commands_the_table_gives_help_for(corpus, tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     reply = await App(corpus, store).answer(Invocation("help"))
     listed = [field.name for field in reply.pages[0].fields]
     assert listed == [f"Apps → {c.menu}" if c.menu else f"/{c.name}" for c in TABLE if c.help]

@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 from bot.app import App
 from bot.archive.load import load_corpus
 from bot.cli.console import parse_command, render_json, render_text
-from bot.commands import COMMANDS, Invocation
+from bot.commands import COMMANDS
 from bot.core.corpus import Corpus
 from bot.core.replies import limits
 from bot.core.replies.layout import embed_length, message_payload
 from bot.core.replies.reply import Reply, UserError
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import SEEDS
 
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -148,7 +149,7 @@ def invocations(draw: st.DrawFn) -> Invocation:
 class Bot:
     loop: asyncio.AbstractEventLoop
     app: App
-    store: Store
+    store: SqliteStore
     path: Path
 
     def run(self, coroutine: Any) -> Any:
@@ -165,7 +166,7 @@ def bot(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bo
     """One app over a real SQLite file; its own loop, since hypothesis runs many examples per test."""
     loop = asyncio.new_event_loop()
     path = tmp_path_factory.mktemp("fuzz") / "bot.sqlite3"
-    store = loop.run_until_complete(Store.open(path))
+    store = loop.run_until_complete(SqliteStore.open(path))
     loop.run_until_complete(store.set_meta("commands-hash", "before-fuzzing"))
     yield Bot(loop, App(corpus, store), store, path)
     loop.run_until_complete(store.close())

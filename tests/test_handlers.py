@@ -6,8 +6,8 @@ import shutil
 
 from bot.app import App
 from bot.archive.load import load_corpus
-from bot.commands import Invocation
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import SEEDS
 
 ARTICLE = "003_ca573a1cae3f6ec8"
@@ -16,7 +16,7 @@ ARTICLE = "003_ca573a1cae3f6ec8"
 async def test_remove_moves_the_file_into_archive_and_reloads_without_it(tmp_path) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(load_corpus(folder), store, loader=lambda: load_corpus(folder))
     refused = await app.answer(Invocation("corpus remove", {"article": ARTICLE}))
     assert refused.ephemeral and (folder / f"{ARTICLE}.txt").exists()  # not an admin: nothing moved
@@ -34,7 +34,7 @@ async def test_a_second_file_of_the_same_name_is_archived_beside_the_first(tmp_p
     shutil.copytree(SEEDS, folder)
     (folder / "archive").mkdir()
     (folder / "archive" / f"{ARTICLE}.txt").write_text("an older copy")
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(load_corpus(folder), store, loader=lambda: load_corpus(folder))
     await app.answer(Invocation("corpus remove", {"article": ARTICLE}, can_manage=True))
     assert (folder / "archive" / f"{ARTICLE}.txt").read_text() == "an older copy"

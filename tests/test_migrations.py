@@ -14,7 +14,7 @@ import bot.migrations
 from bot.archive.cache import CorpusCache
 from bot.migrations import Migration, migrate, migrate_async, migrations, statements, upgrade
 from bot.migrations.postgres import current_version, migrate_postgres
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.stores.backends import postgres_url
 from tests.test_store import tables, user_version
 
@@ -113,7 +113,7 @@ async def test_the_store_and_the_cache_migrate_through_the_same_runner(
     monkeypatch.setattr(bot.migrations, "migrations", lambda: [*migrations(), NOTES])
     cached, stored = tmp_path / "cache.sqlite3", tmp_path / "store.sqlite3"
     CorpusCache.open(cached).close()
-    store = await Store.open(stored)
+    store = await SqliteStore.open(stored)
     try:
         assert await store.version() == LATEST + 1
     finally:

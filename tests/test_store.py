@@ -27,7 +27,8 @@ from bot.cli.console import parse_command
 from bot.core.corpus import Corpus
 from bot.core.replies.layout import message_payload
 from bot.migrations import migrations
-from bot.store import Store, move_aside
+from bot.stores.sqlite import SqliteStore
+from bot.stores.sqlite_files import move_aside
 from tests.conftest import SEEDS
 
 LATEST = migrations()[-1][0]
@@ -108,20 +109,20 @@ def shared_dir() -> Iterator[Path]:
 async def close_stores_left_open(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
     """Close what a failed test left open: aiosqlite's worker thread would keep pytest from exiting."""
     opened: list[aiosqlite.Connection] = []
-    connect = Store._connect.__func__
+    connect = SqliteStore._connect.__func__
 
-    async def tracked(cls: type[Store], path: Path | str) -> aiosqlite.Connection:
+    async def tracked(cls: type[SqliteStore], path: Path | str) -> aiosqlite.Connection:
         opened.append(await connect(cls, path))
         return opened[-1]
 
-    monkeypatch.setattr(Store, "_connect", classmethod(tracked))
+    monkeypatch.setattr(SqliteStore, "_connect", classmethod(tracked))
     yield
     for connection in opened:
         await connection.close()
 
 
 async def seeded(path: Path) -> None:
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     await store.record_use("help", 1)
     await store.mark_shown(7, "speaker=zelensky", "q1")
     await store.close()
@@ -132,7 +133,7 @@ async def seeded(path: Path) -> None:
 
 async def test_usage_and_quote_history_survive_close_and_reopen(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     for _ in range(3):
         await store.record_use("article search", 10)
     await store.record_use("article search", 20)
@@ -142,7 +143,7 @@ async def test_usage_and_quote_history_survive_close_and_reopen(tmp_path: Path) 
     await store.set_meta("commands-hash", "abc123")
     await store.close()
 
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     assert await store.usage() == {"article search": 4, "help": 1}
     assert await store.usage(10) == {"article search": 3}
     assert await store.shown_quotes(5, "topic=grain") == {"q-a", "q-b"}
@@ -162,7 +163,7 @@ async def test_locked_at_start_up_the_store_opens_skips_writes_and_recovers(
     path = tmp_path / "bot.sqlite3"
     await seeded(path)
     with locked_by_other_writer(path):
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         await store.record_use("help", 1)
         await store.record_use("help", 1)
         assert await store.usage() == {}
@@ -184,7 +185,7 @@ async def test_the_app_keeps_answering_while_the_database_is_locked(tmp_path: Pa
     path = tmp_path / "bot.sqlite3"
     await seeded(path)
     with locked_by_other_writer(path):
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         app = App(corpus, store, random.Random(6))
         for line in ("/help", "/quote random", "/quote random", "/article search query: Kharkiv"):
             reply = await app.answer(parse_command(line))
@@ -193,14 +194,14 @@ async def test_the_app_keeps_answering_while_the_database_is_locked(tmp_path: Pa
     # 4 usage counts and 2 quote-history rows were skipped, not queued behind the lock.
     assert store.skipped_writes == 6
     await store.close()
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     assert await store.usage() == {"help": 1}
     await store.close()
 
 
 async def test_a_lock_taken_mid_run_pauses_the_database_instead_of_queueing_on_it(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     store.PAUSE_SECONDS = 3600.0
     with locked_by_other_writer(path):
         await store.record_use("timeline", 3)
@@ -228,7 +229,7 @@ async def test_read_only_file_is_read_but_never_written(
     path.chmod(0o444)
     shared_dir.chmod(0o777)  # SQLite's WAL mode needs its side files beside the database even to read it
     with unprivileged():
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         assert store.problem == "read-only"
         assert await store.usage() == {"help": 1}
         await store.record_use("help", 1)
@@ -247,7 +248,7 @@ async def test_unwritable_folder_falls_back_to_memory(
     shared_dir.chmod(0o555)
     path = shared_dir / "bot.sqlite3"
     with unprivileged():
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         assert store.in_memory
         await store.record_use("help", None)
         assert await store.usage() == {"help": 1}
@@ -282,7 +283,7 @@ async def test_read_only_file_in_read_only_folder_is_left_untouched(
     path.chmod(0o444)
     shared_dir.chmod(0o555)
     with unprivileged():
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         await store.record_use("help", None)
         if store.in_memory:  # a WAL-mode file cannot even be read without creating its side files
             assert await store.usage() == {"help": 1}
@@ -296,7 +297,7 @@ async def test_read_only_file_in_read_only_folder_is_left_untouched(
 
 async def test_a_folder_in_place_of_the_file_falls_back_to_memory(tmp_path: Path) -> None:
     (tmp_path / "bot.sqlite3").mkdir()
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     assert store.in_memory and await store.version() == LATEST
     await store.close()
 
@@ -314,7 +315,7 @@ async def test_garbage_file_is_moved_aside_and_a_fresh_database_created(
     path = tmp_path / "bot.sqlite3"
     garbage = b"this is not a database\x00\xff\xfe" * 400
     path.write_bytes(garbage)
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     await store.record_use("help", 1)
     assert await store.usage() == {"help": 1}
     assert store.problem is None and not store.in_memory
@@ -328,7 +329,7 @@ async def test_garbage_file_is_moved_aside_and_a_fresh_database_created(
 
 async def test_damaged_pages_are_caught_at_start_up(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     for channel in range(400):
         await store.mark_shown(channel, "topic=" + "x" * 200, f"q{channel}")
     await store.close()
@@ -337,7 +338,7 @@ async def test_damaged_pages_are_caught_at_start_up(tmp_path: Path) -> None:
     damaged[3 * page : 3 * page + 512] = b"\xa5" * 512  # the header is fine, a table page is not
     path.write_bytes(bytes(damaged))
 
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     assert await store.shown_quotes(1, "topic=" + "x" * 200) == set()
     await store.close()
     [kept] = moved_aside(path)
@@ -362,7 +363,7 @@ async def test_corrupt_file_in_unwritable_folder_is_left_alone(shared_dir: Path,
     path.write_bytes(b"garbage" * 1000)
     shared_dir.chmod(0o555)
     with unprivileged():
-        store = await Store.open(path)
+        store = await SqliteStore.open(path)
         assert store.in_memory
         await store.close()
     assert path.read_bytes() == b"garbage" * 1000

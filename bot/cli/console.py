@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
-from bot.commands import COMMANDS, Invocation
+from bot.commands import COMMANDS
 from bot.core.replies.layout import layout
 from bot.core.replies.reply import Reply, UserError
+from bot.invocation import Invocation
 
 
 def parse_command(line: str, can_manage: bool = False) -> Invocation:

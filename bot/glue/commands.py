@@ -6,24 +6,28 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 
+from bot.app import App
 from bot.archive.files import size_label, too_large
-from bot.commands import GROUPS, Command, Option
+from bot.commands import GROUPS
 from bot.core.replies.limits import ATTACHMENT_BYTES
 from bot.core.replies.reply import UserError
 from bot.glue.invocations import invocation_for
 from bot.glue.replies import show
-
-if TYPE_CHECKING:
-    from bot.glue.client import ArchiveBot
+from bot.invocation import Command, Option
 
 log = logging.getLogger(__name__)
 
 DEFER_AFTER_SECONDS = 2.0  # Discord fails an interaction not answered within 3 s
+
+
+def _app(interaction: discord.Interaction) -> App:
+    """The App the bot answering this interaction serves (bot.glue.client.ArchiveMixin.app)."""
+    return interaction.client.app  # type: ignore[attr-defined]
 
 
 async def respond(
@@ -33,11 +37,11 @@ async def respond(
     attachment: discord.Attachment | None = None,
 ) -> None:
     """Answer a slash command: defer if the answer is slow, then show the reply with its buttons."""
-    client: ArchiveBot = interaction.client  # type: ignore[assignment]
-    with client.app.busy():  # the whole exchange counts as in flight, so shutdown waits for the send too
+    app = _app(interaction)
+    with app.busy():  # the whole exchange counts as in flight, so shutdown waits for the send too
         upload = await _read(interaction, attachment) if attachment is not None else None
         invocation = await invocation_for(interaction, command, options, upload)
-        task = asyncio.ensure_future(client.app.answer(invocation))
+        task = asyncio.ensure_future(app.answer(invocation))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
         if not done and not interaction.response.is_done():
             await interaction.response.defer(thinking=True)
@@ -54,8 +58,7 @@ async def _read(interaction: discord.Interaction, attachment: discord.Attachment
             f"I can't add {name}: {size_label(attachment.size)} is more than Discord's upload limit"
             f" here ({size_label(discord_limit)})."
         )
-    client: ArchiveBot = interaction.client  # type: ignore[assignment]
-    if problem := too_large(attachment.size, client.app.max_article_bytes):
+    if problem := too_large(attachment.size, _app(interaction).max_article_bytes):
         raise UserError(f"I can't add {name}: {problem}.")
     await interaction.response.defer(ephemeral=True, thinking=True)  # a download can take longer than 3 s
     interaction.extras["deferred_privately"] = True  # the answer that replaces "thinking…" stays private
@@ -78,9 +81,8 @@ def autocompleter(command: Command, option: Option):
     """An autocomplete callback for one option; it never raises (Discord shows nothing on failure)."""
 
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        client: ArchiveBot = interaction.client  # type: ignore[assignment]
         try:
-            pairs = client.app.autocomplete(command.name, option.name, current or "")
+            pairs = _app(interaction).autocomplete(command.name, option.name, current or "")
         except Exception:
             log.exception("autocomplete failed for /%s %s", command.name, option.name)
             return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.commands import Command, Invocation
+from bot.invocation import Command, Invocation
 
 
 async def invocation_for(

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.archive.cache import CorpusCache, extractor_version
 from bot.archive.load import load_corpus
 from bot.migrations import migrations
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import SEEDS
 
 
@@ -75,7 +75,7 @@ def test_default_version_follows_the_source_code():
 async def test_cache_and_store_share_one_migrated_database(tmp_path):
     database = tmp_path / "bot.sqlite3"
     CorpusCache.open(database).close()
-    store = await Store.open(database)  # finds every migration already applied
+    store = await SqliteStore.open(database)  # finds every migration already applied
     try:
         assert await store.version() == migrations()[-1][0]
     finally:

@@ -9,9 +9,9 @@ from aiohttp import web
 
 from bot.app import App
 from bot.archive.load import load_corpus
-from bot.commands import Invocation
 from bot.handlers import add_from_feeds
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, SEEDS
 from tests.loopback_site import loopback_site
 
@@ -59,7 +59,7 @@ async def _app(tmp_path, store):
 async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) -> None:
     base, state = site
     state["links"] = [f"{base}/stories/old-one"]
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app, folder = await _app(tmp_path, store)
     followed = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
     assert followed.pages[0].title == "Feed followed"
@@ -69,7 +69,7 @@ async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) 
     assert "wind-farm" in app.corpus.articles and (folder / "wind-farm.html").exists()
     assert await add_from_feeds(app) == []
     await store.close()
-    store = await Store.open(tmp_path / "bot.sqlite3")  # a restart: still seen
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")  # a restart: still seen
     app, folder = await _app(tmp_path, store)
     assert await add_from_feeds(app) == []
     listed = await app.answer(Invocation("corpus feed list"))
@@ -81,7 +81,7 @@ async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) 
 
 async def test_a_page_that_is_no_feed_and_an_entry_that_is_no_article_are_refused(site, tmp_path) -> None:
     base, state = site
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app, folder = await _app(tmp_path, store)
     refused = await app.answer(Invocation("corpus feed add", {"url": f"{base}/index.html"}, can_manage=True))
     assert refused.ephemeral and "not an RSS or Atom feed" in refused.pages[0].description

@@ -11,8 +11,8 @@ from aiohttp import web
 from bot.app import App
 from bot.archive.fetch import Refused, fetch_page
 from bot.archive.load import load_corpus
-from bot.commands import Invocation
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, SEEDS
 from tests.loopback_site import loopback_site
 
@@ -82,7 +82,7 @@ async def test_the_hosts_own_network_and_other_schemes_are_refused(url, says) ->
 async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_address(site, tmp_path) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(
         load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
     )
@@ -104,7 +104,7 @@ async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_ad
 
 
 async def test_corpus_add_url_refuses_a_page_over_the_configured_article_size(site, tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(load_corpus(SEEDS), store, corpus_dir=tmp_path, fetch_allow_private=True, max_article_bytes=1024)
     refused = await app.answer(Invocation("corpus add", {"url": f"{site}/news/harbour-ferry"}, can_manage=True))
     assert refused.ephemeral and "larger than 1 KB, the most an article may be" in refused.pages[0].description

@@ -17,7 +17,7 @@ from bot.app import App
 from bot.archive.load import load_corpus
 from bot.cli.console import parse_command
 from bot.core.corpus import Corpus
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, SEEDS
 
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -118,7 +118,7 @@ def test_the_seeds_still_serve_as_they_would_alone(loaded: Loaded, reference: Co
 
 async def test_commands_answer_from_the_rest_of_the_corpus(loaded: Loaded) -> None:
     corpus, _ = loaded
-    store = await Store.open(":memory:")
+    store = await SqliteStore.open(":memory:")
     app = App(corpus, store)
     search = await app.answer(parse_command("/article search query: counter-offensive"))
     shown = await app.answer(parse_command(f"/article show article: {SEED_IDS[0]}"))

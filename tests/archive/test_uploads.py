@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from bot.app import App
 from bot.archive.load import load_corpus
 from bot.archive.uploads import Upload, Uploads, safe_name, save_new
-from bot.commands import Invocation
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, SEEDS
 
 ARTICLE = b"""---
@@ -72,7 +72,7 @@ def test_an_upload_is_taken_once_and_only_by_its_uploader() -> None:
 async def _app(tmp_path):
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     return App(load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder), folder, store
 
 

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.__main__ import main
-from bot.store import Store
 from bot.stores.postgres import PostgresStore
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import ROOT
 from tests.stores.backends import postgres_url
 
@@ -26,7 +26,7 @@ def wrong_password(url: str) -> str:
 
 
 async def sqlite_state(path: Path) -> None:
-    store = await Store.open(path)
+    store = await SqliteStore.open(path)
     for _ in range(3):
         await store.record_use("quote random", 5)
     await store.mark_shown(1, "all", "q1")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import App, Invocation
+from bot.app import App
 from bot.core.answers.article import search_reply
 from bot.core.article import Article
 from bot.core.corpus import Corpus
 from bot.core.lookup import find_article, find_publication
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 
 WITHDRAWAL = "004_1b77e67b279ac622"  # “Russia’s Withdrawal from Ukraine: Prospects and Reality”, quoted
 PUTIN = "000_8d65afffd99f3673"  # “Vladimir Putin’s war is failing. The West should help it fail faster”
@@ -53,7 +54,7 @@ def test_an_exact_headline_wins_over_a_closer_guess() -> None:
 
 async def test_every_article_option_resolves_alike(corpus: Corpus, tmp_path) -> None:
     """/article show, /timeline article: and /quote random article: name the same article for the same text."""
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     try:
         for typed, expected in LOOSE:

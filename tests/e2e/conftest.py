@@ -18,7 +18,7 @@ from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
 from bot.glue.client import create_bot
 from bot.settings import Settings
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.conftest import SEEDS
 from tests.emulator import DiscordEmulator, Exchange, Person
 from tests.emulator.fixtures import emulator  # noqa: F401
@@ -61,7 +61,7 @@ async def start_bot(loopback: DiscordEmulator, settings: Settings, corpus: Corpu
     """Start the bot in a task and return once it has synced (or skipped syncing) and joined the gateway."""
     app = App(
         corpus or load_corpus(settings.corpus_dir),
-        await Store.open(settings.database),
+        await SqliteStore.open(settings.database),
         max_article_bytes=settings.max_article_bytes,
     )
     bot = create_bot(settings, app)

@@ -244,10 +244,11 @@ async def test_sigterm_lets_the_reply_in_flight_finish_closes_the_database_and_e
 # --- the database under concurrent commands ---------------------------------------------------------------------
 async def test_concurrent_commands_never_collide_in_the_database(tmp_path, corpus):
     """A quote-history restart is a two-statement transaction on the connection every command shares."""
-    from bot.app import App, Invocation
-    from bot.store import Store
+    from bot.app import App
+    from bot.invocation import Invocation
+    from bot.stores.sqlite import SqliteStore
 
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     channels, pool = range(10), len(corpus.quotations())
     for channel in channels:  # show every quotation once in each channel, one after another

@@ -9,7 +9,7 @@ import regex
 from bot.app import App
 from bot.core.corpus import Corpus
 from bot.glue.client import ShardedArchiveBot, create_bot
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.e2e.conftest import START_TIMEOUT, settings_for, settle
 from tests.emulator import DiscordEmulator
 from tests.emulator.gateway import shard_of
@@ -39,7 +39,7 @@ async def test_one_process_runs_both_shards_and_each_answers_for_its_own_guilds(
         update={"shard_count": SHARDS, "shard_ids": (0, 1)}
     )
     with emulator.patched_discord():
-        bot = create_bot(settings, App(corpus, await Store.open(settings.database)))
+        bot = create_bot(settings, App(corpus, await SqliteStore.open(settings.database)))
         assert isinstance(bot, ShardedArchiveBot)
         bot.before_identify_hook = no_identify_wait
         runner = asyncio.create_task(bot.start(settings.token.get_secret_value()))

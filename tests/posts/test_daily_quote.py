@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from bot.app import App
-from bot.commands import Invocation
 from bot.core.replies.reply import Reply
+from bot.invocation import Invocation
 from bot.posts import daily_quote as daily_posts
 from bot.posts.daily_quote import DailyPost, post_due
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator.fixtures import emulator  # noqa: F401
 
@@ -33,7 +33,7 @@ class Posts:
 
 
 async def test_posted_at_its_time_once_a_day_and_not_again_after_a_restart(corpus, tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     await app.answer(
         Invocation("config daily-quote", {"channel": str(CHANNEL), "time": "8.30"}, guild_id=GUILD, can_manage=True)
@@ -45,7 +45,7 @@ async def test_posted_at_its_time_once_a_day_and_not_again_after_a_restart(corpu
     ((channel, reply),) = posts.sent
     assert channel == CHANNEL and reply.pages[0].footer == "Quote of the day · 1 Dec 2026"
     await store.close()
-    store = await Store.open(tmp_path / "bot.sqlite3")  # a restart: the day's post is remembered
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")  # a restart: the day's post is remembered
     app = App(corpus, store)
     assert await post_due(app, posts, MORNING + dt.timedelta(hours=4)) == []
     assert await post_due(app, posts, MORNING + dt.timedelta(days=1, minutes=1)) == [GUILD]
@@ -57,7 +57,7 @@ async def test_posted_at_its_time_once_a_day_and_not_again_after_a_restart(corpu
 
 
 async def test_a_channel_it_cannot_post_in_is_said_once_and_shown_in_config_show(corpus, tmp_path, caplog) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
     await daily_posts.save(app, GUILD, DailyPost(CHANNEL, "08:00"))
     failing = Posts(fail=True)
@@ -71,7 +71,7 @@ async def test_a_channel_it_cannot_post_in_is_said_once_and_shown_in_config_show
 
 @pytest.mark.parametrize("typed", ["8", "25:00", "noon", "08:61"])
 async def test_a_time_that_is_no_time_is_refused(corpus, tmp_path, typed) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     reply = await App(corpus, store).answer(
         Invocation("config daily-quote", {"channel": "1", "time": typed}, guild_id=GUILD, can_manage=True)
     )

@@ -7,10 +7,10 @@ import shutil
 
 from bot.app import App
 from bot.archive.load import load_corpus
-from bot.commands import Invocation
 from bot.handlers import add_from_feeds
+from bot.invocation import Invocation
 from bot.posts import new_articles as archive_posts
-from bot.store import Store
+from bot.stores.sqlite import SqliteStore
 from tests.archive.test_feeds import site  # noqa: F401
 from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
@@ -37,7 +37,7 @@ def _app(tmp_path, store) -> App:
 
 async def test_an_article_a_feed_adds_is_announced_once_where_the_server_asked(site, tmp_path) -> None:  # noqa: F811
     base, state = site
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = _app(tmp_path, store)
     setting = Invocation("config new-articles", {"channel": str(CHANNEL)}, guild_id=GUILD, can_manage=True)
     assert (await app.answer(setting)).pages[0].title == "New articles: posted"
@@ -59,7 +59,7 @@ async def test_an_article_a_feed_adds_is_announced_once_where_the_server_asked(s
 
 async def test_a_channel_it_cannot_post_in_is_said_once_and_in_config_show(site, tmp_path, caplog) -> None:  # noqa: F811
     base, state = site
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = _app(tmp_path, store)
     await archive_posts.save(app, GUILD, archive_posts.ArchivePost(CHANNEL))
     await _following(app, base, state)
@@ -75,7 +75,7 @@ async def test_a_channel_it_cannot_post_in_is_said_once_and_in_config_show(site,
 
 
 async def test_the_setting_needs_a_server_a_channel_and_the_right_to_manage(tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(load_corpus(SEEDS), store)
     anyone = await app.answer(Invocation("config new-articles", {"channel": "1"}, guild_id=GUILD))
     assert anyone.ephemeral and "Manage Server" in anyone.pages[0].description

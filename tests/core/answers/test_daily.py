@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.app import App
-from bot.commands import Invocation
 from bot.core.answers.daily import daily_quote, daily_reply
 from bot.core.answers.quote import servable
 from bot.core.corpus import Corpus
-from bot.store import Store
+from bot.invocation import Invocation
+from bot.stores.sqlite import SqliteStore
 
 DAY = dt.date(2026, 12, 1)
 
@@ -34,7 +34,7 @@ def test_the_daily_card_has_no_other_quote_button_and_names_its_day(corpus: Corp
 
 
 async def test_everyone_in_a_server_gets_the_same_quote_until_midnight_utc(corpus: Corpus, tmp_path) -> None:
-    store = await Store.open(tmp_path / "bot.sqlite3")
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     now = [dt.datetime(2026, 12, 1, 23, 59, tzinfo=dt.UTC)]
     app = App(corpus, store, clock=lambda: now[0])
     first = await app.answer(Invocation("quote daily", guild_id=7, channel_id=1))
