@@ -6,8 +6,6 @@ import argparse
 import asyncio
 import logging
 import sys
-import tempfile
-from pathlib import Path
 
 from bot.settings import Settings, SettingsError
 
@@ -37,67 +35,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _ask(
-    settings: Settings, line: str, as_json: bool, database: str | None, chart: str | None = None, fresh: bool = False
-) -> int:
-    """Answer one command; state (quote history, usage) persists in BOT_DATABASE as the bot's does, so
-    asking `/quote random` twice shows two quotations, unless `fresh` asks for a throwaway database."""
-    from bot.app import App
-    from bot.archive.load import load_corpus
-    from bot.cli.console import parse_command, render_json, render_text
-    from bot.core.replies.reply import Reply, UserError
-    from bot.stores.sqlite import SqliteStore
-
-    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
-    with tempfile.TemporaryDirectory() as scratch:
-        store = await SqliteStore.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
-        try:
-            try:
-                invocation = parse_command(line, can_manage=True)  # whoever runs the console operates the bot
-                if chart:
-                    invocation.options.setdefault("chart", "true")
-            except UserError as error:
-                reply = Reply.notice("Sorry", str(error))
-            else:
-                app = App(
-                    corpus,
-                    store,
-                    loader=lambda: load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes),
-                    corpus_dir=settings.corpus_dir,
-                    fetch_allow_private=settings.fetch_allow_private,
-                    max_article_bytes=settings.max_article_bytes,
-                )
-                reply = await app.answer(invocation)
-        finally:
-            await store.close()
-    if chart:
-        if not reply.files:
-            sys.stderr.write("no chart to write: only /timeline draws one, when it finds events\n")
-            return 1
-        Path(chart).write_bytes(next(iter(reply.files.values())))
-        sys.stderr.write(f"chart written to {chart}\n")
-    sys.stdout.write(render_json(reply) + "\n" if as_json else render_text(reply))
-    return 0
-
-
-def _corpus_check(settings: Settings, what: str = "check", as_json: bool = False) -> int:
-    from bot.archive.load import load_corpus
-    from bot.cli.corpus_report import check_json, check_text, export_json
-
-    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
-    if what == "export":
-        sys.stdout.write(export_json(corpus) + "\n")
-    else:
-        sys.stdout.write(check_json(corpus) + "\n" if as_json else check_text(corpus, settings.corpus_dir))
-    return 1 if corpus.errors else 0
-
-
-def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.cli import db as db_command
-
-    return asyncio.run(db_command.main(args.what, settings.state_url, settings.database, args.source, args.target))
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -111,14 +48,20 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     if args.action == "ask":
+        from bot.cli.ask import ask
+
         logging.getLogger().setLevel(logging.WARNING)
-        return asyncio.run(_ask(settings, args.command, args.json, args.database, args.chart, args.fresh))
+        return asyncio.run(ask(settings, args.command, args.json, args.database, args.chart, args.fresh))
     if args.action == "corpus":
+        from bot.cli import corpus
+
         logging.getLogger().setLevel(logging.WARNING)
-        return _corpus_check(settings, args.what, args.json)
+        return corpus.check(settings, args.what, args.json)
     if args.action == "db":
+        from bot.cli import db
+
         logging.getLogger().setLevel(logging.WARNING)
-        return _db(settings, args)
+        return asyncio.run(db.main(args.what, settings.state_url, settings.database, args.source, args.target))
     try:
         settings.require_token()
     except SettingsError as error:

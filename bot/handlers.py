@@ -20,8 +20,7 @@ from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
 from bot.invocation import Door, Invocation
-from bot.posts import daily_quote as daily_posts
-from bot.posts import new_articles as archive_posts
+from bot.posts import daily_quote, new_articles
 
 log = logging.getLogger(__name__)
 CLAIM_ATTEMPTS = 5  # picks per /quote random while other processes claim the same channel's quotes
@@ -194,12 +193,12 @@ async def config_daily_quote(app: Door, invocation: Invocation, corpus: Corpus) 
         raise UserError("The daily quote is posted in a server's channel: run this in a server.")
     options = invocation.options
     if options.get("off") == "true":
-        await daily_posts.save(app, invocation.guild_id, None)
+        await daily_quote.save(app.store, invocation.guild_id, None)
         return Reply.notice("Daily quote stopped", "The quote of the day will no longer be posted here.")
     if not options.get("channel") or not options.get("time"):
         raise UserError("Give both `channel:` and `time:` (UTC, e.g. 08:30), or `off: True` to stop.")
-    post = daily_posts.DailyPost(int(options["channel"]), daily_posts.parse_time(options["time"]))
-    await daily_posts.save(app, invocation.guild_id, post)
+    post = daily_quote.DailyPost(int(options["channel"]), daily_quote.parse_time(options["time"]))
+    await daily_quote.save(app.store, invocation.guild_id, post)
     return Reply.notice(
         "Daily quote set", f"The quote of the day will be posted in <#{post.channel_id}> every day at {post.time} UTC."
     )
@@ -210,12 +209,12 @@ async def config_new_articles(app: Door, invocation: Invocation, corpus: Corpus)
     if invocation.guild_id is None:
         raise UserError("New articles are posted in a server's channel: run this in a server.")
     if invocation.options.get("off") == "true":
-        await archive_posts.save(app, invocation.guild_id, None)
+        await new_articles.save(app.store, invocation.guild_id, None)
         return Reply.notice("New articles: not posted", "Articles the feeds add will no longer be announced here.")
     if not invocation.options.get("channel"):
         raise UserError("Give a `channel:` to post new articles in, or `off: True` to stop.")
-    post = archive_posts.ArchivePost(int(invocation.options["channel"]))
-    await archive_posts.save(app, invocation.guild_id, post)
+    post = new_articles.ArchivePost(int(invocation.options["channel"]))
+    await new_articles.save(app.store, invocation.guild_id, post)
     return Reply.notice(
         "New articles: posted", f"Articles the followed feeds add will be announced in <#{post.channel_id}>."
     )
@@ -226,12 +225,12 @@ def _problem(line: str, problem: str | None) -> str:
 
 
 async def config_show(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
-    post = await daily_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
+    post = await daily_quote.setting(app.store, invocation.guild_id) if invocation.guild_id else None
     if post is None:
         line = "not posted (set it with `/config daily-quote`)"
     else:
         line = _problem(f"<#{post.channel_id}> at {post.time} UTC", post.problem)
-    new = await archive_posts.setting(app, invocation.guild_id) if invocation.guild_id else None
+    new = await new_articles.setting(app.store, invocation.guild_id) if invocation.guild_id else None
     added = (
         "not posted (set it with `/config new-articles`)"
         if new is None
@@ -263,7 +262,7 @@ async def feed_remove(app: Door, invocation: Invocation, corpus: Corpus) -> Repl
     return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
 
 
-async def add_from_feeds(app: Door, send: daily_posts.Send | None = None) -> list[str]:
+async def add_from_feeds(app: Door, send: daily_quote.Send | None = None) -> list[str]:
     """Read every feed once; when something was added, reload (here and in every process sharing the database)
     and, with `send`, post the new articles in the servers that asked for it (/config new-articles)."""
     added = await feeds.poll(app)
@@ -271,5 +270,5 @@ async def add_from_feeds(app: Door, send: daily_posts.Send | None = None) -> lis
         await reload_corpus(app)
         await app.store.announce_reload()
         if send is not None:
-            await archive_posts.announce(app, send, [Path(name).stem for name in added])
+            await new_articles.announce(app.store, app.corpus, send, [Path(name).stem for name in added])
     return added

@@ -72,7 +72,7 @@ class ArchiveMixin:
     @tasks.loop(minutes=1)
     async def daily_posts(self) -> None:
         """Each minute: the quote of the day, in every server whose posting time has come."""
-        await post_due(self.app, self.post_reply, self.app.clock())
+        await post_due(self.app.store, self.app.corpus, self.post_reply, self.app.clock())
 
     async def post_reply(self, channel_id: int, reply: Reply) -> None:
         """A reply sent as a message of the bot's own in a channel (not an answer to anyone)."""

@@ -7,14 +7,12 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.core.answers.daily import daily_reply
+from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply, UserError
 from bot.posts.server_settings import ServerSettings
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.stores import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +42,26 @@ def parse_time(typed: str) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-async def post_due(app: App, send: Send, now: dt.datetime) -> list[int]:
+async def post_due(store: Store, corpus: Corpus, send: Send, now: dt.datetime) -> list[int]:
     """Post today's quotation in every server whose time has come and that has no post today; the servers
     posted in. The store lets one process post a server's day once, across restarts and processes."""
     now = now.astimezone(dt.UTC)
     today = now.date()
     posted = []
-    async for guild_id, post in SETTINGS.each(app):
+    async for guild_id, post in SETTINGS.each(store):
         if post.problem or now.strftime("%H:%M") < post.time:
             continue
 
         async def deliver(guild_id: int = guild_id, post: DailyPost = post) -> None:
-            await send(post.channel_id, daily_reply(app.corpus, guild_id, today))
+            await send(post.channel_id, daily_reply(corpus, guild_id, today))
 
         try:
-            if await app.store.run_once_per_change(f"daily-quote:posted:{guild_id}", today.isoformat(), deliver):
+            if await store.run_once_per_change(f"daily-quote:posted:{guild_id}", today.isoformat(), deliver):
                 posted.append(guild_id)
         except Exception as error:  # a deleted channel, a missing permission: said once, not retried each minute
             post.problem = f"{type(error).__name__}: {str(error)[:200]}"
             log.warning(
                 "daily quote for server %s not posted in channel %s: %s", guild_id, post.channel_id, post.problem
             )
-            await save(app, guild_id, post)
+            await save(store, guild_id, post)
     return posted

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Page, Reply
 from bot.core.text import truncate
 from bot.posts.daily_quote import Send
 from bot.posts.server_settings import ServerSettings
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.stores import Store
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +51,14 @@ def new_articles_reply(corpus: Corpus, article_ids: list[str]) -> Reply | None:
     return Reply([page], data={"added": [a.id for a in articles]})
 
 
-async def announce(app: App, send: Send, article_ids: list[str]) -> list[int]:
+async def announce(store: Store, corpus: Corpus, send: Send, article_ids: list[str]) -> list[int]:
     """Post the new articles in every server that asked for it; the servers posted in. A channel the bot
     cannot post in is said once in the log and in /config show, and not tried again until set again."""
-    reply = new_articles_reply(app.corpus, article_ids)
+    reply = new_articles_reply(corpus, article_ids)
     if reply is None:
         return []
     posted = []
-    async for guild_id, post in SETTINGS.each(app):
+    async for guild_id, post in SETTINGS.each(store):
         if post.problem:
             continue
         try:
@@ -70,5 +67,5 @@ async def announce(app: App, send: Send, article_ids: list[str]) -> list[int]:
         except Exception as error:  # a deleted channel, a missing permission
             post.problem = f"{type(error).__name__}: {str(error)[:200]}"
             log.warning("new articles not posted in server %s channel %s: %s", guild_id, post.channel_id, post.problem)
-            await save(app, guild_id, post)
+            await save(store, guild_id, post)
     return posted

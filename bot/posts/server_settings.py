@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.stores import Store
 
 T = TypeVar("T")
 
@@ -22,25 +21,25 @@ class ServerSettings(Generic[T]):
         self.kind = kind
         self.servers_key = f"{name}:servers"
 
-    async def get(self, app: App, guild_id: int) -> T | None:
+    async def get(self, store: Store, guild_id: int) -> T | None:
         """A server's setting, or None when it has none."""
-        raw = await app.store.get_meta(f"{self.name}:{guild_id}")
+        raw = await store.get_meta(f"{self.name}:{guild_id}")
         return self.kind(**json.loads(raw)) if raw else None
 
-    async def save(self, app: App, guild_id: int, value: T | None) -> None:
+    async def save(self, store: Store, guild_id: int, value: T | None) -> None:
         """Set (or with None, remove) a server's setting; the list of servers follows."""
-        servers = set(json.loads(await app.store.get_meta(self.servers_key) or "[]"))
+        servers = set(json.loads(await store.get_meta(self.servers_key) or "[]"))
         if value is None:
             servers.discard(guild_id)
-            await app.store.set_meta(f"{self.name}:{guild_id}", "")
+            await store.set_meta(f"{self.name}:{guild_id}", "")
         else:
             servers.add(guild_id)
-            await app.store.set_meta(f"{self.name}:{guild_id}", json.dumps(asdict(value)))  # a dataclass
-        await app.store.set_meta(self.servers_key, json.dumps(sorted(servers)))
+            await store.set_meta(f"{self.name}:{guild_id}", json.dumps(asdict(value)))  # a dataclass
+        await store.set_meta(self.servers_key, json.dumps(sorted(servers)))
 
-    async def each(self, app: App) -> AsyncIterator[tuple[int, T]]:
+    async def each(self, store: Store) -> AsyncIterator[tuple[int, T]]:
         """(server id, setting) of every server that has one."""
-        for guild_id in json.loads(await app.store.get_meta(self.servers_key) or "[]"):
-            value = await self.get(app, guild_id)
+        for guild_id in json.loads(await store.get_meta(self.servers_key) or "[]"):
+            value = await self.get(store, guild_id)
             if value is not None:
                 yield guild_id, value

@@ -57,14 +57,14 @@ def test_status_and_upgrade_show_the_backend_and_version(
 
 
 async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from bot.cli import db as db_command
+    from bot.cli import db
 
     await sqlite_state(tmp_path / "bot.sqlite3")
     source = f"sqlite:{tmp_path / 'bot.sqlite3'}"
-    assert await db_command.main("copy", "", tmp_path, source, postgres_url) == 0
+    assert await db.main("copy", "", tmp_path, source, postgres_url) == 0
     first = capsys.readouterr().out
     assert "usage: 1 rows read, 1 new" in first and "quote_history: 2 rows read, 2 new" in first
-    assert await db_command.main("copy", "", tmp_path, source, postgres_url) == 0
+    assert await db.main("copy", "", tmp_path, source, postgres_url) == 0
     assert "quote_history: 2 rows read, 0 new" in capsys.readouterr().out  # idempotent
     store = await PostgresStore.open(postgres_url)
     try:

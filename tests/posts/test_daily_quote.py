@@ -9,7 +9,7 @@ import pytest
 from bot.app import App
 from bot.core.replies.reply import Reply
 from bot.invocation import Invocation
-from bot.posts import daily_quote as daily_posts
+from bot.posts import daily_quote
 from bot.posts.daily_quote import DailyPost, post_due
 from bot.stores.sqlite import SqliteStore
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
@@ -39,30 +39,30 @@ async def test_posted_at_its_time_once_a_day_and_not_again_after_a_restart(corpu
         Invocation("config daily-quote", {"channel": str(CHANNEL), "time": "8.30"}, guild_id=GUILD, can_manage=True)
     )
     posts = Posts()
-    assert await post_due(app, posts, MORNING) == [] and posts.sent == []  # 08:29: not yet
-    assert await post_due(app, posts, MORNING + dt.timedelta(minutes=1)) == [GUILD]
-    assert await post_due(app, posts, MORNING + dt.timedelta(hours=3)) == []  # already posted today
+    assert await post_due(app.store, app.corpus, posts, MORNING) == [] and posts.sent == []  # 08:29: not yet
+    assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(minutes=1)) == [GUILD]
+    assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(hours=3)) == []  # already posted today
     ((channel, reply),) = posts.sent
     assert channel == CHANNEL and reply.pages[0].footer == "Quote of the day · 1 Dec 2026"
     await store.close()
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")  # a restart: the day's post is remembered
     app = App(corpus, store)
-    assert await post_due(app, posts, MORNING + dt.timedelta(hours=4)) == []
-    assert await post_due(app, posts, MORNING + dt.timedelta(days=1, minutes=1)) == [GUILD]
+    assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(hours=4)) == []
+    assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(days=1, minutes=1)) == [GUILD]
     assert len(posts.sent) == 2 and posts.sent[0][1].data["quote"]["id"] != posts.sent[1][1].data["quote"]["id"]
     off = await app.answer(Invocation("config daily-quote", {"off": "true"}, guild_id=GUILD, can_manage=True))
     assert off.pages[0].title == "Daily quote stopped"
-    assert await post_due(app, posts, MORNING + dt.timedelta(days=2, minutes=1)) == []
+    assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(days=2, minutes=1)) == []
     await store.close()
 
 
 async def test_a_channel_it_cannot_post_in_is_said_once_and_shown_in_config_show(corpus, tmp_path, caplog) -> None:
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)
-    await daily_posts.save(app, GUILD, DailyPost(CHANNEL, "08:00"))
+    await daily_quote.save(app.store, GUILD, DailyPost(CHANNEL, "08:00"))
     failing = Posts(fail=True)
     for minute in range(5):
-        await post_due(app, failing, MORNING + dt.timedelta(minutes=minute))
+        await post_due(app.store, app.corpus, failing, MORNING + dt.timedelta(minutes=minute))
     assert sum("not posted" in r.getMessage() for r in caplog.records) == 1
     shown = await app.answer(Invocation("config show", guild_id=GUILD))
     assert "not posting" in shown.pages[0].description and "Missing Access" in shown.pages[0].description
@@ -83,12 +83,16 @@ async def test_the_real_bot_posts_it_in_the_channel(emulator, tmp_path) -> None:
     with emulator.patched_discord():
         running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"))
         try:
-            await daily_posts.save(running.app, emulator.guild_id, DailyPost(emulator.channel_id, "08:30"))
+            await daily_quote.save(running.app.store, emulator.guild_id, DailyPost(emulator.channel_id, "08:30"))
             before = len(emulator.messages)
-            await post_due(running.app, running.bot.post_reply, MORNING + dt.timedelta(minutes=1))
+            await post_due(
+                running.app.store, running.app.corpus, running.bot.post_reply, MORNING + dt.timedelta(minutes=1)
+            )
             posted = list(emulator.messages.values())[before:]
             assert len(posted) == 1 and posted[0]["embeds"][0]["footer"]["text"] == "Quote of the day · 1 Dec 2026"
-            await post_due(running.app, running.bot.post_reply, MORNING + dt.timedelta(minutes=2))
+            await post_due(
+                running.app.store, running.app.corpus, running.bot.post_reply, MORNING + dt.timedelta(minutes=2)
+            )
             assert len(emulator.messages) == before + 1
         finally:
             await stop_bot(running)

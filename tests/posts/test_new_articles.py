@@ -9,7 +9,7 @@ from bot.app import App
 from bot.archive.load import load_corpus
 from bot.handlers import add_from_feeds
 from bot.invocation import Invocation
-from bot.posts import new_articles as archive_posts
+from bot.posts import new_articles
 from bot.stores.sqlite import SqliteStore
 from tests.archive.test_feeds import site  # noqa: F401
 from tests.conftest import SEEDS
@@ -61,7 +61,7 @@ async def test_a_channel_it_cannot_post_in_is_said_once_and_in_config_show(site,
     base, state = site
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = _app(tmp_path, store)
-    await archive_posts.save(app, GUILD, archive_posts.ArchivePost(CHANNEL))
+    await new_articles.save(app.store, GUILD, new_articles.ArchivePost(CHANNEL))
     await _following(app, base, state)
     failing = Posts(fail=True)
     with caplog.at_level(logging.WARNING, logger="bot"):

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from bot.core.dates import news_rules as timex_news  # noqa: F401 (registers its rules)
+from bot.core.dates import news_rules  # noqa: F401 (registers its rules)
 from bot.core.dates.holidays import HOLIDAY_WORDS
 from bot.core.dates.rules import RULES, Mention
 from bot.core.periods import MONTH_ABBREVIATIONS, SEASONS, WEEKDAY_NAMES

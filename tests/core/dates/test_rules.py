@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.dates import rules as timex
+from bot.core.dates import rules
 from bot.core.dates.mentions import find_mentions
 
 
@@ -36,11 +36,11 @@ def test_fast_rule_patterns_match_as_their_plain_forms(text: str) -> None:
     """timex writes two busy rules to begin with a character class; they must find what the plain forms do."""
     pairs = [
         (
-            rf"(?<![\d,.$£€#-])(?<!No\. )\b{timex._YEAR}\b{timex._NOT_A_YEAR_AFTER}",
-            rf"{timex._YEAR_ALONE}\b{timex._NOT_A_YEAR_AFTER}",
+            rf"(?<![\d,.$£€#-])(?<!No\. )\b{rules._YEAR}\b{rules._NOT_A_YEAR_AFTER}",
+            rf"{rules._YEAR_ALONE}\b{rules._NOT_A_YEAR_AFTER}",
             0,
         ),
-        (r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", timex._THIS_UNIT, re.I),
+        (r"(?<!\bthe )\b(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)\b", rules._THIS_UNIT, re.I),
     ]
     for plain, fast, flags in pairs:
         expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, flags)]
