@@ -1,4 +1,4 @@
-"""Entry point: `python -m bot` runs the bot; `ask` answers one command offline; `corpus check`."""
+"""Entry point: `python -m bot` runs the bot; `ask` answers one command offline; `corpus …` and `db …` for operators."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 
+from bot.cli.corpus import add_arguments as corpus_arguments
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger("bot")
@@ -23,11 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     state.add_argument("--fresh", action="store_true", help="use a throwaway state database: no history")
     ask.add_argument("--chart", metavar="PNG", help="write the reply's chart there (/timeline … chart: true)")
     commands.add_parser("run", help="log in to Discord and serve (the default)")
-    corpus = commands.add_parser("corpus", help="inspect the corpus")
-    corpus.add_argument(
-        "what", choices=["check", "export"], help="check: one row per article; export: everything extracted, as JSON"
-    )
-    corpus.add_argument("--json", action="store_true", help="check: the rows and web pages' sources as JSON")
+    corpus_arguments(commands.add_parser("corpus", help="the archive: check, export, add, remove, restore, history"))
     db = commands.add_parser("db", help="the state database: upgrade, status, copy")
     db.add_argument("what", choices=["upgrade", "status", "copy"], help="migrate; show backend and version; copy state")
     db.add_argument("--from", dest="source", default="", help="copy from sqlite:PATH")
@@ -55,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "corpus":
         from bot.cli import corpus
 
-        logging.getLogger().setLevel(logging.WARNING)
-        return corpus.check(settings, args.what, args.json)
+        # a change's refusal is one line; the report's skipped files are warnings worth seeing
+        logging.getLogger().setLevel(logging.WARNING if args.what in ("check", "export") else logging.ERROR)
+        return asyncio.run(corpus.run(settings, args))
     if args.action == "db":
         from bot.cli import db
 

@@ -9,13 +9,13 @@ import datetime as dt
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from bot.archive.files import MAX_FILE_BYTES
+from bot.archive.living import LivingArchive
 from bot.archive.uploads import Uploads
 from bot.commands import COMMANDS
-from bot.core.answers import complete
+from bot.core.answers import complete, history
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
@@ -32,29 +32,48 @@ class App:
 
     def __init__(
         self,
-        corpus: Corpus,
+        corpus: Corpus | None,
         store: Store,
         rng: random.Random | None = None,
-        loader: Callable[[], Corpus] | None = None,
+        archive: LivingArchive | None = None,
         commands: Mapping[str, Command] = COMMANDS,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-        corpus_dir: Path | None = None,
         fetch_allow_private: bool = False,
         max_article_bytes: int = MAX_FILE_BYTES,
+        admin_guild_ids: Collection[int] = (),
     ) -> None:
-        self.corpus = corpus
+        self._corpus = corpus if corpus is not None else Corpus({})  # answered from when there is no archive
         self.store = store
         self.rng = rng or random.Random()
-        self.loader = loader  # builds a fresh corpus for /corpus reload
+        self.archive = archive  # the folder and the stored articles, changed by /corpus add, remove, restore
         self.commands = commands
-        self.corpus_dir = corpus_dir  # where /corpus add saves an upload
         self.fetch_allow_private = fetch_allow_private  # tests only: /corpus add url: may fetch from loopback
         self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
+        self.admin_guild_ids = frozenset(admin_guild_ids)  # servers whose Manage Server members change the archive
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
-        self.reloaded_at = dt.datetime.now(dt.UTC)
-        self.reload_lock = asyncio.Lock()
+        self.started_at = dt.datetime.now(dt.UTC)
         self.in_flight = 0
+
+    @property
+    def corpus(self) -> Corpus:
+        """The archive as it stands: one whole snapshot, read once per answer (App.answer)."""
+        return self.archive.corpus if self.archive is not None else self._corpus
+
+    @property
+    def loaded_at(self) -> dt.datetime:
+        return self.archive.loaded_at if self.archive is not None else self.started_at
+
+    def may_change_archive(self, invocation: Invocation) -> bool:
+        """The bot's owner, and members with Manage Server in the servers BOT_ADMIN_GUILD_IDS lists."""
+        return invocation.is_owner or (invocation.can_manage and invocation.guild_id in self.admin_guild_ids)
+
+    def admins(self) -> str:
+        """Who may change the archive, in words (the refusal and the start-up log say it)."""
+        if not self.admin_guild_ids:
+            return "the bot's owner"
+        servers = ", ".join(str(i) for i in sorted(self.admin_guild_ids))
+        return f"the bot's owner and members with Manage Server in the archive's admin servers ({servers})"
 
     async def answer(self, invocation: Invocation) -> Reply:
         """The reply to an invocation; a UserError becomes a short ephemeral notice."""
@@ -78,7 +97,9 @@ class App:
         command = self.commands.get(invocation.command)
         if command is None:
             raise UserError(f"There is no command /{truncate(invocation.command, 60)}; try /help.")
-        if command.manage_only and not invocation.can_manage:  # before its options: nothing else to learn
+        if command.archive_admin and not self.may_change_archive(invocation):  # before its options: nothing to learn
+            raise UserError(f"Only {self.admins()} may change the archive, which every server shares.")
+        if command.manage_only and not (invocation.can_manage or invocation.is_owner):
             raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
         options = {k: v for k, v in invocation.options.items() if v is not None}
         unknown = set(options) - set(command.option_names)
@@ -114,6 +135,9 @@ class App:
         declared = spec.option(option) if spec else None
         if declared is None or declared.complete is None:
             return []
+        if declared.complete == "removed":
+            removed = self.archive.removed if self.archive is not None else {}
+            return history.removed_choices({i: change.headline for i, change in removed.items()}, current)
         return complete.choices(self.corpus, declared.complete, current)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import handlers
+from bot.handlers import answers, archive, config
 from bot.invocation import Command, Option
 
 GROUPS = {
@@ -19,7 +19,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "article search",
         "Find the articles that best answer a question",
-        handlers.article_search,
+        answers.article_search,
         options=(
             Option("query", "Words to look for; typos are fine", required=True, max_length=200, complete="query"),
             Option("start", "Published on or after (e.g. 2022, Sep 2022, 2022-09-05)"),
@@ -33,7 +33,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "article show",
         "One article: summary, quotes and dated events",
-        handlers.article_show,
+        answers.article_show,
         options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
         help="One article: summary, quotes and dated events.",
         examples=("/article show article: Ukraine’s coming counter-offensive",),
@@ -41,7 +41,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "quote random",
         "A real quotation with who said it and where",
-        handlers.quote_random,
+        answers.quote_random,
         options=(
             Option("speaker", "Only quotations by this person or body", complete="speaker"),
             Option("article", "Only from this article", complete="article"),
@@ -54,14 +54,14 @@ TABLE: tuple[Command, ...] = (
     Command(
         "quote daily",
         "The quotation of the day: the same for everyone in this server today",
-        handlers.quote_daily,
+        answers.quote_daily,
         help="One quotation a day for the whole server (UTC days); none repeats until all were shown.",
         examples=("/quote daily",),
     ),
     Command(
         "timeline",
         "The dated events the articles mention, in order",
-        handlers.timeline,
+        answers.timeline,
         options=(
             Option("date", "A day, month, season or year (e.g. 2022, Sep 2022, spring 2024, 2022-09-05)"),
             Option("start", "From this date"),
@@ -81,7 +81,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "find articles",
         "Articles about the words of a message",
-        handlers.find_articles,
+        answers.find_articles,
         options=(Option("text", "The message's text", required=True, max_length=4000),),
         user_cooldown=True,
         menu="Find articles about this",
@@ -92,7 +92,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "config daily-quote",
         "Post the quote of the day in a channel at a UTC time, or stop it with off: True",
-        handlers.config_daily_quote,
+        config.config_daily_quote,
         options=(
             Option("channel", "Where to post it", kind="channel"),
             Option("time", "When, in UTC (e.g. 08:30)", max_length=10),
@@ -105,7 +105,7 @@ TABLE: tuple[Command, ...] = (
     Command(
         "config new-articles",
         "Announce the articles the followed feeds add in a channel, or stop it with off: True",
-        handlers.config_new_articles,
+        config.config_new_articles,
         options=(
             Option("channel", "Where to announce them", kind="channel"),
             Option("off", "Stop announcing them", kind="flag"),
@@ -114,70 +114,88 @@ TABLE: tuple[Command, ...] = (
         help="Post “New in the archive: …” when a feed adds articles: `/config new-articles channel: #news`.",
         examples=(),
     ),
-    Command("config show", "This server's settings for the bot", handlers.config_show),
-    Command("help", "What this bot can do, with examples", handlers.show_help),
+    Command("config show", "This server's settings for the bot", config.config_show),
+    Command("help", "What this bot can do, with examples", answers.show_help),
     Command(
         "corpus status",
         "Articles, quotes and events loaded, and any warnings",
-        handlers.corpus_status,
+        archive.corpus_status,
         help="How many articles, quotes and events are loaded, and any warnings.",
         examples=("/corpus status",),
     ),
     Command(
         "corpus add",
         "Add an article file to the archive, after a private preview",
-        handlers.corpus_add,
+        archive.corpus_add,
         options=(
             Option("file", "The article: a .txt, .md or .html file", kind="file"),
             Option("url", "Or the address of a web page (http or https)", max_length=2000),
         ),
-        manage_only=True,
+        archive_admin=True,
     ),
     Command(
         "corpus add confirm",
         "Save an uploaded article",
-        handlers.corpus_add_confirm,
+        archive.corpus_add_confirm,
         options=(Option("upload", "The upload"),),
-        manage_only=True,
+        archive_admin=True,
         internal=True,
     ),
     Command(
         "corpus add cancel",
         "Drop an uploaded article",
-        handlers.corpus_add_cancel,
+        archive.corpus_add_cancel,
         options=(Option("upload", "The upload"),),
-        manage_only=True,
+        archive_admin=True,
         internal=True,
     ),
     Command(
         "corpus feed add",
         "Follow a feed: its new entries' pages are added to the archive",
-        handlers.feed_add,
+        archive.feed_add,
         options=(Option("url", "The feed's address (RSS or Atom, http or https)", required=True, max_length=2000),),
-        manage_only=True,
+        archive_admin=True,
     ),
-    Command("corpus feed list", "The feeds the archive follows", handlers.feed_list),
+    Command("corpus feed list", "The feeds the archive follows", archive.feed_list),
     Command(
         "corpus feed remove",
         "Stop following a feed (what it added stays)",
-        handlers.feed_remove,
+        archive.feed_remove,
         options=(Option("url", "The feed's address, as listed", required=True, max_length=2000),),
-        manage_only=True,
+        archive_admin=True,
     ),
     Command(
         "corpus remove",
-        "Take an article out of the archive (its file is kept in archive/)",
-        handlers.corpus_remove,
+        "Take an article out of the archive (nothing is deleted: /corpus restore brings it back)",
+        archive.corpus_remove,
         options=(Option("article", _ARTICLE, required=True, max_length=200, complete="article"),),
         guild_cooldown_seconds=10.0,
-        manage_only=True,
+        archive_admin=True,
+    ),
+    Command(
+        "corpus restore",
+        "Bring a removed article back into the archive",
+        archive.corpus_restore,
+        options=(
+            Option(
+                "article", "Id or headline of the removed article", required=True, max_length=200, complete="removed"
+            ),
+        ),
+        guild_cooldown_seconds=10.0,
+        archive_admin=True,
+    ),
+    Command(
+        "corpus history",
+        "Every change to the archive, newest first: what, when, by whom, how",
+        archive.corpus_history,
+        archive_admin=True,
     ),
     Command(
         "corpus reload",
-        "Re-read the article folder without a restart",
-        handlers.corpus_reload,
+        "Read the article folder and the stored articles again, without a restart",
+        archive.corpus_reload,
         guild_cooldown_seconds=30.0,
-        manage_only=True,
+        archive_admin=True,
     ),
 )
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.archive.living import LivingArchive
 from bot.archive.uploads import Uploads
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply
 from bot.stores import Store
 
-Source = Literal["article", "query", "publication", "speaker"]  # what an option's autocomplete suggests
+Source = Literal["article", "query", "publication", "speaker", "removed"]  # what an option's autocomplete suggests
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,11 @@ class Invocation:
     options: dict[str, str] = field(default_factory=dict)
     guild_id: int | None = None
     channel_id: int = 0
-    can_manage: bool = False  # Manage Server in this server, or the bot's owner
+    can_manage: bool = False  # Manage Server in this server
+    is_owner: bool = False  # the bot's owner (and whoever runs the console: the operator)
     upload: tuple[str, bytes] | None = None  # a file option's (file name, bytes), read by the glue
     user_id: int = 0  # who ran it: an upload waits for the same person to confirm it
+    console: bool = False  # typed at the command line (`python -m bot ask`), not in Discord
 
 
 Handler = Callable[["Door", Invocation, Corpus], Awaitable[Reply]]
@@ -57,6 +58,7 @@ class Command:
     user_cooldown: bool = False  # the per-user budget from the settings (BOT_COOLDOWN_*)
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
+    archive_admin: bool = False  # changes the archive every server shares: App.may_change_archive
     menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
     internal: bool = False  # run only by a reply's buttons (Confirm, Cancel): not shown in Discord
     help: str = ""  # what /help says it does; a command without it is not listed there
@@ -73,15 +75,17 @@ class Command:
 class Door(Protocol):
     """What a handler may use: the live corpus and the services behind it (bot.app.App is the one door)."""
 
-    corpus: Corpus
     store: Store
+    archive: LivingArchive | None  # None: a fixed corpus, nothing to change (tests of answers)
     rng: random.Random
-    loader: Callable[[], Corpus] | None
     commands: Mapping[str, Command]
     clock: Callable[[], dt.datetime]
-    corpus_dir: Path | None
     fetch_allow_private: bool
     max_article_bytes: int
     uploads: Uploads
-    reloaded_at: dt.datetime
-    reload_lock: asyncio.Lock
+
+    @property
+    def corpus(self) -> Corpus: ...
+
+    @property
+    def loaded_at(self) -> dt.datetime: ...

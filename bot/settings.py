@@ -64,6 +64,16 @@ def _shard_ids(value: object) -> tuple[int, ...] | None:
         raise ValueError("must be shard numbers separated by commas, e.g. 0,1") from None
 
 
+def _server_ids(value: object) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    parts = value if isinstance(value, list | tuple | set | frozenset) else str(value).split(",")
+    try:
+        return frozenset(_whole_number(str(part).strip()) for part in parts if str(part).strip())
+    except ValueError:
+        raise ValueError("must be server ids separated by commas, e.g. 123456789012345678,234567890123456789") from None
+
+
 def _seconds(value: object) -> float:
     try:
         seconds = float(str(value))
@@ -150,6 +160,14 @@ class StorageSettings(_Section):
     feed_minutes: WholeNumber = Field(30, validation_alias="BOT_FEED_MINUTES")  # how often feeds are read; 0: never
     # the largest article file the bot reads, takes as an upload, fetches or adds from a feed (a news page is ~10 KB)
     max_article_bytes: WholeNumber = Field(5 * 1024 * 1024, validation_alias="BOT_MAX_ARTICLE_BYTES")
+    # servers whose members with Manage Server may change the archive every server shares (the owner always may)
+    admin_guild_ids: Annotated[frozenset[int], NoDecode, BeforeValidator(_server_ids)] = Field(
+        frozenset(), validation_alias="BOT_ADMIN_GUILD_IDS"
+    )
+    # how often a process looks for archive changes made elsewhere, when no announcement reaches it
+    archive_poll_seconds: Annotated[float, BeforeValidator(_seconds)] = Field(
+        1.0, validation_alias="BOT_ARCHIVE_POLL_SECONDS"
+    )
 
     @property
     def state_url(self) -> str:

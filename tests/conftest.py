@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot.app import App
+from bot.archive.files import MAX_FILE_BYTES
+from bot.archive.living import LivingArchive
 from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
+from bot.stores import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -28,3 +34,22 @@ def state_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus(SEEDS)
+
+
+async def archive_app(folder: Path, store: Store, **options: Any) -> App:
+    """An App over the living archive of `folder` (read-only to it) and `store`, opened as the bot opens it."""
+    archive = LivingArchive(folder, store, max_bytes=options.get("max_article_bytes", MAX_FILE_BYTES))
+    await archive.open()
+    return App(None, store, archive=archive, **options)
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    """A copy of the seeds, to add, remove and restore in; the shipped folder is never touched."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder and its bytes: the archive must leave the folder exactly as it was."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

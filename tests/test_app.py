@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import random
 
+import bot.archive.living
 from bot.app import App
 from bot.archive.load import load_corpus
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, archive_app
 
 
 async def test_quotes_do_not_repeat_in_a_channel_until_all_were_shown_even_across_restarts(corpus, tmp_path):
@@ -35,22 +36,24 @@ async def test_quotes_do_not_repeat_in_a_channel_until_all_were_shown_even_acros
     await store.close()
 
 
-async def test_reload_needs_manage_server_and_swaps_the_corpus_whole(corpus, tmp_path):
+async def test_reload_is_for_archive_admins_and_swaps_the_corpus_whole(tmp_path, monkeypatch):
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
+    app = await archive_app(SEEDS, store, admin_guild_ids={9})
     loads = []
 
-    def loader():
+    def counted(*args, **kwargs):
         loads.append(1)
-        return load_corpus(SEEDS)
+        return load_corpus(*args, **kwargs)
 
-    app = App(corpus, store, loader=loader)
-    denied = await app.answer(Invocation("corpus reload"))
-    assert denied.ephemeral and "Manage Server" in denied.pages[0].description and not loads
+    monkeypatch.setattr(bot.archive.living, "load_corpus", counted)
+    denied = await app.answer(Invocation("corpus reload", guild_id=8, can_manage=True))
+    assert denied.ephemeral and "may change the archive" in denied.pages[0].description and not loads
     before = app.corpus
     searches = [app.answer(Invocation("article search", {"query": "kharkiv"})) for _ in range(20)]
-    results = await asyncio.gather(app.answer(Invocation("corpus reload", can_manage=True)), *searches)
+    reload = Invocation("corpus reload", guild_id=9, can_manage=True)
+    results = await asyncio.gather(app.answer(reload), *searches)
     assert loads == [1] and app.corpus is not before
-    assert results[0].pages[0].title == "Corpus reloaded"
+    assert results[0].pages[0].title == "Archive reloaded"
     assert all(r.data["results"][0]["article_id"] == "000_8d65afffd99f3673" for r in results[1:])
     await store.close()
 

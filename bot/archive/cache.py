@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bot.archive.files import Parsed
+from bot.archive.files import Parsed, Source, digest_of
 from bot.archive.pool import pack, unpack
 from bot.core.corpus import Corpus
 from bot.migrations import migrate
@@ -37,16 +37,23 @@ def extractor_version() -> str:
     return digest.hexdigest()
 
 
-def content_hash(path: Path, entry: dict[str, Any] | None = None) -> str | None:
-    """blake2b of a file's bytes and of its catalog entry (which changes what is extracted); None when the
-    file cannot be read."""
-    try:
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16)
-    except OSError:
-        return None  # the loader reports the unreadable file
+def content_hash(source: Source, entry: dict[str, Any] | None = None) -> str | None:
+    """The hash of an article file's bytes (a stored article's as the store recorded it) and of its catalog
+    entry (which changes what is extracted); None when the file cannot be read."""
+    if source.digest is not None:
+        digest = source.digest
+    elif source.path is not None:
+        try:
+            digest = digest_of(source.path.read_bytes())
+        except OSError:
+            return None  # the loader reports the unreadable file
+    else:
+        digest = digest_of(source.data or b"")
     if entry:
-        digest.update(b"\0catalog\0" + repr(sorted(entry.items())).encode())
-    return digest.hexdigest()
+        digest = hashlib.blake2b(
+            digest.encode() + b"\0catalog\0" + repr(sorted(entry.items())).encode(), digest_size=16
+        ).hexdigest()
+    return digest
 
 
 ROWS_PER_WRITE = 500  # parsed files handed to the writer thread at a time: memory stays flat however many
@@ -89,16 +96,20 @@ class CorpusCache:
         migrate(connection)
         return cls(connection, version or extractor_version())
 
-    def _hash_all(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> None:
-        self.hashes = {path.name: content_hash(path, entry) for path, entry in zip(paths, entries, strict=True)}
+    def _hash_all(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> None:
+        self.hashes = {source.key: content_hash(source, entry) for source, entry in zip(sources, entries, strict=True)}
+
+    def holds(self, source: Source) -> bool:
+        """Whether a stored article's parse is cached (so its bytes need not be fetched), by its digest."""
+        return self.known.get(source.key) == (content_hash(source), self.version)
 
     def saved_corpus(
-        self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]
+        self, folder: Path, sources: list[Source], entries: list[dict[str, Any] | None], errors: list[str]
     ) -> Corpus | None:
         """The corpus saved by the last load, if every file, catalog entry and the extractor are the same."""
         self.wait()
         self.refused = False  # a new load: the database may take writes again
-        self._hash_all(paths, entries)
+        self._hash_all(sources, entries)
         self.corpus_key = None
         if None in self.hashes.values():
             return None  # an unreadable file may become readable unchanged: parse, do not trust a save
@@ -115,17 +126,19 @@ class CorpusCache:
             log.warning("saved corpus is unreadable; loading the files one by one")
             return None
         self.hits += len(corpus.articles)
-        self.misses += len(paths) - len(corpus.articles)  # files that failed, as a file-by-file load counts
+        self.misses += len(sources) - len(corpus.articles)  # files that failed, as a file-by-file load counts
         self.corpus_key = None  # nothing to save again
         return corpus
 
-    def get_many(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> list[Parsed | None]:
+    def get_many(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> list[Parsed | None]:
         """Each file's cached parse, or None where the file, its catalog entry or the extractor changed."""
         self.wait()
         if not self.hashes:
-            self._hash_all(paths, entries)
+            self._hash_all(sources, entries)
         wanted = {
-            path.name for path in paths if self.known.get(path.name) == (self.hashes.get(path.name), self.version)
+            source.key
+            for source in sources
+            if self.known.get(source.key) == (self.hashes.get(source.key), self.version)
         }
         payloads = {}
         if wanted:  # one query: a round trip per file was a large part of a restart
@@ -135,13 +148,13 @@ class CorpusCache:
                 if name in wanted:
                     payloads[name] = payload
         found: list[Parsed | None] = []
-        for path in paths:
+        for source in sources:
             parsed = None
-            if path.name in payloads:
+            if source.key in payloads:
                 try:
-                    parsed = unpack(payloads[path.name])
+                    parsed = unpack(payloads[source.key])
                 except Exception:  # a damaged row is only a miss: the file is parsed again
-                    log.warning("corpus cache row for %s is unreadable; parsing the file again", path.name)
+                    log.warning("corpus cache row for %s is unreadable; parsing the file again", source.name)
             if parsed is None:
                 self.misses += 1
             else:
@@ -149,19 +162,27 @@ class CorpusCache:
             found.append(parsed)
         return found
 
-    def put(self, path: Path, parsed: Parsed, packed: bytes | None = None) -> None:
+    def put(self, source: Source, parsed: Parsed, packed: bytes | None = None) -> None:
         """Keep a file's parse (`packed` already, when a worker packed it) for the next load. Rows are
         written in batches as they come, by the writer thread, so a large load does not hold them all."""
-        file_hash = self.hashes.get(path.name) or content_hash(path)
+        file_hash = self.hashes.get(source.key) or content_hash(source)
         if file_hash is None:
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.pending.append((path.name, file_hash, self.version, packed or pack(parsed), now))
+        self.pending.append((source.key, file_hash, self.version, packed or pack(parsed), now))
         if len(self.pending) >= ROWS_PER_WRITE:
             self._submit(self._write_rows, self.pending)
             self.pending = []
 
-    def finish(self, paths: list[Path], corpus: Corpus | None = None) -> None:
+    def keep(self, source: Source, parsed: Parsed) -> None:
+        """Keep one article's parse at once (an article just added to the running archive), so that the next
+        start neither fetches nor parses it."""
+        file_hash = content_hash(source)
+        if file_hash is not None:
+            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            self._submit(self._write_rows, [(source.key, file_hash, self.version, pack(parsed), now)])
+
+    def finish(self, sources: list[Source], corpus: Corpus | None = None) -> None:
         """Write the last rows and the whole corpus, and forget files that left the folder.
 
         The writing (compressing, pickling the whole corpus, SQLite) takes long for a large corpus, so a
@@ -170,7 +191,7 @@ class CorpusCache:
         corpus = corpus if self.corpus_key is not None else None
         if self.pending:
             self._submit(self._write_rows, self.pending)
-        self._submit(self._write_corpus, {p.name for p in paths}, corpus, self.corpus_key)
+        self._submit(self._write_corpus, {source.key for source in sources}, corpus, self.corpus_key)
         self.pending, self.hashes, self.corpus_key = [], {}, None
 
     def wait(self) -> None:

@@ -26,6 +26,14 @@ class Refused(UserError):
 
 
 @dataclass(frozen=True)
+class FetchPolicy:
+    """What the bot may fetch: public addresses only (unless a test allows private ones), at most `max_bytes`."""
+
+    max_bytes: int
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
 class Page:
     url: str  # after redirects
     data: bytes

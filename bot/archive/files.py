@@ -1,9 +1,11 @@
-"""Corpus files on disk: which files a folder holds, reading and decoding one, its catalog, one file parsed."""
+"""The archive's article files: which files the folder holds, stored articles as files, reading and parsing one."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,6 +28,35 @@ class Parsed(NamedTuple):
 
     extracted: Extracted
     facts: ReviewFacts
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article file of the archive: a file in the corpus folder, or an article stored whole in the state
+    store (its bytes, or None while the parse cache holds its parse under `digest`)."""
+
+    name: str  # the file name the parser reads: its stem is the article id, its suffix the format
+    path: Path | None = None
+    data: bytes | None = None
+    digest: str | None = None  # a stored article's content hash, as the store recorded it
+
+    @property
+    def article_id(self) -> str:
+        return Path(self.name).stem
+
+    @property
+    def key(self) -> str:
+        """What the parse cache files it under: a folder file and a stored article may share a name."""
+        return self.name if self.path is not None else f"stored/{self.name}"
+
+    @classmethod
+    def of(cls, path: Path) -> Source:
+        return cls(path.name, path=path)
+
+
+def digest_of(data: bytes) -> str:
+    """The content hash the archive knows an article's bytes by (the same article is never added twice)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -106,7 +137,18 @@ def load_catalog(folder: Path) -> Catalog:
         raise CorpusError(f"{CATALOG_FILE}: cannot be read ({error})") from error
 
 
-def parse_file(path: Path, entry: dict[str, Any] | None, max_bytes: int = MAX_FILE_BYTES) -> Parsed:
-    """Read, parse and extract one corpus file with its catalog entry; raises CorpusError naming it."""
-    extracted = extract(apply_catalog(read_article(path, max_bytes), entry))
+def read_source(source: Source, max_bytes: int = MAX_FILE_BYTES) -> Article:
+    """The article a source holds; a CorpusError naming it when it cannot be read or holds no article."""
+    if source.path is not None:
+        return read_article(source.path, max_bytes)
+    if source.data is None:
+        raise CorpusError(f"{source.name}: its stored bytes were not fetched")
+    if problem := too_large(len(source.data), max_bytes):
+        raise CorpusError(f"{source.name}: {problem}")
+    return parse_bytes(source.name, source.data)
+
+
+def parse_source(source: Source, entry: dict[str, Any] | None, max_bytes: int = MAX_FILE_BYTES) -> Parsed:
+    """Read, parse and extract one article file with its catalog entry; raises CorpusError naming it."""
+    extracted = extract(apply_catalog(read_source(source, max_bytes), entry))
     return Parsed(extracted, review_facts(extracted.article))

@@ -1,4 +1,4 @@
-"""Loading a corpus folder: each file from the cache or parsed (in workers when many), indexed as it comes."""
+"""Loading the archive: each folder file and stored article from the cache or parsed (in workers when many)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.archive.files import MAX_FILE_BYTES, Parsed, corpus_files, load_catalog, too_large
+from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, corpus_files, digest_of, load_catalog, too_large
 from bot.archive.pool import parse_files
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus, speakers_of
@@ -25,22 +25,28 @@ class ArticleCache(Protocol):
     (bot/archive/cache.py)."""
 
     def saved_corpus(
-        self, folder: Path, paths: list[Path], entries: list[dict[str, Any] | None], errors: list[str]
+        self, folder: Path, sources: list[Source], entries: list[dict[str, Any] | None], errors: list[str]
     ) -> Corpus | None:
         """The whole corpus as last loaded, when no file, catalog entry or extractor changed since."""
 
-    def get_many(self, paths: list[Path], entries: list[dict[str, Any] | None]) -> list[Parsed | None]: ...
+    def get_many(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> list[Parsed | None]: ...
 
-    def put(self, path: Path, parsed: Parsed, packed: bytes | None = None) -> None: ...
+    def put(self, source: Source, parsed: Parsed, packed: bytes | None = None) -> None: ...
 
-    def finish(self, paths: list[Path], corpus: Corpus) -> None: ...
+    def finish(self, sources: list[Source], corpus: Corpus) -> None: ...
 
 
 def load_corpus(
-    folder: Path, cache: ArticleCache | None = None, processes: int | None = None, max_bytes: int = MAX_FILE_BYTES
+    folder: Path,
+    cache: ArticleCache | None = None,
+    processes: int | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    sources: list[Source] | None = None,
+    errors: list[str] | None = None,
 ) -> Corpus:
-    """Load every article file of a folder; a file that fails (or is larger than `max_bytes`) is logged by
-    name and skipped.
+    """Load the article files of the archive (`sources`: by default, every file of the folder); a file that
+    fails (or is larger than `max_bytes`) is logged by name and skipped (and told in the corpus's errors, after
+    the `errors` found before the load).
 
     Files the cache does not know are parsed, in `processes` worker processes (by default one per CPU when
     there are many files, else none); the result is the same however many.
@@ -51,7 +57,10 @@ def load_corpus(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        corpus = _load(folder, cache, processes, max_bytes)
+        found = list(errors or [])
+        if sources is None:
+            sources = archive_sources(folder, [], set(), found) if folder.is_dir() else []
+        corpus = _load(folder, cache, processes, max_bytes, sources, found)
     finally:
         if collecting:
             gc.enable()
@@ -69,44 +78,73 @@ def release_freed_memory() -> None:
         pass
 
 
-def _small_enough(paths: list[Path], max_bytes: int, errors: list[str]) -> list[Path]:
+def _small_enough(sources: list[Source], max_bytes: int, errors: list[str]) -> list[Source]:
     """The files within the size limit; the others reported by name (checked before the cache, which would
     otherwise keep serving a file the limit now refuses)."""
     kept = []
-    for path in paths:
+    for source in sources:
         try:
-            problem = too_large(path.stat().st_size, max_bytes)
+            problem = too_large(source.path.stat().st_size, max_bytes) if source.path is not None else None
         except OSError:
             problem = None  # read_article reports it, by name
         if problem:
-            log.warning("skipped corpus file %s: %s", path.name, problem)
-            errors.append(f"{path.name}: {problem}")
+            log.warning("skipped corpus file %s: %s", source.name, problem)
+            errors.append(f"{source.name}: {problem}")
         else:
-            kept.append(path)
+            kept.append(source)
     return kept
 
 
-def _load(folder: Path, cache: ArticleCache | None, processes: int | None, max_bytes: int) -> Corpus:
-    errors: list[str] = []
+def _digest(path: Path) -> str | None:
+    try:
+        return digest_of(path.read_bytes())
+    except OSError:
+        return None  # read_article reports it, by name
+
+
+def archive_sources(
+    folder: Path, stored: list[Source], removed: frozenset[str] | set[str], errors: list[str]
+) -> list[Source]:
+    """The folder's files and the stored articles, in a stable order, without the removed ones; a stored
+    article whose id a folder file also has is reported and left out (the folder's file is what that id names)."""
+    files = [Source(path.name, path=path, digest=_digest(path)) for path in corpus_files(folder)]
+    taken = {source.article_id for source in files}
+    for source in stored:
+        if source.article_id in taken:
+            errors.append(
+                f"{source.name}: stored article not shown, a file in the folder has the id {source.article_id}"
+            )
+    kept = [*files, *(source for source in stored if source.article_id not in taken)]
+    return [source for source in kept if source.article_id not in removed]
+
+
+def _load(
+    folder: Path,
+    cache: ArticleCache | None,
+    processes: int | None,
+    max_bytes: int,
+    sources: list[Source],
+    errors: list[str],
+) -> Corpus:
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")
-    paths = _small_enough(corpus_files(folder), max_bytes, errors)
+    sources = _small_enough(sources, max_bytes, errors)
     try:
         catalog = load_catalog(folder)
     except CorpusError as error:
         log.error("catalog ignored: %s", error)
         errors.append(str(error))
         catalog = {}
-    entries = [catalog.get(path.stem) for path in paths]
-    saved = cache.saved_corpus(folder, paths, entries, errors) if cache is not None else None
+    entries = [catalog.get(source.article_id) for source in sources]
+    saved = cache.saved_corpus(folder, sources, entries, errors) if cache is not None else None
     if saved is not None:
         for error in saved.errors[len(errors) :]:
             log.warning("skipped corpus file %s", error)
         _log_loaded(saved, folder)
         return saved
-    found = cache.get_many(paths, entries) if cache is not None else [None] * len(paths)
+    found = cache.get_many(sources, entries) if cache is not None else [None] * len(sources)
     missing = [i for i, parsed in enumerate(found) if parsed is None]
-    outcomes = parse_files([(paths[i], entries[i], max_bytes) for i in missing], processes, packed=cache is not None)
+    outcomes = parse_files([(sources[i], entries[i], max_bytes) for i in missing], processes, packed=cache is not None)
     feed = _IndexFeed(found)
     for k, (i, (outcome, packed)) in enumerate(zip(missing, outcomes, strict=True)):
         if isinstance(outcome, CorpusError):
@@ -115,14 +153,14 @@ def _load(folder: Path, cache: ArticleCache | None, processes: int | None, max_b
         else:
             found[i] = outcome
             if cache is not None:
-                cache.put(paths[i], outcome, packed)
+                cache.put(sources[i], outcome, packed)
         feed.until(missing[k + 1] if k + 1 < len(missing) else len(found))
     feed.until(len(found))
     parsed = [entry for entry in found if entry is not None]
     review_corpus([entry.extracted.article for entry in parsed], [entry.facts for entry in parsed], feed.printed)
     corpus = Corpus.from_extracted([entry.extracted for entry in parsed], errors, feed.counter)
     if cache is not None:
-        cache.finish(paths, corpus)
+        cache.finish(sources, corpus)
     _log_loaded(corpus, folder)
     return corpus
 

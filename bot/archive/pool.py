@@ -11,15 +11,14 @@ import pickle
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import Any
 
-from bot.archive.files import Parsed, parse_file
+from bot.archive.files import Parsed, Source, parse_source
 from bot.core.article import CorpusError
 
 log = logging.getLogger(__name__)
 
-Job = tuple[Path, dict[str, Any] | None, int]  # a file, its catalog entry and the largest size an article may be
+Job = tuple[Source, dict[str, Any] | None, int]  # a file, its catalog entry and the largest size an article may be
 Outcome = Parsed | bytes | CorpusError  # what a worker sends back: a parse (maybe packed), or why not
 
 PARALLEL_FROM = 500  # files worth starting worker processes for: each takes a while to start
@@ -39,7 +38,7 @@ def unpack(packed: bytes) -> Parsed:
 
 def _attempt(job: Job) -> Parsed | CorpusError:
     try:
-        return parse_file(*job)
+        return parse_source(*job)
     except CorpusError as error:
         return error
 
@@ -55,7 +54,7 @@ def default_processes(files: int) -> int:
 def parse_files(
     jobs: list[Job], processes: int | None = None, packed: bool = False
 ) -> Iterator[tuple[Parsed | CorpusError, bytes | None]]:
-    """parse_file's result (or error) for every job, in order, each as soon as it and those before it are
+    """parse_source's result (or error) for every job, in order, each as soon as it and those before it are
     ready, with the result packed for a cache when `packed` and workers packed it (else None). With several
     processes the results are the same as serially, and what the workers logged is logged here, in file
     order, as a serial run would."""

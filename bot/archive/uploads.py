@@ -1,11 +1,9 @@
-"""Articles uploaded through Discord: previewed first, saved only when the uploader confirms, never overwriting."""
+"""Articles uploaded or linked through Discord: previewed first, stored only when the uploader confirms."""
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,6 +25,9 @@ class Upload:
     name: str
     data: bytes
     user_id: int
+    via: str = "upload"  # or "url": a page fetched from `source`
+    source: str = ""
+    original: str = ""  # the file's name as uploaded
     at: float = field(default_factory=time.monotonic)
 
 
@@ -60,28 +61,6 @@ def safe_name(name: str) -> str:
         stem = f"_{stem}"
     suffix = "".join(c for c in path.suffix.lower() if c.isascii() and c.isalnum())
     return stem + (f".{suffix}" if suffix else "")
-
-
-def save_new(folder: Path, name: str, data: bytes) -> Path:
-    """Write `data` under `name` (or name-2, name-3 … when taken) in one step: the file is whole or absent,
-    and two uploads at once never write over each other or over any file already there."""
-    stem, suffix = Path(name).stem, Path(name).suffix
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".upload-", suffix=".part", delete=False) as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-        temporary = Path(handle.name)
-    try:
-        for number in range(1, 1000):
-            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-            try:
-                os.link(temporary, target)  # fails if the name exists: no overwrite, whatever else runs
-                return target
-            except FileExistsError:
-                continue
-        raise FileExistsError(f"no free name for {name}")
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _date_source(article: Article) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from bot.settings import Settings
@@ -15,33 +15,29 @@ async def ask(
     """Answer one command; state (quote history, usage) persists in BOT_DATABASE as the bot's does, so
     asking `/quote random` twice shows two quotations, unless `fresh` asks for a throwaway database."""
     from bot.app import App
-    from bot.archive.load import load_corpus
+    from bot.archive.session import session
     from bot.cli.console import parse_command, render_json, render_text
     from bot.core.replies.reply import Reply, UserError
-    from bot.stores.sqlite import SqliteStore
 
-    corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
-    with tempfile.TemporaryDirectory() as scratch:
-        store = await SqliteStore.open(Path(scratch) / "console.sqlite3" if fresh else database or settings.database)
-        try:
-            try:
-                invocation = parse_command(line, can_manage=True)  # whoever runs the console operates the bot
-                if chart:
-                    invocation.options.setdefault("chart", "true")
-            except UserError as error:
-                reply = Reply.notice("Sorry", str(error))
-            else:
-                app = App(
-                    corpus,
-                    store,
-                    loader=lambda: load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes),
-                    corpus_dir=settings.corpus_dir,
-                    fetch_allow_private=settings.fetch_allow_private,
-                    max_article_bytes=settings.max_article_bytes,
-                )
-                reply = await app.answer(invocation)
-        finally:
-            await store.close()
+    try:
+        # whoever runs the console operates the bot: the owner's authority, the archive changed only through
+        # the state store (never the folder), as the bot's own commands change it
+        invocation = replace(parse_command(line), can_manage=True, is_owner=True, console=True)
+        if chart:
+            invocation.options.setdefault("chart", "true")
+    except UserError as error:
+        invocation, reply = None, Reply.notice("Sorry", str(error))
+    if invocation is not None:
+        async with session(settings, database, fresh) as opened:
+            app = App(
+                None,
+                opened.store,
+                archive=opened.archive,
+                fetch_allow_private=settings.fetch_allow_private,
+                max_article_bytes=settings.max_article_bytes,
+                admin_guild_ids=settings.admin_guild_ids,
+            )
+            reply = await app.answer(invocation)
     if chart:
         if not reply.files:
             sys.stderr.write("no chart to write: only /timeline draws one, when it finds events\n")

@@ -27,6 +27,18 @@ _COPIES = {
         "ON CONFLICT DO NOTHING",
     ),
     "meta": ("SELECT key, value FROM meta ORDER BY key", "INSERT INTO meta VALUES ($1, $2) ON CONFLICT DO NOTHING"),
+    # the archive's articles, whole, and its changes in their order (the target numbers them anew, after its own)
+    "archive_articles": (
+        "SELECT article_id, file_name, original_name, content, content_hash, via, source, by_user, by_guild, added_at "
+        "FROM archive_articles ORDER BY article_id",
+        "INSERT INTO archive_articles (article_id, file_name, original_name, content, content_hash, via, source, "
+        "by_user, by_guild, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+    ),
+    "archive_changes": (
+        "SELECT action, article_id, headline, via, by_user, by_guild, at, change_id FROM archive_changes ORDER BY seq",
+        "INSERT INTO archive_changes (action, article_id, headline, via, by_user, by_guild, at, change_id) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (change_id) DO NOTHING",
+    ),
 }
 
 

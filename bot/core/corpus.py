@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -67,6 +67,23 @@ class Corpus:
         speakers = {entry.article.id: speakers_of(entry.quotes) for entry in entries}
         corpus.index = SearchIndex([entry.article for entry in entries], speakers, counted)
         return corpus
+
+    def changed(self, added: list[Extracted], removed: Collection[str] = ()) -> Corpus:
+        """A new corpus: this one without the `removed` ids and with the `added` articles (an added id that is
+        here already is replaced). This corpus stays as it was, so an answer in progress never sees a mix."""
+        gone = set(removed) | {entry.article.id for entry in added}
+        quotes: dict[str, list[Quote]] = {}
+        events: dict[str, list[Event]] = {}
+        for quote in self.quotes:
+            quotes.setdefault(quote.article_id, []).append(quote)
+        for event in self.events:
+            events.setdefault(event.article_id, []).append(event)
+        kept = [
+            Extracted(article, quotes.get(article.id, []), events.get(article.id, []))
+            for article in self.articles.values()
+            if article.id not in gone
+        ]
+        return Corpus.from_extracted(kept + added, self.errors)
 
     def derived(self, compute: Callable[[Corpus], T]) -> T:
         """compute(self), worked out on first use and then kept with this corpus (see Derived)."""

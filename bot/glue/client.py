@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 import discord
@@ -14,16 +15,17 @@ import yarl
 from discord.ext import commands, tasks
 
 from bot.app import App
-from bot.archive.cache import CorpusCache
+from bot.archive.living import LivingArchive
 from bot.commands import TABLE
 from bot.core.replies.layout import layout
 from bot.core.replies.reply import Reply
 from bot.glue.commands import app_commands_from
 from bot.glue.replies import LIVE_VIEWS, embed_for
 from bot.glue.tree import ArchiveTree
-from bot.handlers import add_from_feeds
+from bot.handlers.archive import add_from_feeds
 from bot.posts.daily_quote import post_due
 from bot.settings import Settings
+from bot.stores import Store
 
 log = logging.getLogger(__name__)
 
@@ -117,15 +119,6 @@ class ShardedArchiveBot(ArchiveMixin, commands.AutoShardedBot):
     """One process running the shards DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT."""
 
 
-def open_cache(settings: Settings) -> CorpusCache | None:
-    """The parsed-article cache in the bot's database; without it the corpus is simply parsed again."""
-    try:
-        return CorpusCache.open(settings.database)
-    except Exception as error:  # a locked, read-only or damaged file must not stop the bot
-        log.warning("corpus cache unavailable (%s); parsing every file", error)
-        return None
-
-
 def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
     point_at(settings)
     if settings.shard_count:
@@ -139,38 +132,36 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 
 
 async def serve(settings: Settings) -> int:
-    """Load the corpus, open the store, run until the gateway closes or a signal asks us to stop."""
-    from bot.archive.load import load_corpus
-    from bot.core.corpus import Corpus
-    from bot.handlers import reload_corpus
+    """Open the store and the archive, run until the gateway closes or a signal asks us to stop."""
+    from bot.archive.session import session
     from bot.stores import DatabaseSettingError
-    from bot.stores.chooser import open_store
 
     try:
-        store = await open_store(settings.state_url, settings.database)
+        async with session(settings) as opened:
+            log.info("state in %s", opened.store.describe())
+            return await _serve(settings, opened.store, opened.archive)
     except DatabaseSettingError as error:
         log.error("%s", error)
         return 2
-    log.info("state in %s", store.describe())
-    cache = await asyncio.to_thread(open_cache, settings)
 
-    def loader() -> Corpus:
-        return load_corpus(settings.corpus_dir, cache, max_bytes=settings.max_article_bytes)
 
-    corpus = await asyncio.to_thread(loader)
+async def _serve(settings: Settings, store: Store, archive: LivingArchive) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = App(
-        corpus,
+        None,
         store,
-        loader=loader,
-        corpus_dir=settings.corpus_dir,
+        archive=archive,
         fetch_allow_private=settings.fetch_allow_private,
         max_article_bytes=settings.max_article_bytes,
+        admin_guild_ids=settings.admin_guild_ids,
     )
-    await store.listen_reloads(lambda: reload_corpus(app))  # a /corpus reload served by another process
+    log.info("the archive is changed by %s", app.admins())
+    await store.listen_reloads(archive.reload)  # a /corpus reload served by another process
+    await store.listen_changes(_nudger(archive))  # a change another process made: applied here at once
+    following = asyncio.create_task(archive.follow(settings.archive_poll_seconds))
     bot = create_bot(settings, app)
     status = 0
     try:
@@ -196,11 +187,17 @@ async def serve(settings: Settings) -> int:
         )
         status = 1
     finally:
-        if cache is not None:
-            cache.close()
-        await store.close()
+        following.cancel()
+        await asyncio.gather(following, return_exceptions=True)
         log.info("database closed")
     return status
+
+
+def _nudger(archive: LivingArchive) -> Callable[[], Awaitable[None]]:
+    async def nudge() -> None:
+        archive.nudge()
+
+    return nudge
 
 
 def run(settings: Settings) -> int:

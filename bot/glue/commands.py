@@ -156,7 +156,7 @@ def app_command(command: Command, parent: app_commands.Group | None = None) -> a
         app_commands.checks.cooldown(1, command.guild_cooldown_seconds, key=lambda interaction: interaction.guild_id)(
             callback
         )
-    if command.manage_only:
+    if command.manage_only or command.archive_admin:
         # Hides the command from members without Manage Server; the App checks again when it runs.
         app_commands.default_permissions(manage_guild=True)(callback)
     return app_commands.Command(

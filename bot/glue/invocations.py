@@ -13,17 +13,20 @@ async def invocation_for(
     options: dict[str, str | None],
     upload: tuple[str, bytes] | None = None,
 ) -> Invocation:
-    """The invocation, with `can_manage` checked only for commands that need it (Manage Server or owner)."""
-    can_manage = False
-    if command.manage_only:
+    """The invocation, with the invoker's authority (Manage Server here, the bot's owner) checked only for the
+    commands that need it."""
+    can_manage = is_owner = False
+    if command.manage_only or command.archive_admin:
         # default_member_permissions only hides a command, and a server can override it: check again here.
-        can_manage = bool(interaction.permissions.manage_guild) or await interaction.client.is_owner(interaction.user)
+        can_manage = bool(interaction.permissions.manage_guild)
+        is_owner = await interaction.client.is_owner(interaction.user)
     return Invocation(
         command=command.name,
         options={k: v for k, v in options.items() if v is not None},
         guild_id=interaction.guild_id,
         channel_id=interaction.channel_id or 0,
         can_manage=can_manage,
+        is_owner=is_owner,
         upload=upload,
         user_id=interaction.user.id,
     )

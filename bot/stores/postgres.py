@@ -15,7 +15,8 @@ import asyncpg
 
 from bot.migrations.postgres import current_version, migrate_postgres
 from bot.stores import DatabaseSettingError, mask_url
-from bot.stores.postgres_reloads import Reloads
+from bot.stores.postgres_archive import PostgresArchive
+from bot.stores.postgres_reloads import CHANGES_CHANNEL, CHANGES_VERSION, Reloads
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def refusal(error: BaseException) -> str:
     return f"login refused ({error})"
 
 
-class PostgresStore:
+class PostgresStore(PostgresArchive):
     """A pool on one database. While the server is away reads give nothing and writes wait in a queue (counted
     in `queued_writes`), replayed in order with backoff once it is back; one log line when it goes, one when
     it returns. Only a queue overflow loses a write (`skipped_writes`)."""
@@ -78,6 +79,7 @@ class PostgresStore:
         self._queue: collections.deque[tuple[Step, ...]] = collections.deque()
         self._reconnecting: asyncio.Task[None] | None = None
         self.reloads = Reloads(url)
+        self.changes = Reloads(url, CHANGES_CHANNEL, CHANGES_VERSION, bump=None)
 
     def describe(self) -> str:
         return mask_url(self.url)
@@ -297,6 +299,7 @@ class PostgresStore:
 
     async def close(self) -> None:
         await self.reloads.close()
+        await self.changes.close()
         if self._reconnecting is not None:
             self._reconnecting.cancel()
             with contextlib.suppress(asyncio.CancelledError):

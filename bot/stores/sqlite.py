@@ -15,6 +15,7 @@ from typing import Any
 import aiosqlite
 
 from bot.migrations import migrate_async
+from bot.stores.sqlite_archive import SqliteArchive
 from bot.stores.sqlite_files import IN_MEMORY as _IN_MEMORY
 from bot.stores.sqlite_files import move_aside, problem_of
 
@@ -25,7 +26,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class SqliteStore:
+class SqliteStore(SqliteArchive):
     """One open database; every method is a short transaction and none raises for a database fault.
 
     When the file is locked, read-only or broken the bot keeps answering: reads give nothing, writes are
@@ -284,6 +285,12 @@ class SqliteStore:
 
     async def listen_reloads(self, reload: Callable[[], Awaitable[object]]) -> None:
         """One file, one process: nobody announces."""
+
+    async def announce_change(self) -> None:
+        """Other processes on this file (the command line beside the bot) find changes by polling."""
+
+    async def listen_changes(self, nudge: Callable[[], Awaitable[object]]) -> None:
+        """Nothing to listen to: changes are found by polling (LivingArchive.follow)."""
 
     def describe(self) -> str:
         return f"sqlite:{self.path}"

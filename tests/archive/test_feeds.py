@@ -7,12 +7,10 @@ import shutil
 import pytest
 from aiohttp import web
 
-from bot.app import App
-from bot.archive.load import load_corpus
-from bot.handlers import add_from_feeds
+from bot.handlers.archive import add_from_feeds
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, archive_app, folder_bytes
 from tests.loopback_site import loopback_site
 
 PAGE = (FIXTURES / "web" / "opengraph_only.html").read_bytes()
@@ -51,9 +49,7 @@ async def _app(tmp_path, store):
     folder = tmp_path / "corpus"
     if not folder.exists():
         shutil.copytree(SEEDS, folder)
-    return App(
-        load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
-    ), folder
+    return await archive_app(folder, store, fetch_allow_private=True), folder
 
 
 async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) -> None:
@@ -61,12 +57,17 @@ async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) 
     state["links"] = [f"{base}/stories/old-one"]
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app, folder = await _app(tmp_path, store)
-    followed = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    followed = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     assert followed.pages[0].title == "Feed followed"
     assert await add_from_feeds(app) == []  # what it listed when followed counts as seen
     state["links"].insert(0, f"{base}/stories/wind-farm")
-    assert await add_from_feeds(app) == ["wind-farm.html"]
-    assert "wind-farm" in app.corpus.articles and (folder / "wind-farm.html").exists()
+    before = folder_bytes(folder)
+    assert await add_from_feeds(app) == ["wind-farm"]
+    assert "wind-farm" in app.corpus.articles and folder_bytes(folder) == before  # stored, not written
+    history = await app.answer(Invocation("corpus history", is_owner=True))
+    assert [(c["action"], c["id"], c["via"], c["by"]) for c in history.data["changes"]] == [
+        ("add", "wind-farm", "feed", "the bot")
+    ]
     assert await add_from_feeds(app) == []
     await store.close()
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")  # a restart: still seen
@@ -74,8 +75,8 @@ async def test_new_entries_are_added_once_even_across_a_restart(site, tmp_path) 
     assert await add_from_feeds(app) == []
     listed = await app.answer(Invocation("corpus feed list"))
     assert listed.data["feeds"] == [f"{base}/feed.xml"]
-    removed = await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, can_manage=True))
-    assert removed.pages[0].title == "Feed removed" and (folder / "wind-farm.html").exists()
+    removed = await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, is_owner=True))
+    assert removed.pages[0].title == "Feed removed" and "wind-farm" in app.corpus.articles
     await store.close()
 
 
@@ -83,12 +84,12 @@ async def test_a_page_that_is_no_feed_and_an_entry_that_is_no_article_are_refuse
     base, state = site
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app, folder = await _app(tmp_path, store)
-    refused = await app.answer(Invocation("corpus feed add", {"url": f"{base}/index.html"}, can_manage=True))
+    refused = await app.answer(Invocation("corpus feed add", {"url": f"{base}/index.html"}, is_owner=True))
     assert refused.ephemeral and "not an RSS or Atom feed" in refused.pages[0].description
-    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     state["links"] = [f"{base}/empty/nothing"]
-    before = sorted(p.name for p in folder.iterdir())
-    assert await add_from_feeds(app) == [] and sorted(p.name for p in folder.iterdir()) == before
+    before = set(app.corpus.articles)
+    assert await add_from_feeds(app) == [] and set(app.corpus.articles) == before
     member = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}))
-    assert "Manage Server" in member.pages[0].description
+    assert "may change the archive" in member.pages[0].description
     await store.close()

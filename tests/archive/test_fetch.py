@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 
 import pytest
 from aiohttp import web
 
-from bot.app import App
 from bot.archive.fetch import Refused, fetch_page
-from bot.archive.load import load_corpus
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, archive_app
 from tests.loopback_site import loopback_site
 
 PAGE = (FIXTURES / "web" / "wordpress_jsonld.html").read_bytes()
@@ -79,25 +76,22 @@ async def test_the_hosts_own_network_and_other_schemes_are_refused(url, says) ->
         await fetch_page(url, max_bytes=5_000_000, timeout=2)
 
 
-async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_address(site, tmp_path) -> None:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
+async def test_corpus_add_url_previews_the_page_and_stores_it_as_html_with_its_address(site, tmp_path) -> None:
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    app = App(
-        load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
-    )
+    app = await archive_app(SEEDS, store, fetch_allow_private=True)
     url = f"{site}/news/harbour-ferry"
-    preview = await app.answer(Invocation("corpus add", {"url": url}, can_manage=True, user_id=5))
+    preview = await app.answer(Invocation("corpus add", {"url": url}, is_owner=True, user_id=5))
     assert preview.pages[0].title == "Preview: Harbour council approves ferry subsidy"
-    await app.answer(Invocation("corpus add confirm", {"upload": preview.data["upload"]}, can_manage=True, user_id=5))
-    saved = folder / "harbour-ferry.html"
-    assert saved.exists() and f'<link rel="canonical" href="{url}">'.encode() in saved.read_bytes()
+    await app.answer(Invocation("corpus add confirm", {"upload": preview.data["upload"]}, is_owner=True, user_id=5))
+    (stored,) = await store.stored_articles(["harbour-ferry"])
+    assert stored.file_name == "harbour-ferry.html" and stored.via == "url" and stored.source == url
+    assert f'<link rel="canonical" href="{url}">'.encode() in stored.content
     assert app.corpus.articles["harbour-ferry"].url == url
-    strict = App(app.corpus, store, corpus_dir=folder)  # the default: loopback is refused
-    denied = await strict.answer(Invocation("corpus add", {"url": url}, can_manage=True))
+    strict = await archive_app(SEEDS, store)  # the default: loopback is refused
+    denied = await strict.answer(Invocation("corpus add", {"url": url}, is_owner=True))
     assert denied.ephemeral and "loopback" in denied.pages[0].description
     both = await strict.answer(
-        Invocation("corpus add", {"url": url, "file": "a.txt"}, can_manage=True, upload=("a.txt", b"x"))
+        Invocation("corpus add", {"url": url, "file": "a.txt"}, is_owner=True, upload=("a.txt", b"x"))
     )
     assert both.ephemeral and "or give a page" in both.pages[0].description
     await store.close()
@@ -105,8 +99,8 @@ async def test_corpus_add_url_previews_the_page_and_saves_it_as_html_with_its_ad
 
 async def test_corpus_add_url_refuses_a_page_over_the_configured_article_size(site, tmp_path) -> None:
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    app = App(load_corpus(SEEDS), store, corpus_dir=tmp_path, fetch_allow_private=True, max_article_bytes=1024)
-    refused = await app.answer(Invocation("corpus add", {"url": f"{site}/news/harbour-ferry"}, can_manage=True))
+    app = await archive_app(SEEDS, store, fetch_allow_private=True, max_article_bytes=1024)
+    refused = await app.answer(Invocation("corpus add", {"url": f"{site}/news/harbour-ferry"}, is_owner=True))
     assert refused.ephemeral and "larger than 1 KB, the most an article may be" in refused.pages[0].description
-    assert not list(tmp_path.glob("*.html"))
+    assert await store.stored_articles() == []
     await store.close()

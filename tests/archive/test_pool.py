@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from bot.archive import pool
+from bot.archive.files import MAX_FILE_BYTES, Source
 
 
 def test_a_pool_that_breaks_midway_leaves_the_rest_to_this_process(
     mixed: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Files parsed before the worker pool broke are kept; the others are parsed here, none twice."""
-    jobs = [(path, None) for path in sorted(mixed.iterdir()) if path.suffix in (".txt", ".md")]
+    jobs = [
+        (Source.of(path), None, MAX_FILE_BYTES) for path in sorted(mixed.iterdir()) if path.suffix in (".txt", ".md")
+    ]
     serial = [repr(outcome) for outcome, _ in pool.parse_files(jobs, processes=1)]
 
     def breaks_after_two(jobs, processes, packed):

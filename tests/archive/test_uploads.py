@@ -1,21 +1,17 @@
-"""Uploaded articles: safe names, saves that never overwrite, a preview that waits for its uploader."""
+"""Uploaded articles: safe names, a preview that waits for its uploader, stored only when confirmed."""
 
 from __future__ import annotations
 
-import shutil
 import string
-import threading
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.app import App
-from bot.archive.load import load_corpus
-from bot.archive.uploads import Upload, Uploads, safe_name, save_new
+from bot.archive.uploads import Upload, Uploads, safe_name
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, archive_app, seeds_copy
 
 ARTICLE = b"""---
 headline: Ferry timetable changes for the winter
@@ -46,21 +42,6 @@ def test_traversal_and_reserved_names_are_made_harmless() -> None:
     assert safe_name("Ünïcode news.HTML") == "Unicode_news.html"
 
 
-def test_saves_never_overwrite_even_at_once(tmp_path) -> None:
-    (tmp_path / "story.txt").write_text("already here")
-    saved: list = []
-    threads = [
-        threading.Thread(target=lambda n=n: saved.append(save_new(tmp_path, "story.txt", b"new %d" % n)))
-        for n in range(8)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert (tmp_path / "story.txt").read_text() == "already here"
-    assert len({p.name for p in saved}) == 8 and not list(tmp_path.glob("*.part"))
-
-
 def test_an_upload_is_taken_once_and_only_by_its_uploader() -> None:
     waiting = Uploads()
     token = waiting.hold(Upload("a.txt", b"x", user_id=1))
@@ -70,31 +51,33 @@ def test_an_upload_is_taken_once_and_only_by_its_uploader() -> None:
 
 
 async def _app(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
+    folder = seeds_copy(tmp_path)
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    return App(load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder), folder, store
+    return await archive_app(folder, store), folder, store
 
 
 async def test_preview_then_confirm_adds_the_article_and_cancel_adds_nothing(tmp_path) -> None:
     app, folder, store = await _app(tmp_path)
     upload = Invocation(
-        "corpus add", {"file": "../Ferry news.md"}, can_manage=True, upload=("../Ferry news.md", ARTICLE), user_id=7
+        "corpus add", {"file": "../Ferry news.md"}, is_owner=True, upload=("../Ferry news.md", ARTICLE), user_id=7
     )
     preview = await app.answer(upload)
     assert preview.ephemeral and preview.pages[0].title == "Preview: Ferry timetable changes for the winter"
     fields = {f.name: f.value for f in preview.pages[0].fields}
     assert fields["Date"] == "4 Nov 2024 (stated)" and "Tomas Berg" in fields["Quotations"]
-    assert [a.label for a in preview.actions] == ["Add it", "Cancel"] and not (folder / "Ferry_news.md").exists()
+    assert [a.label for a in preview.actions] == ["Add it", "Cancel"] and "Ferry_news" not in app.corpus.articles
     token = {"upload": preview.data["upload"]}
-    stranger = await app.answer(Invocation("corpus add confirm", token, can_manage=True, user_id=8))
+    stranger = await app.answer(Invocation("corpus add confirm", token, is_owner=True, user_id=8))
     assert stranger.ephemeral and "expired" in stranger.pages[0].description
-    added = await app.answer(Invocation("corpus add confirm", token, can_manage=True, user_id=7))
-    assert added.pages[0].title == "Article added" and (folder / "Ferry_news.md").exists()
+    added = await app.answer(Invocation("corpus add confirm", token, is_owner=True, user_id=7))
+    assert added.pages[0].title == "Article added" and added.data["article_id"] == "Ferry_news"
     assert "Ferry_news" in app.corpus.articles and len(app.corpus.articles) == 6
-    again = await app.answer(upload)
-    await app.answer(Invocation("corpus add cancel", {"upload": again.data["upload"]}, can_manage=True, user_id=7))
-    assert sorted(p.name for p in folder.glob("Ferry_news*")) == ["Ferry_news.md"]
+    other = ARTICLE.replace(b"twice a day", b"three times a day")
+    again = await app.answer(
+        Invocation("corpus add", {"file": "x.md"}, is_owner=True, upload=("x.md", other), user_id=7)
+    )
+    await app.answer(Invocation("corpus add cancel", {"upload": again.data["upload"]}, is_owner=True, user_id=7))
+    assert len(app.corpus.articles) == 6 and not list(folder.glob("Ferry_news*"))
     await store.close()
 
 
@@ -107,10 +90,10 @@ async def test_bad_uploads_get_a_clear_private_answer_and_leave_nothing(tmp_path
         ("notes.pdf", b"%PDF-1.7", "not an article file"),
         ("huge.txt", b"x" * (6 * 1024 * 1024), "at most"),
     ]:
-        reply = await app.answer(Invocation("corpus add", {"file": name}, can_manage=True, upload=(name, data)))
+        reply = await app.answer(Invocation("corpus add", {"file": name}, is_owner=True, upload=(name, data)))
         assert reply.ephemeral and says in reply.pages[0].description, (name, reply.pages[0].description)
     member = await app.answer(Invocation("corpus add", {"file": "a.txt"}, upload=("a.txt", ARTICLE)))
-    assert "Manage Server" in member.pages[0].description
+    assert "may change the archive" in member.pages[0].description
     assert sorted(p.name for p in folder.iterdir()) == before
     await store.close()
 
@@ -119,7 +102,7 @@ async def test_a_web_page_s_preview_says_where_on_the_page_its_date_was_found(tm
     app, folder, store = await _app(tmp_path)
     page = (FIXTURES / "web" / "gannett_byline.html").read_bytes()
     preview = await app.answer(
-        Invocation("corpus add", {"file": "board.html"}, can_manage=True, upload=("board.html", page), user_id=7)
+        Invocation("corpus add", {"file": "board.html"}, is_owner=True, upload=("board.html", page), user_id=7)
     )
     fields = {f.name: f.value for f in preview.pages[0].fields}
     assert fields["Date"] == "2 Mar 2024 (byline · visible page)" and fields["Publication"] == "The Riverton Times"

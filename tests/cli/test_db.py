@@ -12,12 +12,20 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.__main__ import main
+from bot.archive.changes import Who
+from bot.archive.living import LivingArchive
+from bot.migrations import migrations
 from bot.stores.postgres import PostgresStore
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 from tests.stores.backends import postgres_url
 
 __all__ = ["postgres_url"]
+LATEST = migrations()[-1].version
+FERRY = (
+    b"---\nheadline: Harbour ferry sails again\ndate: 2024-03-02\n---\n"
+    b"The ferry sailed again on Saturday after repairs to its hull, the harbour board said.\n"
+)
 
 
 def wrong_password(url: str) -> str:
@@ -32,6 +40,10 @@ async def sqlite_state(path: Path) -> None:
     await store.mark_shown(1, "all", "q1")
     await store.mark_shown(1, "all", "q2")
     await store.set_meta("commands:global", "abc")
+    archive = LivingArchive(SEEDS, store)  # the seeds are only read
+    await archive.open()
+    await archive.add("ferry.txt", FERRY, Who("cli", source="ferry.txt"))
+    await archive.remove("003_ca573a1cae3f6ec8", Who("cli"))
     await store.close()
 
 
@@ -50,7 +62,7 @@ def test_status_and_upgrade_show_the_backend_and_version(
     assert run_db(monkeypatch, postgres_url, tmp_path / "x.sqlite3", "upgrade") == 0
     out = capsys.readouterr().out
     password = urlsplit(postgres_url).password
-    assert "backend: postgresql" in out and "schema version: 4 (up to date)" in out
+    assert "backend: postgresql" in out and f"schema version: {LATEST} (up to date)" in out
     assert f":{password}@" not in out and ":***@" in out
     assert run_db(monkeypatch, "", tmp_path / "x.sqlite3", "status") == 0
     assert "backend: sqlite" in capsys.readouterr().out
@@ -65,12 +77,18 @@ async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, cap
     first = capsys.readouterr().out
     assert "usage: 1 rows read, 1 new" in first and "quote_history: 2 rows read, 2 new" in first
     assert await db.main("copy", "", tmp_path, source, postgres_url) == 0
-    assert "quote_history: 2 rows read, 0 new" in capsys.readouterr().out  # idempotent
+    second = capsys.readouterr().out
+    assert "quote_history: 2 rows read, 0 new" in second  # idempotent
+    assert "archive_articles: 1 rows read, 0 new" in second and "archive_changes: 2 rows read, 0 new" in second
     store = await PostgresStore.open(postgres_url)
     try:
         assert await store.usage() == {"quote random": 3}  # not doubled by the second copy
         assert await store.last_shown(1, "all") == "q2"  # the order shown is kept
         assert await store.get_meta("commands:global") == "abc"
+        archive = LivingArchive(SEEDS, store)  # a host of the new platform, on an empty disk
+        await archive.open()
+        assert "ferry" in archive.corpus.articles and "003_ca573a1cae3f6ec8" not in archive.corpus.articles
+        assert [c.action for c in await store.changes_after(0)] == ["add", "remove"]  # once, in order
     finally:
         await store.close()
 

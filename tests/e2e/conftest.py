@@ -14,7 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.app import App
-from bot.archive.load import load_corpus
+from bot.archive.living import LivingArchive
 from bot.core.corpus import Corpus
 from bot.glue.client import create_bot
 from bot.settings import Settings
@@ -58,11 +58,20 @@ def settings_for(loopback: DiscordEmulator, database: Path, guild: bool = True) 
 
 
 async def start_bot(loopback: DiscordEmulator, settings: Settings, corpus: Corpus | None = None) -> RunningBot:
-    """Start the bot in a task and return once it has synced (or skipped syncing) and joined the gateway."""
+    """Start the bot in a task and return once it has synced (or skipped syncing) and joined the gateway: over
+    `corpus` when given, else over the living archive of settings.corpus_dir (which it never writes to)."""
+    store = await SqliteStore.open(settings.database)
+    archive = None
+    if corpus is None:
+        archive = LivingArchive(settings.corpus_dir, store, max_bytes=settings.max_article_bytes)
+        await archive.open()
     app = App(
-        corpus or load_corpus(settings.corpus_dir),
-        await SqliteStore.open(settings.database),
+        corpus,
+        store,
+        archive=archive,
         max_article_bytes=settings.max_article_bytes,
+        fetch_allow_private=settings.fetch_allow_private,
+        admin_guild_ids=settings.admin_guild_ids,
     )
     bot = create_bot(settings, app)
     runner = asyncio.create_task(bot.start(settings.token.get_secret_value()), name="bot under test")

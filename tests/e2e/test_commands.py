@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import regex
 
-from bot.archive.load import load_corpus
 from bot.commands import COMMANDS
-from tests.conftest import SEEDS
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 
 KHARKIV_HEADLINE = "Vladimir Putin’s war is failing. The West should help it fail faster"
@@ -167,24 +163,22 @@ ARTICLE = (
 
 
 async def test_corpus_add_previews_an_attachment_privately_and_adds_it_on_confirm(emulator, tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
     with emulator.patched_discord():
-        running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"), load_corpus(folder))
-        running.app.corpus_dir, running.app.loader = folder, lambda: load_corpus(folder)
+        running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"))  # the owner adds
         try:
             upload = emulator.upload("Ferry winter.txt", ARTICLE)
             exchange, preview = await running.ask("corpus add", {"file": upload})
             assert emulator.attachment_downloads == 1
             assert preview["flags"] & EPHEMERAL and preview["embeds"][0]["title"].startswith("Preview: Ferry timetable")
-            assert not (folder / "Ferry_winter.txt").exists()
+            assert "Ferry_winter" not in running.app.corpus.articles
             message = exchange.original_message_id
             stranger = await emulator.press(message, "action:0", user=emulator.other_user)
             assert "belong to whoever ran" in (await stranger.reply())["content"]
             added = await emulator.press(message, emulator.buttons(message)["Add it"]["custom_id"])
             await added.response()
             assert emulator.message(message)["embeds"][0]["title"] == "Article added"
-            assert (folder / "Ferry_winter.txt").read_bytes() == ARTICLE
+            (stored,) = await running.app.store.stored_articles(["Ferry_winter"])
+            assert stored.content == ARTICLE and stored.original_name == "Ferry winter.txt"
             assert "Ferry_winter" in running.app.corpus.articles
             _, twice = await running.ask("corpus add", {"file": emulator.upload("Ferry winter.txt", b"\x00\x01binary")})
             assert "binary" in str(twice["embeds"]) + twice.get("content", "")
@@ -199,14 +193,10 @@ async def test_corpus_add_previews_an_attachment_privately_and_adds_it_on_confir
 
 
 async def test_an_upload_over_the_configured_article_size_is_refused_privately_saying_the_limit(emulator, tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
     settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"max_article_bytes": 200})
     with emulator.patched_discord():
-        running = await start_bot(emulator, settings, load_corpus(folder))
-        running.app.corpus_dir, running.app.loader = folder, lambda: load_corpus(folder)
+        running = await start_bot(emulator, settings)
         try:
-            before = sorted(p.name for p in folder.iterdir())
             _, refused = await running.ask("corpus add", {"file": emulator.upload("Ferry <@123>.txt", ARTICLE)})
             assert refused["flags"] & EPHEMERAL and not refused.get("components")
             assert refused["content"] == (
@@ -214,7 +204,7 @@ async def test_an_upload_over_the_configured_article_size_is_refused_privately_s
             )
             assert refused["allowed_mentions"] == {"parse": []}  # the echoed name pings nobody
             assert emulator.attachment_downloads == 0  # refused from the size Discord states, before downloading
-            assert sorted(p.name for p in folder.iterdir()) == before
+            assert await running.app.store.stored_articles() == []
             small = emulator.upload(
                 "Ferry.txt", b"Ferry timetable changes\n\nThe island ferry will sail twice a day.\n"
             )

@@ -18,6 +18,7 @@ import discord.webhook.async_
 import pytest
 import regex
 
+import bot.archive.living
 import bot.glue.commands
 from bot.archive.load import load_corpus
 from tests.conftest import SEEDS
@@ -183,18 +184,21 @@ def which_corpus(reply: dict, old: dict, new: dict) -> str:
     return matches[0]
 
 
-async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_or_the_new_corpus(emulator, tmp_path):
-    old_dir = corpus_folder(tmp_path / "old", ("000", "001"))
+async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_or_the_new_corpus(
+    emulator, tmp_path, monkeypatch
+):
+    folder = corpus_folder(tmp_path / "corpus", ("000", "001"))
     new_dir = corpus_folder(tmp_path / "new", ("002", "003", "004"))
-    old_corpus, new_corpus = load_corpus(old_dir), load_corpus(new_dir)
-    old, new = fingerprint(old_corpus), fingerprint(new_corpus)
+    old, new = fingerprint(load_corpus(folder)), fingerprint(load_corpus(new_dir))
     assert not old["headlines"] & new["headlines"]
 
-    def slow_loader():
+    def slow_load(*args, **kwargs):
         time.sleep(0.5)  # a big corpus takes a while: the bot must keep answering meanwhile
-        return load_corpus(new_dir)
+        return load_corpus(*args, **kwargs)
 
-    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"cooldown_uses": 0})
+    settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(
+        update={"cooldown_uses": 0, "corpus_dir": folder}
+    )
     asks = [("corpus status", {}), ("article search", {"query": "ukraine"}), ("quote random", {})]
 
     async def wave() -> list[dict]:
@@ -202,10 +206,15 @@ async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_o
         return [await exchange.reply() for exchange in exchanges]
 
     with emulator.patched_discord():
-        running = await start_bot(emulator, settings, old_corpus)
-        running.app.loader = slow_loader
+        running = await start_bot(emulator, settings)
         try:
             before = await wave()
+            # the operator swaps the folder's files; reading them again takes a while
+            for path in folder.iterdir():
+                path.unlink()
+            for path in new_dir.iterdir():
+                shutil.copy(path, folder / path.name)
+            monkeypatch.setattr(bot.archive.living, "load_corpus", slow_load)
             reload = await emulator.invoke("corpus reload")
             during = []
             while reload.callback is None:
@@ -214,7 +223,7 @@ async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_o
             after = await wave()
         finally:
             await stop_bot(running)
-    assert reloaded["embeds"][0]["title"] == "Corpus reloaded"
+    assert reloaded["embeds"][0]["title"] == "Archive reloaded"
     assert {which_corpus(r, old, new) for r in before} == {"old"}
     assert {which_corpus(r, old, new) for r in after} == {"new"}
     assert len(during) >= 3  # the event loop kept answering while the new corpus was being built

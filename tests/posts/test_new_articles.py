@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-import shutil
 
 from bot.app import App
 from bot.archive.load import load_corpus
-from bot.handlers import add_from_feeds
+from bot.handlers.archive import add_from_feeds
 from bot.invocation import Invocation
 from bot.posts import new_articles
 from bot.stores.sqlite import SqliteStore
 from tests.archive.test_feeds import site  # noqa: F401
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, archive_app
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator.fixtures import emulator  # noqa: F401
 from tests.posts.test_daily_quote import Posts
@@ -23,27 +22,23 @@ HEADLINE = "Wind farm plan splits valley villages"  # the page the loopback site
 
 async def _following(app: App, base: str, state: dict) -> None:
     state["links"] = [f"{base}/stories/old-one"]
-    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     state["links"].insert(0, f"{base}/stories/wind-farm")
 
 
-def _app(tmp_path, store) -> App:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder, dirs_exist_ok=True)
-    return App(
-        load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, fetch_allow_private=True
-    )
+async def _app(tmp_path, store) -> App:
+    return await archive_app(SEEDS, store, fetch_allow_private=True)  # the seeds are only read
 
 
 async def test_an_article_a_feed_adds_is_announced_once_where_the_server_asked(site, tmp_path) -> None:  # noqa: F811
     base, state = site
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    app = _app(tmp_path, store)
+    app = await _app(tmp_path, store)
     setting = Invocation("config new-articles", {"channel": str(CHANNEL)}, guild_id=GUILD, can_manage=True)
     assert (await app.answer(setting)).pages[0].title == "New articles: posted"
     await _following(app, base, state)
     posts = Posts()
-    assert await add_from_feeds(app, posts) == ["wind-farm.html"]
+    assert await add_from_feeds(app, posts) == ["wind-farm"]
     ((channel, reply),) = posts.sent
     assert channel == CHANNEL and reply.pages[0].title == f"New in the archive: {HEADLINE}"
     assert "Valley Post · 14 Nov 2023 (`wind-farm`)" in reply.pages[0].description
@@ -53,14 +48,14 @@ async def test_an_article_a_feed_adds_is_announced_once_where_the_server_asked(s
     off = Invocation("config new-articles", {"off": "true"}, guild_id=GUILD, can_manage=True)
     assert (await app.answer(off)).pages[0].title == "New articles: not posted"
     state["links"].insert(0, f"{base}/stories/wind-farm-again")
-    assert await add_from_feeds(app, posts) == ["wind-farm-again.html"] and len(posts.sent) == 1
+    assert await add_from_feeds(app, posts) == ["wind-farm-again"] and len(posts.sent) == 1
     await store.close()
 
 
 async def test_a_channel_it_cannot_post_in_is_said_once_and_in_config_show(site, tmp_path, caplog) -> None:  # noqa: F811
     base, state = site
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    app = _app(tmp_path, store)
+    app = await _app(tmp_path, store)
     await new_articles.save(app.store, GUILD, new_articles.ArchivePost(CHANNEL))
     await _following(app, base, state)
     failing = Posts(fail=True)
@@ -89,12 +84,10 @@ async def test_the_setting_needs_a_server_a_channel_and_the_right_to_manage(tmp_
 async def test_the_real_bot_announces_what_its_feed_reader_added(emulator, site, tmp_path) -> None:  # noqa: F811
     base, state = site
     with emulator.patched_discord():
-        running = await start_bot(emulator, settings_for(emulator, tmp_path / "bot.sqlite3"))
+        settings = settings_for(emulator, tmp_path / "bot.sqlite3").model_copy(update={"fetch_allow_private": True})
+        running = await start_bot(emulator, settings)
         try:
-            folder = tmp_path / "corpus"
-            shutil.copytree(SEEDS, folder)
             app = running.app
-            app.corpus_dir, app.loader, app.fetch_allow_private = folder, (lambda: load_corpus(folder)), True
             _, set_it = await running.ask("config new-articles", {"channel": emulator.channel()})
             assert set_it["flags"] & 64 and f"<#{emulator.channel_id}>" in str(set_it["embeds"])
             await _following(app, base, state)

@@ -16,10 +16,10 @@ from bot.app import App
 from bot.cli.console import parse_command
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
-from bot.handlers import reload_corpus
 from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
+from tests.conftest import SEEDS, archive_app
 from tests.stores.backends import TEST_URL
 from tests.stores.cable import Cable, cable_to, with_parts
 
@@ -179,28 +179,28 @@ async def _filter_keys(store: PostgresStore) -> set[str]:
     return {row[0] for row in await store._read("SELECT DISTINCT filter_key FROM quote_history")}
 
 
-async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: str, corpus: Corpus) -> None:
+async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: str) -> None:
     stores = [await PostgresStore.open(postgres_url) for _ in range(2)]
-    loads = [0, 0]
-
-    def loader(number: int):
-        def load() -> Corpus:
-            loads[number] += 1
-            return corpus
-
-        return load
-
-    apps = [App(corpus, store, loader=loader(i)) for i, store in enumerate(stores)]
+    apps = [await archive_app(SEEDS, store) for store in stores]  # the seeds are only read
+    reloads = [0, 0]
     try:
-        for app in apps:
-            await app.store.listen_reloads(lambda app=app: reload_corpus(app))
-        reply = await apps[0].answer(parse_command("/corpus reload", can_manage=True))
-        assert reply.pages[0].title == "Corpus reloaded"
+        for number, app in enumerate(apps):
+            read_again = app.archive.reload
+
+            async def counted(number: int = number, read_again=read_again) -> Corpus:
+                reloads[number] += 1
+                return await read_again()
+
+            app.archive.reload = counted
+            await app.store.listen_reloads(app.archive.reload)
+        command = dataclasses.replace(parse_command("/corpus reload"), is_owner=True)
+        reply = await apps[0].answer(command)
+        assert reply.pages[0].title == "Archive reloaded"
         for _ in range(100):
-            if loads[1]:
+            if reloads[1]:
                 break
             await asyncio.sleep(0.05)
-        assert loads == [1, 1]  # the other process reloaded; the one that served it did not do it twice
+        assert reloads == [1, 1]  # the other process reloaded; the one that served it did not do it twice
         assert await stores[1].get_meta("corpus:version") == "1"
     finally:
         await asyncio.gather(*(s.close() for s in stores))

@@ -51,13 +51,13 @@ def test_the_seed_whose_headline_belongs_to_another_article() -> None:
 def test_parsing_an_article_makes_no_reference_cycles() -> None:
     """Worker processes parse with the cycle collector off (bot/archive/pool.py); this is why they may."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
-    from bot.archive.files import parse_file
+    from bot.archive.files import Source, parse_source
 
     gc.collect()
     gc.disable()
     try:
         for path in paths:
-            parse_file(path, None)
+            parse_source(Source.of(path), None)
         assert gc.collect() == 0
     finally:
         gc.enable()

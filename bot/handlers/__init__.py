@@ -1,0 +1,1 @@
+"""What each command does: one async handler per command, answering through the App from one corpus snapshot."""
