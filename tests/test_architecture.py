@@ -1,5 +1,6 @@
-"""The import rules: the core stays pure (no Discord, database, settings, glue, loading, processes, gc or
-ctypes), and no module of the bot imports itself round a circle."""
+"""The house rules: the core stays pure (no Discord, database, settings, glue, archive, processes, gc or ctypes),
+no module of the bot imports itself round a circle (not even for a type checker), and every folder stays small
+enough to take in at a glance."""
 
 from __future__ import annotations
 
@@ -131,12 +132,12 @@ def test_importing_all_of_core_loads_no_discord_database_or_loading() -> None:
 
 
 def import_graph() -> dict[str, set[str]]:
-    """Each module of bot/ and the modules of bot/ it imports when it runs (at the top or inside a function;
-    an import only for type checkers makes no circle, which is what it is for)."""
+    """Each module of bot/ and the modules of bot/ it imports: at the top, inside a function, or only for a
+    type checker (a type hint that needs a module which needs this one back is a coupling all the same)."""
     modules = {module_name(path): path for path in BOT.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
-        targets = {target for _, target in imported(path, run_time_only=True)}
+        targets = {target for _, target in imported(path)}
         graph[name] = {target for target in targets if target in modules and target != name}
     return graph
 
@@ -186,3 +187,48 @@ def test_no_module_of_the_bot_imports_itself_round_a_circle() -> None:
     assert {"bot.core.corpus", "bot.archive.load", "bot.glue.client"} <= set(graph)
     found = circles(graph)
     assert not found, "import circles:\n" + "\n".join(" ↔ ".join(group) for group in found)
+
+
+MOST_IN_A_PACKAGE = 12  # modules a reader takes in at a glance
+MOST_AT_THE_TOP = 7  # bot/ itself: the entry point, the settings, the App with its table and handlers
+MOST_LINES = 320  # a module of ~100–300 lines does one job
+
+
+def modules_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("*.py") if p.name != "__init__.py")
+
+
+def test_every_package_of_the_bot_is_small_enough_to_read_at_a_glance() -> None:
+    packages = {folder for folder in [BOT, *BOT.rglob("*")] if folder.is_dir() and (folder / "__init__.py").exists()}
+    assert len(modules_in(BOT)) <= MOST_AT_THE_TOP, modules_in(BOT)
+    crowded = {
+        str(folder.relative_to(ROOT)): len(modules_in(folder))
+        for folder in packages
+        if len(modules_in(folder)) > MOST_IN_A_PACKAGE
+    }
+    assert not crowded, f"packages of more than {MOST_IN_A_PACKAGE} modules: {crowded}"
+
+
+def test_no_module_outgrows_one_job() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in BOT.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert not long, f"modules over {MOST_LINES} lines: {long}"
+
+
+def test_every_module_says_what_it_holds_in_one_line() -> None:
+    unsaid = []
+    for path in BOT.rglob("*.py"):
+        docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        if not docstring:
+            unsaid.append(str(path.relative_to(ROOT)))
+    assert not unsaid, f"modules without a docstring: {unsaid}"
+
+
+def test_the_rules_count_modules_as_a_reader_does(tmp_path: Path) -> None:
+    (tmp_path / "__init__.py").write_text("")
+    for name in ("a.py", "b.py", "notes.sql"):
+        (tmp_path / name).write_text("")
+    assert modules_in(tmp_path) == ["a.py", "b.py"]
