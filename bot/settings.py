@@ -32,6 +32,7 @@ from pydantic_settings import SettingsError as SourceError
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "config" / "settings.toml"
 ENV_FILE = ROOT / ".env"
+DATA = ROOT / "data"  # where the bot keeps its SQLite file unless told otherwise
 
 
 class SettingsError(Exception):
@@ -87,6 +88,28 @@ def _seconds(value: object) -> float:
 def _under_root(path: Path) -> Path:
     """Relative paths are the project's, wherever the bot is started from."""
     return path if path.is_absolute() else ROOT / path
+
+
+def _existing_folder(path: Path) -> Path:
+    if not path.is_dir():
+        raise ValueError("must be an existing folder of articles (the seeds folder ships with the code)")
+    return path
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with a SQLite file's path, or None: its folder must exist (the project's own data/ is made
+    when first needed), so that a typo in a path does not quietly make folders somewhere else."""
+    if path.is_dir():
+        return "must be a file's path"
+    if not path.parent.is_dir() and path.parent != DATA:
+        return f"must be in a folder that exists ({path.parent} does not)"
+    return None
+
+
+def _database_file(path: Path) -> Path:
+    if problem := database_problem(path):
+        raise ValueError(problem)
+    return path
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
@@ -150,8 +173,12 @@ class StorageSettings(_Section):
     """Where the articles are, and the bot's own SQLite database."""
 
     table = "bot"
-    corpus_dir: ProjectPath = Field(ROOT / "seeds", validation_alias="BOT_CORPUS_DIR")
-    database: ProjectPath = Field(ROOT / "data" / "bot.sqlite3", validation_alias="BOT_DATABASE")
+    corpus_dir: Annotated[ProjectPath, AfterValidator(_existing_folder)] = Field(
+        ROOT / "seeds", validation_alias="BOT_CORPUS_DIR"
+    )
+    database: Annotated[ProjectPath, AfterValidator(_database_file)] = Field(
+        DATA / "bot.sqlite3", validation_alias="BOT_DATABASE"
+    )
     # shared state in PostgreSQL instead of the file; the platforms' name, and ours when the platform's is taken
     database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="DATABASE_URL")
     bot_database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="BOT_DATABASE_URL")

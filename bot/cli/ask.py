@@ -6,7 +6,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.settings import Settings, database_problem
 
 
 async def ask(
@@ -14,6 +14,12 @@ async def ask(
 ) -> int:
     """Answer one command; state (quote history, usage) persists in BOT_DATABASE as the bot's does, so
     asking `/quote random` twice shows two quotations, unless `fresh` asks for a throwaway database."""
+    if database and (problem := database_problem(Path(database))):
+        sys.stderr.write(f"error: --database {problem}, not '{database}'\n")
+        return 2
+    if chart and not Path(chart).parent.is_dir():
+        sys.stderr.write(f"error: --chart must be in a folder that exists ({Path(chart).parent} does not)\n")
+        return 2
     from bot.app import App
     from bot.archive.session import session
     from bot.cli.console import parse_command, render_json, render_text
@@ -42,7 +48,11 @@ async def ask(
         if not reply.files:
             sys.stderr.write("no chart to write: only /timeline draws one, when it finds events\n")
             return 1
-        Path(chart).write_bytes(next(iter(reply.files.values())))
+        try:
+            Path(chart).write_bytes(next(iter(reply.files.values())))
+        except OSError as error:
+            sys.stderr.write(f"error: the chart cannot be written to {chart}: {error.strerror or error}\n")
+            return 1
         sys.stderr.write(f"chart written to {chart}\n")
     sys.stdout.write(render_json(reply) + "\n" if as_json else render_text(reply))
     return 0

@@ -134,13 +134,14 @@ def create_bot(settings: Settings, app: App) -> ArchiveBot | ShardedArchiveBot:
 async def serve(settings: Settings) -> int:
     """Open the store and the archive, run until the gateway closes or a signal asks us to stop."""
     from bot.archive.session import session
+    from bot.core.article import CorpusError
     from bot.stores import DatabaseSettingError
 
     try:
         async with session(settings) as opened:
             log.info("state in %s", opened.store.describe())
             return await _serve(settings, opened.store, opened.archive)
-    except DatabaseSettingError as error:
+    except (DatabaseSettingError, CorpusError) as error:  # a setting to fix: one line, and the process ends
         log.error("%s", error)
         return 2
 
