@@ -66,34 +66,34 @@ def test_environment_overrides_the_settings_file(load: Load) -> None:
         toml=None,
         DISCORD_GUILD_ID="123",
         DISCORD_API_BASE_URL="http://127.0.0.1:9/api/v10/",
-        BOT_CORPUS_DIR="/tmp/articles",
+        BOT_CORPUS_DIR="/tmp",
         DISCORD_SHARD_COUNT="4",
         DISCORD_SHARD_IDS="2, 3",
         BOT_MAX_ARTICLE_BYTES="65536",
     )
     assert settings.guild_id == 123 and settings.max_article_bytes == 65536
     assert settings.api_base_url == "http://127.0.0.1:9/api/v10"
-    assert settings.corpus_dir == Path("/tmp/articles")
+    assert settings.corpus_dir == Path("/tmp")
     assert settings.shard_count == 4 and settings.shard_ids == (2, 3)
 
 
 def test_the_environment_beats_dotenv_which_beats_the_settings_file(load: Load) -> None:
-    toml = '[bot]\nlog_level = "error"\ncorpus_dir = "from-toml"\ndatabase = "toml.sqlite3"\n'
-    dotenv = "BOT_LOG_LEVEL=warning\nBOT_CORPUS_DIR='from-dotenv'\nDISCORD_TOKEN=dotenv-token\n"
+    toml = '[bot]\nlog_level = "error"\ncorpus_dir = "docs"\ndatabase = "toml.sqlite3"\n'
+    dotenv = "BOT_LOG_LEVEL=warning\nBOT_CORPUS_DIR='config'\nDISCORD_TOKEN=dotenv-token\n"
     settings = load(toml=toml, dotenv=dotenv, BOT_LOG_LEVEL="debug")
     assert settings.log_level == "DEBUG"  # in all three
-    assert settings.corpus_dir == ROOT / "from-dotenv"  # in .env and the file; relative to the project
+    assert settings.corpus_dir == ROOT / "config"  # in .env and the file; relative to the project
     assert settings.database == ROOT / "toml.sqlite3"  # in the file only
     assert settings.token.get_secret_value() == "dotenv-token"
 
 
 def test_an_empty_value_means_unset_and_an_exported_one_hides_dotenv(load: Load) -> None:
-    toml = '[discord]\napi_base_url = ""\n[bot]\nlog_level = "warning"\ncorpus_dir = "from-toml"\n'
+    toml = '[discord]\napi_base_url = ""\n[bot]\nlog_level = "warning"\ncorpus_dir = "docs"\n'
     dotenv = "BOT_LOG_LEVEL=debug\nBOT_CORPUS_DIR=\nDISCORD_TOKEN=dotenv-token\n"
     settings = load(toml=toml, dotenv=dotenv, BOT_LOG_LEVEL="", DISCORD_TOKEN="", DISCORD_GUILD_ID="  ")
     assert settings.log_level == "WARNING"  # exported empty: not .env's, the file's
     assert settings.token.get_secret_value() == ""  # `DISCORD_TOKEN= python -m bot` ignores .env's token
-    assert settings.corpus_dir == ROOT / "from-toml"
+    assert settings.corpus_dir == ROOT / "docs"
     assert settings.api_base_url == "https://discord.com/api/v10" and settings.guild_id is None
 
 
