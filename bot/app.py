@@ -16,9 +16,12 @@ from bot.archive.files import MAX_FILE_BYTES
 from bot.archive.uploads import Uploads
 from bot.commands import COMMANDS, Command, Invocation
 from bot.core.answers import complete
+from bot.core.answers.help_page import command_choices
 from bot.core.corpus import Corpus
+from bot.core.replies.limits import AUTOCOMPLETE_CHOICES
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Reply, UserError
-from bot.core.text import truncate
+from bot.core.script import plain_typed
 from bot.stores import Store
 
 log = logging.getLogger(__name__)
@@ -76,13 +79,14 @@ class App:
         """The command an invocation names, and the invocation with its options checked (UserError if not)."""
         command = self.commands.get(invocation.command)
         if command is None:
-            raise UserError(f"There is no command /{truncate(invocation.command, 60)}; try /help.")
+            raise UserError(f"There is no command {echo('/' + invocation.command, 60)}; try /help.")
         if command.manage_only and not invocation.can_manage:  # before its options: nothing else to learn
             raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
-        options = {k: v for k, v in invocation.options.items() if v is not None}
+        # what was typed, as the user sees it: zero-width and full-width characters made plain
+        options = {k: plain_typed(v) for k, v in invocation.options.items() if v is not None}
         unknown = set(options) - set(command.option_names)
         if unknown:
-            raise UserError(f"/{command.name} has no option {', '.join(sorted(unknown))}.")
+            raise UserError(f"/{command.name} has no option {', '.join(echo(u, 40) for u in sorted(unknown))}.")
         missing = [o.name for o in command.options if o.required and not options.get(o.name, "").strip()]
         if missing:
             raise UserError(f"/{command.name} needs `{missing[0]}:`.")
@@ -113,6 +117,10 @@ class App:
         declared = spec.option(option) if spec else None
         if declared is None or declared.complete is None:
             return []
+        current = plain_typed(current or "")
+        if declared.complete == "command":  # the command table's names, not the corpus
+            names = [c.name for c in self.commands.values() if not c.internal]
+            return [(name, name) for name in command_choices(names, current)][:AUTOCOMPLETE_CHOICES]
         return complete.choices(self.corpus, declared.complete, current)
 
 
@@ -126,4 +134,4 @@ def _flag(name: str, value: str) -> str:
         return "true"
     if typed in _FALSE:
         return "false"
-    raise UserError(f"`{name}:` is true or false, not “{truncate(value, 40)}”.")
+    raise UserError(f"`{name}:` is true or false, not {echo(value, 40)}.")

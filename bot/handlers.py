@@ -13,11 +13,13 @@ from bot import charts
 from bot.archive import feeds, fetch, uploads
 from bot.archive.files import parse_bytes, too_large
 from bot.archive.uploads import Upload, safe_name
-from bot.core.answers import article, daily, help_page, quote, related, status
+from bot.core.answers import article, browse, daily, help_page, quote, related, status
+from bot.core.answers import quote_search as quotes_by_words
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
 from bot.posts import daily_quote as daily_posts
@@ -37,6 +39,14 @@ async def article_search(app: App, invocation: Invocation, corpus: Corpus) -> Re
 
 async def article_show(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     return article.show_reply(corpus, invocation.options["article"])
+
+
+async def article_list(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    return browse.list_reply(corpus, **invocation.options)
+
+
+async def quote_search(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    return quotes_by_words.search_reply(corpus, **invocation.options)
 
 
 async def timeline(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -79,6 +89,19 @@ async def quote_daily(app: App, invocation: Invocation, corpus: Corpus) -> Reply
 
 
 async def show_help(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
+    if invocation.options.get("command", "").strip():  # one command (or group) in full
+        topics = [
+            help_page.Topic(
+                c.name,
+                c.help or c.description,
+                tuple((o.name, o.description, o.required) for o in c.options),
+                c.examples,
+                c.menu,
+            )
+            for c in app.commands.values()
+            if not c.internal
+        ]
+        return help_page.command_reply(invocation.options["command"], topics)
     entries = [
         (f"Apps → {c.menu}" if c.menu else f"/{c.name}", c.help, () if c.menu else c.examples)
         for c in app.commands.values()
@@ -118,9 +141,7 @@ async def corpus_remove(app: App, invocation: Invocation, corpus: Corpus) -> Rep
     """Move an article's file into the corpus folder's archive/ (recoverable) and reload without it."""
     found = corpus.article(invocation.options["article"])
     if found is None:
-        raise UserError(
-            f"No article is called “{truncate(invocation.options['article'], 100)}”; pick one from the list."
-        )
+        raise UserError(f"No article is called {echo(invocation.options['article'], 100)}; pick one from the list.")
     if found.path is None or not found.path.is_file():
         raise UserError(f"`{found.id}` has no file of its own to remove.")
     if app.loader is None or app.reload_lock.locked():  # the file moves only when the reload can follow
@@ -160,7 +181,7 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     )
     name = safe_name(typed_name)
     if problem := too_large(len(data), app.max_article_bytes):
-        raise UserError(f"I can't add “{truncate(typed_name, 100)}”: {problem}.")
+        raise UserError(f"I can't add {echo(typed_name, 100)}: {problem}.")
     try:
         article = await asyncio.to_thread(parse_bytes, name, data)
     except CorpusError as error:
@@ -263,7 +284,7 @@ async def feed_list(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
 async def feed_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options["url"].strip()
     if not await feeds.unfollow(app, url):
-        raise UserError(f"{url[:100]} is not followed; `/corpus feed list` shows the feeds.")
+        raise UserError(f"{echo(url, 100)} is not followed; `/corpus feed list` shows the feeds.")
     return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
 
 
