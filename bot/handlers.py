@@ -76,7 +76,8 @@ async def quote_random(app: App, invocation: Invocation, corpus: Corpus) -> Repl
         if await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted):
             break
         shown = shown | {chosen.id}  # another process sharing the state showed it first: pick again
-    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
+    seen = 1 if restarted else len(shown & {q.id for q in pool}) + 1
+    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted, shown=seen)
 
 
 async def find_articles(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
