@@ -86,6 +86,10 @@ async def test_ukrainian_and_russian_reach_speakers_searches_timelines_and_autoc
     for typed in ("Київ", "Киев"):
         reply = await ask(app, "article search", query=typed)
         assert reply.data["readings"] and "kyiv" in reply.data["readings"].values()
+    apostrophe = await ask(app, "article search", query="Куп’янськ")  # the Ukrainian apostrophe is part of the word
+    assert apostrophe.data["results"][0]["article_id"] == "000_8d65afffd99f3673"
+    unrelated = await ask(app, "article search", query="Шольц")  # 'sholts' is two letters from 'shells': no match
+    assert unrelated.pages[0].title == "No match" and "shells" not in render_text(unrelated)
     timeline = await ask(app, "timeline", query="Харків")
     assert timeline.data["events"] and all("Kharkiv" in e["sentence"] for e in timeline.data["events"])
     assert app.autocomplete("article search", "query", "Харків")[0] == ("kharkiv", "kharkiv")

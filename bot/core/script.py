@@ -42,10 +42,16 @@ def latin(text: str) -> str:
     return _CYRILLIC_WORD.sub(lambda match: readings(match.group())[0], text)
 
 
+# The Ukrainian apostrophe is a letter of its word ('Куп'янськ'); left in, it would split the word in two.
+_APOSTROPHE_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u052f])['’ʼ](?=[\u0400-\u052f])")
+
+
 def plain_typed(text: str) -> str:
-    """What a user typed, as they see it: compatibility forms folded (full-width '２０２２' → '2022', 'ﬁ' → 'fi')
-    and invisible characters dropped (a zero-width space copied in with a name)."""
+    """What a user typed, as they see it: compatibility forms folded (full-width '２０２２' → '2022', 'ﬁ' → 'fi'),
+    invisible characters dropped (a zero-width space copied in with a name), and apostrophes inside Cyrillic
+    words joined to them."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKC", _VARIATION_SELECTORS.sub("", text))
+    text = _APOSTROPHE_IN_CYRILLIC.sub("", text)
     return "".join(c for c in text if unicodedata.category(c) != "Cf")

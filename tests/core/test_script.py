@@ -53,6 +53,8 @@ def test_latin_text_is_left_as_it_is() -> None:
         ("２０２２", "2022"),  # full-width digits
         ("Ｋｙｉｖ", "Kyiv"),  # full-width letters
         ("2022 🎉\ufe0f", "2022 🎉"),  # a variation selector goes, the emoji stays (dates drop it themselves)
+        ("Куп'янськ", "Купянськ"),  # the Ukrainian apostrophe belongs to its word
+        ("Kyiv's", "Kyiv's"),
         ("plain ascii", "plain ascii"),
     ],
 )
