@@ -15,10 +15,14 @@ from bot.archive.files import MAX_FILE_BYTES
 from bot.archive.living import LivingArchive
 from bot.archive.uploads import Uploads
 from bot.commands import COMMANDS
-from bot.core.answers import complete, history
+from bot.core.answers import archive as archive_answers
+from bot.core.answers import complete
+from bot.core.answers.help_page import command_choices
 from bot.core.corpus import Corpus
+from bot.core.replies.limits import AUTOCOMPLETE_CHOICES
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Reply, UserError
-from bot.core.text import truncate
+from bot.core.script import plain_typed
 from bot.invocation import Command, Invocation
 from bot.stores import Store
 
@@ -96,15 +100,16 @@ class App:
         """The command an invocation names, and the invocation with its options checked (UserError if not)."""
         command = self.commands.get(invocation.command)
         if command is None:
-            raise UserError(f"There is no command /{truncate(invocation.command, 60)}; try /help.")
+            raise UserError(f"There is no command {echo('/' + invocation.command, 60)}; try /help.")
         if command.archive_admin and not self.may_change_archive(invocation):  # before its options: nothing to learn
             raise UserError(f"Only {self.admins()} may change the archive, which every server shares.")
         if command.manage_only and not (invocation.can_manage or invocation.is_owner):
             raise UserError(f"Only members with Manage Server (or the bot's owner) may use /{command.name}.")
-        options = {k: v for k, v in invocation.options.items() if v is not None}
+        # what was typed, as the user sees it: zero-width and full-width characters made plain
+        options = {k: plain_typed(v) for k, v in invocation.options.items() if v is not None}
         unknown = set(options) - set(command.option_names)
         if unknown:
-            raise UserError(f"/{command.name} has no option {', '.join(sorted(unknown))}.")
+            raise UserError(f"/{command.name} has no option {', '.join(echo(u, 40) for u in sorted(unknown))}.")
         missing = [o.name for o in command.options if o.required and not options.get(o.name, "").strip()]
         if missing:
             raise UserError(f"/{command.name} needs `{missing[0]}:`.")
@@ -135,9 +140,13 @@ class App:
         declared = spec.option(option) if spec else None
         if declared is None or declared.complete is None:
             return []
+        current = plain_typed(current or "")
         if declared.complete == "removed":
             removed = self.archive.removed if self.archive is not None else {}
-            return history.removed_choices({i: change.headline for i, change in removed.items()}, current)
+            return archive_answers.removed_choices({i: change.headline for i, change in removed.items()}, current)
+        if declared.complete == "command":  # the command table's names, not the corpus
+            names = [c.name for c in self.commands.values() if not c.internal]
+            return [(name, name) for name in command_choices(names, current)][:AUTOCOMPLETE_CHOICES]
         return complete.choices(self.corpus, declared.complete, current)
 
 
@@ -151,4 +160,4 @@ def _flag(name: str, value: str) -> str:
         return "true"
     if typed in _FALSE:
         return "false"
-    raise UserError(f"`{name}:` is true or false, not “{truncate(value, 40)}”.")
+    raise UserError(f"`{name}:` is true or false, not {echo(value, 40)}.")

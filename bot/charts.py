@@ -44,9 +44,7 @@ def render(chart: ChartData) -> bytes:
                 width=0.8,
             )
         if chart.coarser:
-            axes.plot(
-                [], [], " ", label=f"+{chart.coarser} dated only by {'year' if chart.unit == 'month' else 'decade'}"
-            )
+            axes.plot([], [], " ", label=chart.coarser_note())
         axes.set_ylim(0, max(chart.totals(), default=0) + 1)  # room above the tallest bar
         axes.set_title(chart.title, color=INK)
         axes.set_ylabel("events", color=INK)

@@ -39,6 +39,19 @@ TABLE: tuple[Command, ...] = (
         examples=("/article show article: Ukraine’s coming counter-offensive",),
     ),
     Command(
+        "article list",
+        "What the archive holds, newest first",
+        answers.article_list,
+        options=(
+            Option("publication", "Only articles from this publication", complete="publication"),
+            Option("start", "Published on or after (e.g. 2022, Sep 2022, 2022-09-05)"),
+            Option("end", "Published on or before"),
+        ),
+        user_cooldown=True,
+        help="Every article in the archive, newest first, a page at a time; narrow it by publication or dates.",
+        examples=("/article list", "/article list publication: The Economist start: 2023"),
+    ),
+    Command(
         "quote random",
         "A real quotation with who said it and where",
         answers.quote_random,
@@ -50,6 +63,18 @@ TABLE: tuple[Command, ...] = (
         user_cooldown=True,
         help="A real quotation with its speaker; no repeats in a channel until all were shown.",
         examples=("/quote random speaker: Zelensky", "/quote random topic: breakthrough"),
+    ),
+    Command(
+        "quote search",
+        "Quotations with these words, best match first, with who said them",
+        answers.quote_search,
+        options=(
+            Option("text", "Words of the quotation; typos are fine", required=True, max_length=200),
+            Option("speaker", "Only quotations by this person or body", complete="speaker"),
+        ),
+        user_cooldown=True,
+        help="Find a quotation by its words: who said it, and in which article.",
+        examples=("/quote search text: volatile landscape",),
     ),
     Command(
         "quote daily",
@@ -115,7 +140,15 @@ TABLE: tuple[Command, ...] = (
         examples=(),
     ),
     Command("config show", "This server's settings for the bot", config.config_show),
-    Command("help", "What this bot can do, with examples", answers.show_help),
+    Command(
+        "help",
+        "What this bot can do, with examples",
+        answers.show_help,
+        options=(
+            Option("command", "One command to explain in full, e.g. timeline", max_length=100, complete="command"),
+        ),
+        examples=("/help command: timeline",),
+    ),
     Command(
         "corpus status",
         "Articles, quotes and events loaded, and any warnings",

@@ -14,7 +14,9 @@ from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply
 from bot.stores import Store
 
-Source = Literal["article", "query", "publication", "speaker", "removed"]  # what an option's autocomplete suggests
+Source = Literal[
+    "article", "query", "publication", "speaker", "removed", "command"
+]  # what an option's autocomplete suggests
 
 
 @dataclass(frozen=True)

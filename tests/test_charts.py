@@ -18,7 +18,7 @@ def test_the_chart_is_a_png_of_its_size_under_a_megabyte() -> None:
         {"An article": [1, 0, 3], "Another": [0, 2, 0]},
         [0, 1, 0],
         (0, 2),
-        coarser=2,
+        coarser={"season": 1, "year": 2},
     )
     png = render(chart)
     assert png.startswith(b"\x89PNG") and len(png) < 1_000_000

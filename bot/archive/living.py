@@ -26,6 +26,7 @@ from bot.archive.uploads import safe_name
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.extraction import Extracted
+from bot.core.replies.markdown import echo
 from bot.core.text import truncate
 from bot.stores import AlreadyStored, ArchiveUnavailable, Change, IdTaken, Store, StoredArticle
 
@@ -102,12 +103,12 @@ class LivingArchive:
         """Store an article (its bytes, where it came from, who added it) and apply it (`apply` False: the
         caller catches up once after many); ArchiveRefused, with nothing stored, when it is too large, no
         article, in the archive already or the database is down."""
-        shown = truncate(Path(name.replace("\\", "/")).name or name, 100)
+        shown = echo(Path(name.replace("\\", "/")).name or name, 100)
         if problem := too_large(len(data), self.max_bytes):
-            raise ArchiveRefused(f"I can't add “{shown}”: {problem}.")
+            raise ArchiveRefused(f"I can't add {shown}: {problem}.")
         digest = digest_of(data)
         if digest in self.digests:
-            raise ArchiveRefused(f"“{shown}” is in the archive already, as `{self.digests[digest]}`.")
+            raise ArchiveRefused(f"{shown} is in the archive already, as `{self.digests[digest]}`.")
         file_name = safe_name(name)
         stem, suffix = Path(file_name).stem, Path(file_name).suffix
         for _ in range(100):  # another process may take the id first: then the next free one
@@ -133,9 +134,9 @@ class LivingArchive:
                 self.stored.add(article_id)
                 continue
             except AlreadyStored as error:
-                raise ArchiveRefused(f"“{shown}” is in the archive already, as `{error.article_id}`.") from None
+                raise ArchiveRefused(f"{shown} is in the archive already, as `{error.article_id}`.") from None
             except ArchiveUnavailable:
-                raise ArchiveAway(f"I can't add “{shown}”: {UNAVAILABLE}") from None
+                raise ArchiveAway(f"I can't add {shown}: {UNAVAILABLE}") from None
             self._parsed[article_id] = parsed.extracted
             self.stored.add(article_id)
             self.digests[digest] = article_id
@@ -144,7 +145,7 @@ class LivingArchive:
             if apply:
                 await self._changed()
             return change
-        raise ArchiveRefused(f"I can't add “{shown}”: no free id for it.")
+        raise ArchiveRefused(f"I can't add {shown}: no free id for it.")
 
     async def remove(self, article_id: str, who: Who) -> Change:
         """Take an article out (a folder file stays where it is): restorable with `restore`."""

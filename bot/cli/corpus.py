@@ -14,7 +14,7 @@ from bot.archive.files import ARTICLE_SUFFIXES, corpus_files, too_large
 from bot.archive.living import LivingArchive
 from bot.archive.session import session
 from bot.cli.corpus_report import check_json, check_text, export_json
-from bot.core.answers.history import Entry
+from bot.core.answers.archive import Entry
 from bot.core.replies.reply import UserError
 from bot.settings import Settings
 from bot.stores import DatabaseSettingError

@@ -6,16 +6,20 @@ import re
 import unicodedata
 
 from bot.core.periods import MONTH_NAMES, WEEKDAY_NAMES
+from bot.core.script import has_cyrillic, latin
 
 
 def fold(text: str) -> str:
     """Lower case without accents, with straight apostrophes and ß as ss: 'Erdoğan’s' → "erdogan's".
 
     One folding for names, headlines, typed filters and index terms alike, so that whatever a user types is
-    compared with what the corpus prints in one form."""
+    compared with what the corpus prints in one form. Cyrillic is read in Latin letters ('Київ' → 'kyiv'), before
+    the accents go: 'й' and 'ї' are letters of their own, not 'и' and 'і' with a mark."""
     text = text.replace("’", "'")
     if text.isascii():  # most words: nothing else to do
         return text.lower()
+    if has_cyrillic(text):
+        text = latin(text)
     # NFKD before lower case, so that compatibility letters ('ᴬ', 'ϒ') fold to lower-case letters too;
     # ß after it, as the lower case of ẞ is ß.
     text = unicodedata.normalize("NFKD", text.replace("ı", "i"))

@@ -8,7 +8,8 @@ import datetime as dt
 import logging
 
 from bot import charts
-from bot.core.answers import article, daily, help_page, quote, related
+from bot.core.answers import article, browse, daily, help_page, quote, related
+from bot.core.answers import quote_search as quotes_by_words
 from bot.core.answers import timeline as timeline_answers
 from bot.core.answers.timeline_chart import chart_data
 from bot.core.corpus import Corpus
@@ -25,6 +26,14 @@ async def article_search(app: Door, invocation: Invocation, corpus: Corpus) -> R
 
 async def article_show(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     return article.show_reply(corpus, invocation.options["article"])
+
+
+async def article_list(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
+    return browse.list_reply(corpus, **invocation.options)
+
+
+async def quote_search(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
+    return quotes_by_words.search_reply(corpus, **invocation.options)
 
 
 async def timeline(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -54,7 +63,8 @@ async def quote_random(app: Door, invocation: Invocation, corpus: Corpus) -> Rep
         if await app.store.mark_shown(invocation.channel_id, filter_key, chosen.id, restart=restarted):
             break
         shown = shown | {chosen.id}  # another process sharing the state showed it first: pick again
-    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted)
+    seen = 1 if restarted else len(shown & {q.id for q in pool}) + 1
+    return quote.quote_reply(corpus, chosen, options, matching=len(pool), restarted=restarted, shown=seen)
 
 
 async def find_articles(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -67,6 +77,19 @@ async def quote_daily(app: Door, invocation: Invocation, corpus: Corpus) -> Repl
 
 
 async def show_help(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
+    if invocation.options.get("command", "").strip():  # one command (or group) in full
+        topics = [
+            help_page.Topic(
+                c.name,
+                c.help or c.description,
+                tuple((o.name, o.description, o.required) for o in c.options),
+                c.examples,
+                c.menu,
+            )
+            for c in app.commands.values()
+            if not c.internal
+        ]
+        return help_page.command_reply(invocation.options["command"], topics)
     entries = [
         (f"Apps → {c.menu}" if c.menu else f"/{c.name}", c.help, () if c.menu else c.examples)
         for c in app.commands.values()

@@ -11,9 +11,10 @@ from bot.archive.fetch import FetchPolicy
 from bot.archive.files import digest_of, parse_bytes, too_large
 from bot.archive.living import LivingArchive
 from bot.archive.uploads import Upload, safe_name
-from bot.core.answers import history, status
+from bot.core.answers import archive as archive_answers
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Reply, UserError
 from bot.core.text import truncate
 from bot.invocation import Door, Invocation
@@ -42,14 +43,14 @@ def policy(app: Door) -> FetchPolicy:
 
 
 async def corpus_status(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
-    return status.status_reply(corpus, app.loaded_at)
+    return archive_answers.status_reply(corpus, app.loaded_at)
 
 
 async def corpus_reload(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Read the folder (and the stored articles) again, here and in every process sharing the database."""
     fresh = await _archive(app).reload()
     await app.store.announce_reload()
-    return status.status_reply(fresh, app.loaded_at, title="Archive reloaded")
+    return archive_answers.status_reply(fresh, app.loaded_at, title="Archive reloaded")
 
 
 async def corpus_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -63,9 +64,9 @@ async def corpus_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply
     )
     name = safe_name(typed_name)
     if problem := too_large(len(data), app.max_article_bytes):
-        raise UserError(f"I can't add “{truncate(typed_name, 100)}”: {problem}.")
+        raise UserError(f"I can't add {echo(typed_name, 100)}: {problem}.")
     if (existing := archive.digests.get(digest_of(data))) is not None:
-        raise UserError(f"“{truncate(typed_name, 100)}” is in the archive already, as `{existing}`.")
+        raise UserError(f"{echo(typed_name, 100)} is in the archive already, as `{existing}`.")
     try:
         article = await asyncio.to_thread(parse_bytes, name, data)
     except CorpusError as error:
@@ -105,7 +106,7 @@ async def corpus_remove(app: Door, invocation: Invocation, corpus: Corpus) -> Re
         typed = invocation.options["article"]
         if typed.strip() in archive.removed:
             raise UserError(f"`{typed.strip()}` is removed already; `/corpus restore` brings it back.")
-        raise UserError(f"No article is called “{truncate(typed, 100)}”; pick one from the list.")
+        raise UserError(f"No article is called {echo(typed, 100)}; pick one from the list.")
     change = await archive.remove(found.id, _who(invocation, "discord"))
     return Reply.notice(
         "Article removed",
@@ -121,11 +122,11 @@ async def corpus_restore(app: Door, invocation: Invocation, corpus: Corpus) -> R
     archive = _archive(app)
     typed = invocation.options["article"].strip()
     removed = {article_id: change.headline for article_id, change in archive.removed.items()}
-    article_id = history.find_removed(removed, typed)
+    article_id = archive_answers.find_removed(removed, typed)
     if article_id is None:
         if corpus.article(typed) is not None:
-            raise UserError(f"“{truncate(typed, 100)}” is in the archive: it was never removed.")
-        raise UserError(f"No removed article is called “{truncate(typed, 100)}”; pick one from the list.")
+            raise UserError(f"{echo(typed, 100)} is in the archive: it was never removed.")
+        raise UserError(f"No removed article is called {echo(typed, 100)}; pick one from the list.")
     change = await archive.restore(article_id, _who(invocation, "discord"))
     return Reply.notice(
         "Article restored",
@@ -138,7 +139,7 @@ async def corpus_restore(app: Door, invocation: Invocation, corpus: Corpus) -> R
 async def corpus_history(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     """Every change to the archive, newest first, paged."""
     changes = await _archive(app).history(HISTORY_SHOWN)
-    return history.history_reply([history.Entry(**vars(change)) for change in changes])
+    return archive_answers.history_reply([archive_answers.Entry(**vars(change)) for change in changes])
 
 
 async def feed_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -160,7 +161,7 @@ async def feed_list(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
 async def feed_remove(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options["url"].strip()
     if not await feeds.unfollow(app.store, url):
-        raise UserError(f"{url[:100]} is not followed; `/corpus feed list` shows the feeds.")
+        raise UserError(f"{echo(url, 100)} is not followed; `/corpus feed list` shows the feeds.")
     return Reply.notice("Feed removed", f"No longer following {url}; the articles it added stay.")
 
 

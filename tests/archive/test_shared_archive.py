@@ -31,6 +31,7 @@ SEED = "003_ca573a1cae3f6ec8"
 
 def host(url: str, disk: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m bot …` as a process on another host: its own disk (folder and local SQLite), the shared URL."""
+    (disk / "data").mkdir(parents=True, exist_ok=True)  # an empty folder for the local cache, as a platform gives
     env = {
         **os.environ,
         "DATABASE_URL": url,

@@ -34,6 +34,32 @@ def test_parse_command_rejects_malformed_lines_politely(line: str) -> None:
         parse_command(line)
 
 
+def test_spaces_may_be_doubled_anywhere_in_a_line() -> None:
+    invocation = parse_command("  /article  search   query:   kyiv   start:  2022 ")
+    assert (invocation.command, invocation.options) == ("article search", {"query": "kyiv", "start": "2022"})
+    assert parse_command("/timeline\tdate:\u200b 2022").options == {"date": "2022"}
+
+
+def test_a_command_with_one_text_option_takes_its_value_bare() -> None:
+    assert parse_command("/help article").options == {"command": "article"}
+    assert parse_command("/article show 003").options == {"article": "003"}
+
+
+def test_a_malformed_line_says_how_options_are_written_with_an_example() -> None:
+    with pytest.raises(UserError) as error:
+        parse_command("/article search kharkiv")
+    assert "`/article search query: …`" in str(error.value)
+
+
+def test_a_group_alone_lists_its_commands_and_unknown_ones_list_only_public_commands() -> None:
+    with pytest.raises(UserError, match="/article search, /article show, /article list"):
+        parse_command("/article")
+    with pytest.raises(UserError) as error:
+        parse_command("/nonsense **x**")
+    assert "/corpus add confirm" not in str(error.value) and "/corpus add," in str(error.value)
+    assert "\\*\\*x\\*\\*" in str(error.value)
+
+
 def test_ask_search_prints_the_matching_article() -> None:
     result = ask("ask", "/article search query: kharkiv counter-offensive")
     assert result.returncode == 0, result.stderr

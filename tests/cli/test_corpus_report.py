@@ -10,7 +10,7 @@ import shutil
 from bot.__main__ import main
 from bot.archive.load import load_corpus
 from bot.cli.corpus_report import check_text, export, gap_places, rows
-from bot.core.answers.status import status_reply
+from bot.core.answers.archive import status_reply
 from bot.core.answers.timeline import timeline_reply
 from bot.core.corpus import Corpus
 from tests.conftest import FIXTURES

@@ -25,8 +25,10 @@ async def test_the_bot_syncs_the_public_commands_to_its_guild(running_bot):
     synced = running_bot.emulator.commands[running_bot.emulator.guild_id]
     by_name = {c["name"]: c for c in synced}
     assert {"article", "quote", "timeline", "help"} <= set(by_name)
-    assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show"}
-    assert {o["name"] for o in by_name["quote"]["options"]} == {"random", "daily"}
+    assert {o["name"] for o in by_name["article"]["options"]} == {"search", "show", "list"}
+    assert {o["name"] for o in by_name["quote"]["options"]} == {"random", "search", "daily"}
+    help_option = by_name["help"]["options"][0]
+    assert help_option["name"] == "command" and help_option["autocomplete"] and not help_option.get("required")
     for name, command in COMMANDS.items():  # the command table is what Discord shows
         if name.split()[0] in by_name and not command.internal:
             assert declared_options(synced, name) == set(command.option_names), name

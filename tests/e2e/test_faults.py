@@ -151,8 +151,8 @@ def corpus_folder(target: Path, prefixes: tuple[str, ...]) -> Path:
 
 def fingerprint(corpus, query: str = "ukraine") -> dict:
     """What an answer from this corpus looks like: its status counts and its search results."""
+    from bot.core.answers.archive import status_reply
     from bot.core.answers.article import search_reply
-    from bot.core.answers.status import status_reply
 
     counts = tuple(f.value for f in status_reply(corpus, dt.datetime.now(dt.UTC)).pages[0].fields[:3])
     search = search_reply(corpus, query=query)

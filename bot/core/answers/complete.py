@@ -43,7 +43,8 @@ def choices(corpus: Corpus, option: str, current: str) -> list[tuple[str, str]]:
     elif option == "query":
         pairs = [(headline, headline) for headline, _ in index.suggest(current, limit=AUTOCOMPLETE_CHOICES)]
         plan = index.plan(current) if current.strip() else None
-        if plan and plan.corrections:  # offer the corrected spelling first: 'zelenksy' → 'zelensky'
+        read = plan and (plan.corrections or any(typed != word for typed, word in plan.readings.items()))
+        if read:  # offer the corrected spelling first: 'zelenksy' → 'zelensky', 'Харків' → 'kharkiv'
             pairs.insert(0, (plan.corrected_text(), plan.corrected_text()))
     elif option == "publication":
         pairs = [(name, name) for name in index.suggest_publications(current, limit=AUTOCOMPLETE_CHOICES)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from bot.core.answers.quote import quote_reply, servable
+from bot.core.answers.quote import preferred, quote_reply, servable
 from bot.core.corpus import Corpus
 from bot.core.periods import period_label
 from bot.core.quotes.quotations import Quote
@@ -14,8 +14,9 @@ from bot.core.replies.reply import Reply
 
 def daily_quote(corpus: Corpus, server: int, day: dt.date) -> Quote | None:
     """The server's quotation for a day. Each server has its own fixed order of every quotation, and day
-    after day walks through it, so none comes back before all have been shown (until the corpus changes)."""
-    pool = servable(corpus)
+    after day walks through it, so none comes back before all have been shown (until the corpus changes).
+    Spoken sentences only, when the archive has any: a word or two in quotation marks is no quote of the day."""
+    pool = preferred(servable(corpus))
     if not pool:
         return None
     order = sorted(pool, key=lambda q: (hashlib.sha256(f"{server}:{q.id}".encode()).digest(), q.id))

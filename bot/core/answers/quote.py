@@ -11,6 +11,7 @@ from bot.core.corpus import Corpus
 from bot.core.lexicon import STOPWORDS, fold
 from bot.core.quotes import names
 from bot.core.quotes.quotations import Quote
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Action, Field, Page, Reply
 from bot.core.text import truncate
 from bot.core.thresholds import SPEAKER_CHOICE, SPEAKER_WORD
@@ -19,6 +20,22 @@ from bot.core.thresholds import SPEAKER_CHOICE, SPEAKER_WORD
 def servable(corpus: Corpus) -> list[Quote]:
     """Quotations a user may be served: said by someone the article names, never scare quotes or terms."""
     return [q for q in corpus.quotations() if q.who]
+
+
+SPOKEN_WORDS = 4  # a quotation this long is something said; shorter, only a whole sentence ('We will win.') is
+
+
+def spoken(quote: Quote) -> bool:
+    """Whether a quotation is a spoken sentence or clause, not a word or two someone used ('unacceptable.',
+    'one nation'): what a card that offers 'a quotation' should show when there is a choice."""
+    words = quote.text.split()
+    ends = quote.text.rstrip(" ”’\"',;:").endswith((".", "!", "?", "…"))
+    return len(words) >= SPOKEN_WORDS or (len(words) == SPOKEN_WORDS - 1 and ends and not quote.unclosed)
+
+
+def preferred(quotes: list[Quote]) -> list[Quote]:
+    """The spoken quotations among these when there are any, else all of them (a speaker quoted in one word)."""
+    return [q for q in quotes if spoken(q)] or quotes
 
 
 def speakers(corpus: Corpus) -> list[str]:
@@ -71,7 +88,7 @@ def candidates(
         quotes = [q for q in quotes if found and q.article_id == found.id]
     if topic and topic.strip():
         quotes = [q for q in quotes if _about(q, topic)]
-    return quotes
+    return preferred(quotes)
 
 
 def filter_key(corpus: Corpus, options: dict[str, str]) -> str:
@@ -117,19 +134,27 @@ def _context(quote: Quote) -> str | None:
     return rest if telling else None
 
 
-def _footer(matching: int, restarted: bool, filtered: bool) -> str:
-    which = "matching these filters" if filtered else "there is"
+def _footer(matching: int, restarted: bool, filtered: bool, shown: int | None) -> str:
+    which = " matching these filters" if filtered else ""
     if matching <= 1:
-        return f"The only quotation {which}"
-    text = f"One of the {matching} quotations {which}"
-    return text + (" · every one has been shown here: starting again" if restarted else "")
+        return f"The only quotation{which}"
+    if shown is None:
+        return f"{matching} quotations{which}"
+    text = f"Shown here: {shown} of {matching} quotations{which}"
+    return text + (" · all had been shown, so a new round began" if restarted else "")
 
 
 def quote_reply(
-    corpus: Corpus, quote: Quote, options: dict[str, str], matching: int = 2, restarted: bool = False
+    corpus: Corpus,
+    quote: Quote,
+    options: dict[str, str],
+    matching: int = 2,
+    restarted: bool = False,
+    shown: int | None = None,
 ) -> Reply:
     """A quote card: the quotation once (as the title, or whole in the description when too long), who said
-    it, the rest of its sentence when that says more, and how many quotations the filters match."""
+    it, the rest of its sentence when that says more, and how far this channel is through the quotations the
+    filters match (`shown`, this one included)."""
     article = corpus.articles[quote.article_id]
     speaker = quote.who or "unattributed"
     context = _context(quote)
@@ -153,7 +178,7 @@ def quote_reply(
             Field("Article", truncate(article.headline, 250)),
             Field("Published", " · ".join(p for p in (article.publication, article.date_label) if p)),
         ],
-        footer=_footer(matching, restarted, any(v.strip() for v in options.values())),
+        footer=_footer(matching, restarted, any(v.strip() for v in options.values()), shown),
         url=article.url,
     )
     data = {
@@ -205,10 +230,10 @@ def no_quote_reply(corpus: Corpus, speaker: str | None, article: str | None, top
     if speaker and not by_speaker:
         close = closest_speakers(known, speaker)
         if close:
-            hints.append(f"Nobody quoted is called “{truncate(speaker, 60)}”. Closest speakers: " + ", ".join(close))
+            hints.append(f"Nobody quoted is called {echo(speaker, 60)}. Closest speakers: " + ", ".join(close))
         else:
             hints.append(
-                f"Nobody called “{truncate(speaker, 60)}” is quoted in these articles. "
+                f"Nobody called {echo(speaker, 60)} is quoted in these articles. "
                 "Speakers quoted: " + (", ".join(known) or "none yet")
             )
     elif speaker and found and not [q for q in by_speaker if q.article_id == found.id]:
@@ -224,13 +249,13 @@ def no_quote_reply(corpus: Corpus, speaker: str | None, article: str | None, top
         if found is not None:
             hints.append(f"“{truncate(found.headline, 80)}” (`{found.id}`) quotes nobody by name.")
         else:
-            hints.append(f"No article is called “{truncate(article, 60)}”.")
+            hints.append(f"No article is called {echo(article, 60)}.")
         headlines = {i: corpus.articles[i].headline for i in quoted}
         close = [m[0] for m in process.extract(article, headlines, scorer=fuzz.WRatio, limit=3)]
         hints.append("Articles with quotations: " + ("; ".join(f"“{h}”" for h in close) or "none"))
     if topic and not hints:
         narrowed = candidates(corpus, speaker=speaker, article=article)
-        about = f"about “{truncate(topic, 60)}”"
+        about = f"about {echo(topic, 60)}"
         hints.append(
             f"The only quotation these filters allow is not {about}."
             if len(narrowed) == 1

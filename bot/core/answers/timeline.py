@@ -10,10 +10,11 @@ from typing import Any
 
 from bot.core.corpus import Corpus, one_per_sentence
 from bot.core.dates.events import Event
-from bot.core.dates.typed import parse_range
+from bot.core.dates.typed import parse_range, understood
 from bot.core.periods import Period, period_label
+from bot.core.replies.markdown import echo
 from bot.core.replies.reply import Reply, UserError, paginate
-from bot.core.search.query_match import text_matches
+from bot.core.search.query_match import nothing_to_match, searchable, text_matches
 from bot.core.text import truncate
 
 
@@ -29,7 +30,7 @@ def _about(corpus: Corpus, events: list[Event], query: str) -> list[Event]:
     """The events whose sentence matches the query as /article search matches an article: the same words,
     forms, spellings and typo corrections."""
     index = corpus.index
-    plan = index.plan(query)
+    plan = index.plan(searchable(query))
     if plan.unknown:  # a word no article prints: no event is about all the words
         return []
     articles = {index.ids[row] for row in index.rows_with_all(plan)}
@@ -138,17 +139,21 @@ def timeline_reply(
     if asked is not None:
         events = [e for e in events if e.first <= asked.last and e.last >= asked.first]
     if query and query.strip():
+        if why := nothing_to_match(corpus.index, query):
+            text = f"`query:` {echo(query, 80)} {why}; try words an event is about, e.g. `crimea`."
+            return Reply.notice("Nothing to search for", text, events=[])
         events = _about(corpus, events, query)
     if article:
         found = corpus.article(article)
         if found is None:
-            raise UserError(f"No article is called “{truncate(article, 100)}”; pick one from the list.")
+            raise UserError(f"No article is called {echo(article, 100)}; pick one from the list.")
         events = [e for e in events if e.article_id == found.id]
     events = one_per_sentence(events)
     if not events:
+        within = f" in {understood(asked)}" if asked is not None else ""
         return Reply.notice(
             "No events",
-            "No dated event matches that. Try a wider range, e.g. `date: 2022`, or fewer keywords.",
+            f"No dated event{within} matches that. Try a wider range, e.g. `date: 2022`, or fewer keywords.",
             events=[],
         )
     coarse = [e for e in events if _is_coarser(e, asked)]
@@ -163,22 +168,10 @@ def timeline_reply(
     if coarse:
         lines.append("__**Also at this time, less precisely dated**__")
         lines.extend(_line(corpus, group) for group in _groups(coarse))
-    title = "Timeline"
-    if asked is not None:
-        title += (
-            f" · {period_label(asked.first, asked.last, asked.granularity, asked.value)}"
-            if asked.granularity != "range"
-            else f" · {_open_range_label(asked)}"
-        )
+    title = "Timeline" + (f" · {understood(asked)}" if asked is not None else "")
     ordered = sorted(events, key=lambda e: (e.first, -(e.last - e.first).days, e.article_id, e.start))
     data = {
         "events": [_event_data(corpus, e, _is_coarser(e, asked)) for e in ordered],
         "period": {"first": str(asked.first), "last": str(asked.last)} if asked else None,
     }
     return Reply(paginate(title, lines), data=data)
-
-
-def _open_range_label(asked: Period) -> str:
-    low = "" if asked.first == dt.date.min else period_label(asked.first, asked.first, "day")
-    high = "" if asked.last == dt.date.max else period_label(asked.last, asked.last, "day")
-    return f"{low or '…'} to {high or '…'}"

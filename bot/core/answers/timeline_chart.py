@@ -20,10 +20,20 @@ class ChartData:
     precise: dict[str, list[int]] = field(default_factory=dict)  # source headline → events per bin
     approximate: list[int] = field(default_factory=list)  # events per bin dated only roughly (any source)
     shaded: tuple[int, int] | None = None  # first and last bin of the period asked for
-    coarser: int = 0  # events dated more coarsely than a bin ('2022' in a chart by month): not drawn
+    # events dated more coarsely than a bin ('2022' or 'spring 2022' in a chart by month), by the period they
+    # are dated by: counted, not drawn
+    coarser: dict[str, int] = field(default_factory=dict)
 
     def totals(self) -> list[int]:
         return [sum(counts[i] for counts in self.precise.values()) + self.approximate[i] for i in range(len(self.bins))]
+
+    def coarser_note(self) -> str:
+        """'+2 dated only by season, +3 only by year': what the bars leave out, by the period it is dated by."""
+        parts = [
+            f"+{count} {'dated ' if not i else ''}only by {unit}"
+            for i, (unit, count) in enumerate(self.coarser.items())
+        ]
+        return ", ".join(parts)
 
 
 def _bin(day: dt.date, unit: str) -> str:
@@ -48,17 +58,21 @@ def chart_data(events: list[dict[str, Any]], period: dict[str, str] | None, titl
     if not firsts:
         return ChartData(title, "month", [])
     low, high = min(firsts), max(firsts)
+    if period:  # the axis is the period asked for, where it has ends: one month asked draws that month
+        asked_first, asked_last = dt.date.fromisoformat(period["first"]), dt.date.fromisoformat(period["last"])
+        low = asked_first if asked_first != dt.date.min else low
+        high = asked_last if asked_last != dt.date.max else max(high, low)
     unit = "year" if high.year - low.year > WIDE_YEARS else "month"
     bins = _bins(low, high, unit)
     position = {name: i for i, name in enumerate(bins)}
     by_source: dict[str, list[int]] = {}
     approximate = [0] * len(bins)
-    coarse = {"month": {"season", "quarter", "year", "decade"}, "year": {"decade"}}[unit]
-    coarser = 0
+    coarse = {"month": ("season", "quarter", "half", "year", "decade"), "year": ("decade",)}[unit]
+    coarser = dict.fromkeys(coarse, 0)
     for event, first in zip(events, firsts, strict=True):
-        slot = position[_bin(first, unit)]
-        if event.get("granularity") in coarse:
-            coarser += 1
+        slot = position[_bin(min(max(first, low), high), unit)]  # begun before the axis: its first bin
+        if event.get("granularity") in coarser:
+            coarser[event["granularity"]] += 1
         elif event.get("approximate"):
             approximate[slot] += 1
         else:
@@ -73,4 +87,4 @@ def chart_data(events: list[dict[str, Any]], period: dict[str, str] | None, titl
         asked_last = min(dt.date.fromisoformat(period["last"]), high)
         if asked_first <= asked_last:
             shaded = (position[_bin(asked_first, unit)], position[_bin(asked_last, unit)])
-    return ChartData(title, unit, bins, precise, approximate, shaded, coarser)
+    return ChartData(title, unit, bins, precise, approximate, shaded, {k: n for k, n in coarser.items() if n})

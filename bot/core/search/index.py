@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.core.lexicon import QUERY_FILLER, STOPWORDS
+from bot.core.script import has_cyrillic, plain_typed, readings
 from bot.core.search.english import inflections, is_real_word
 from bot.core.search.postings import TokenCounter, build_postings
 from bot.core.search.suggest import HeadlineSuggester
 from bot.core.search.vocabulary import TOKEN, Vocabulary, canonical, tokens
-from bot.core.thresholds import HEADLINE_TYPED
+from bot.core.thresholds import HEADLINE_TYPED, TYPO_EDITS
 
 if TYPE_CHECKING:
     from bot.core.article import Article
@@ -70,6 +72,7 @@ class QueryPlan:
     text: str
     groups: list[list[tuple[int, float]]] = field(default_factory=list)  # per query word: (term id, weight)
     corrections: dict[str, str] = field(default_factory=dict)  # typed word → corpus word
+    readings: dict[str, str] = field(default_factory=dict)  # a word typed in Cyrillic → how it was read
     unknown: list[str] = field(default_factory=list)  # words with no match in the corpus at all
     key: str = ""  # the headline key of the whole query
 
@@ -78,7 +81,8 @@ class QueryPlan:
         return {term_id for group in self.groups for term_id, _ in group}
 
     def corrected_text(self) -> str:
-        return " ".join(self.corrections.get(w, w) for w in TOKEN.findall(self.text.lower()))
+        read = [self.readings.get(w, w) for w in TOKEN.findall(self.text.lower())]
+        return " ".join(self.corrections.get(w, w) for w in read)
 
 
 def _span(article: Article) -> tuple[int, int]:
@@ -134,7 +138,12 @@ class SearchIndex:
         """Map each query word to corpus terms: itself and its inflections, its spelling key, or (only for a
         word that is no word of English) its nearest corpus words, reported as a correction."""
         plan = QueryPlan(query, key=headline_key(query))
-        words = [canonical(w) for w in TOKEN.findall(query.lower())]
+        typed = TOKEN.findall(plain_typed(query).lower())
+        words = [canonical(w) for w in typed]
+        # a Cyrillic word either language could write ('путин', 'киев') has a second reading to try
+        other_readings = {canonical(w): [canonical(r) for r in readings(w)[1:]] for w in typed if has_cyrillic(w)}
+        plan.readings = {w: canonical(w) for w in typed if has_cyrillic(w)}
+        read_from_cyrillic = set(plan.readings.values())
         content = (
             [w for w in words if w not in STOPWORDS and w not in QUERY_FILLER]
             or [w for w in words if w not in STOPWORDS]
@@ -142,6 +151,12 @@ class SearchIndex:
         )
         vocabulary = self.vocabulary
         for position, word in enumerate(content):
+            if word not in vocabulary:
+                known = [r for r in other_readings.get(word, ()) if r in vocabulary]
+                if known:
+                    plan.readings = {t: known[0] if r == word else r for t, r in plan.readings.items()}
+                    word = known[0]
+                    read_from_cyrillic.add(word)
             forms = [(vocabulary.ids[form], INFLECTION_WEIGHT) for form in inflections(word) if form in vocabulary]
             if word in vocabulary:
                 group = [(vocabulary.ids[word], 1.0), *forms]
@@ -155,6 +170,8 @@ class SearchIndex:
             else:
                 parts = vocabulary.split_compound(word)
                 nearest = [] if parts else vocabulary.nearest(word)
+                if word in read_from_cyrillic:  # a reading is not a typo: one letter off at most ('izium' → 'izyum')
+                    nearest = [(t, w) for t, w in nearest if OSA.distance(word, t) <= TYPO_EDITS]
                 if parts:
                     plan.corrections[word] = " ".join(parts)
                     group = [(vocabulary.ids[p], 1.0) for p in parts]

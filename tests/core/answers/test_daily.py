@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.app import App
 from bot.core.answers.daily import daily_quote, daily_reply
-from bot.core.answers.quote import servable
+from bot.core.answers.quote import preferred, servable, spoken
 from bot.core.corpus import Corpus
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
@@ -14,8 +14,9 @@ from bot.stores.sqlite import SqliteStore
 DAY = dt.date(2026, 12, 1)
 
 
-def test_a_cycle_of_days_shows_every_quotation_once(corpus: Corpus) -> None:
-    pool = servable(corpus)
+def test_a_cycle_of_days_shows_every_spoken_quotation_once(corpus: Corpus) -> None:
+    pool = preferred(servable(corpus))
+    assert 0 < len(pool) < len(servable(corpus))  # 'unacceptable.', 'one nation', 'astounding' are no quote of the day
     days = [DAY + dt.timedelta(days=n) for n in range(len(pool))]
     shown = [daily_quote(corpus, 42, day).id for day in days]
     assert sorted(shown) == sorted(q.id for q in pool)
@@ -44,3 +45,9 @@ async def test_everyone_in_a_server_gets_the_same_quote_until_midnight_utc(corpu
     tomorrow = await app.answer(Invocation("quote daily", guild_id=7, channel_id=1))
     assert tomorrow.data["quote"]["id"] != first.data["quote"]["id"] and tomorrow.data["day"] == "2026-12-02"
     await store.close()
+
+
+def test_the_quote_of_the_day_is_a_spoken_sentence_never_a_word_or_two(corpus: Corpus) -> None:
+    for day in (DAY + dt.timedelta(days=n) for n in range(60)):
+        chosen = daily_quote(corpus, 42, day)
+        assert spoken(chosen) and len(chosen.text.split()) >= 3, chosen.text

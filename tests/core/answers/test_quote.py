@@ -84,7 +84,7 @@ def test_a_single_match_says_it_is_the_only_one_and_several_say_how_many() -> No
     assert only.pages[0].footer == "The only quotation matching these filters"
     assert only.actions[0].label != "Another quote" and "only" in only.actions[0].label
     _, several = card(corpus, speaker="Lindqvist")
-    assert several.pages[0].footer == "One of the 2 quotations matching these filters"
+    assert several.pages[0].footer == "2 quotations matching these filters"
     assert several.actions[0].label == "Another quote"
 
 
@@ -128,3 +128,25 @@ def test_an_article_that_is_not_there_is_named_with_the_ones_that_quote_someone(
     small = small_corpus(HARBOUR, GRAIN)
     text = answer.no_quote_reply(small, "Lindqvist", "zzzz qqq").pages[0].description
     assert "No article is called “zzzz qqq”." in text and "Articles with quotations:" in text
+
+
+def test_the_footer_says_how_far_the_channel_is_through_the_quotations() -> None:
+    corpus = small_corpus(HARBOUR, GRAIN)
+    pool = answer.candidates(corpus)
+    footers = [
+        answer.quote_reply(corpus, q, {}, matching=len(pool), shown=n).pages[0].footer for n, q in enumerate(pool, 1)
+    ]
+    assert footers == [f"Shown here: {n} of {len(pool)} quotations" for n in range(1, len(pool) + 1)]
+    again = answer.quote_reply(corpus, pool[0], {}, matching=len(pool), restarted=True, shown=1).pages[0].footer
+    assert again == f"Shown here: 1 of {len(pool)} quotations · all had been shown, so a new round began"
+
+
+def test_a_word_or_two_in_quotation_marks_is_served_only_when_nothing_said_is_there() -> None:
+    corpus = small_corpus(
+        "Talks stall\n\nPublished: 2023-02-01\n\nAnna Lindqvist said the offer was “unacceptable.” "
+        "“We will keep the port open for every ship,” said Tomas Berg.\n"
+    )
+    quotes = answer.servable(corpus)
+    assert [(q.who, answer.spoken(q)) for q in quotes] == [("Anna Lindqvist", False), ("Tomas Berg", True)]
+    assert [q.who for q in answer.candidates(corpus)] == ["Tomas Berg"]
+    assert [q.text for q in answer.candidates(corpus, speaker="Lindqvist")] == ["unacceptable."]  # all she said

@@ -1,13 +1,14 @@
-"""Answers for /corpus history and restore: the archive's changes, newest first, and a removed article by name."""
+"""Answers about the archive itself: /corpus status, its history (newest first), and a removed article by name."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.core.corpus import Corpus
 from bot.core.lexicon import fold
 from bot.core.replies.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
-from bot.core.replies.reply import Reply, paginate
+from bot.core.replies.reply import Field, Page, Reply, paginate
 from bot.core.text import truncate
 
 PER_PAGE = 10
@@ -98,3 +99,25 @@ def removed_choices(removed: dict[str, str], current: str) -> list[tuple[str, st
         if not typed or typed in fold(headline) or typed in article_id.lower()
     ]
     return pairs[:AUTOCOMPLETE_CHOICES]
+
+
+def status_reply(corpus: Corpus, reloaded_at: dt.datetime, title: str = "Corpus status") -> Reply:
+    warnings = [f"`{a.id}`: {'; '.join(a.warnings)}" for a in corpus.articles.values() if a.warnings]
+    fields = [
+        Field("Articles", str(len(corpus.articles)), inline=True),
+        Field("Quotations", str(len(corpus.quotations())), inline=True),
+        Field("Dated events", str(len(corpus.timeline_events())), inline=True),
+        Field("Loaded", f"<t:{int(reloaded_at.timestamp())}:R> ({reloaded_at:%Y-%m-%d %H:%M} UTC)"),
+        Field("Corpus version", f"`{corpus.version()}` in the process that answered", inline=True),
+    ]
+    if warnings:
+        fields.append(Field("Warnings", truncate("\n".join(warnings), 1000)))
+    if corpus.errors:
+        fields.append(Field("Skipped files", truncate("\n".join(corpus.errors), 1000)))
+    data = {
+        "articles": len(corpus.articles),
+        "quotes": len(corpus.quotations()),
+        "errors": corpus.errors,
+        "version": corpus.version(),
+    }
+    return Reply([Page(title=title, fields=fields)], data=data)

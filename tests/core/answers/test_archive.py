@@ -1,10 +1,10 @@
-"""/corpus status: the counts it shows are the corpus's own."""
+"""Answers about the archive itself: /corpus status, and what it counts."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from bot.core.answers.status import status_reply
+from bot.core.answers.archive import status_reply
 from bot.core.corpus import Corpus
 
 
