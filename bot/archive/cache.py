@@ -7,6 +7,7 @@ import hashlib
 import logging
 import pickle
 import sqlite3
+import threading
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from bot.archive.files import Parsed, Source, digest_of
 from bot.archive.pool import pack, unpack
+from bot.core.article import Article
 from bot.core.corpus import Corpus
 from bot.migrations import migrate
 
@@ -57,6 +59,7 @@ def content_hash(source: Source, entry: dict[str, Any] | None = None) -> str | N
 
 
 ROWS_PER_WRITE = 500  # parsed files handed to the writer thread at a time: memory stays flat however many
+RECENT_ARTICLES = 512  # whole articles a shelf keeps after reading them: a page of results reads a few
 
 
 def _dump(value: object) -> bytes:
@@ -68,9 +71,13 @@ class CorpusCache:
     as last loaded (articles, quotes, events, search index) under a key made of every file's hash: a restart
     with nothing changed reads one row, one with a few files changed parses only those."""
 
-    def __init__(self, connection: sqlite3.Connection, version: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, version: str, path: str = ":memory:") -> None:
         self.db = connection
+        self.path = path
         self.version = version
+        self._recent: dict[str, Article] = {}
+        self._reading = threading.Lock()
+        self._read_connection: sqlite3.Connection | None = None
         self.known = {
             name: (content_hash, ver)
             for name, content_hash, ver in connection.execute(
@@ -94,7 +101,7 @@ class CorpusCache:
         connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout = 5000")
         migrate(connection)
-        return cls(connection, version or extractor_version())
+        return cls(connection, version or extractor_version(), str(path))
 
     def _hash_all(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> None:
         self.hashes = {source.key: content_hash(source, entry) for source, entry in zip(sources, entries, strict=True)}
@@ -174,6 +181,29 @@ class CorpusCache:
             self._submit(self._write_rows, self.pending)
             self.pending = []
 
+    def article(self, key: str) -> Article:
+        """One article as parsed (the text a shelved article fetches), from a bounded cache of those read lately;
+        LookupError when the row is gone (a reload rebuilt the cache meanwhile)."""
+        with self._reading:
+            article = self._recent.pop(key, None)
+            if article is None:
+                row = self._reader().execute("SELECT payload FROM corpus_cache WHERE file_name = ?", (key,)).fetchone()
+                if row is None:
+                    raise LookupError(f"no cached parse of {key}")
+                article = unpack(row[0]).extracted.article
+            self._recent[key] = article  # the newest last; the oldest goes when the cache is full
+            if len(self._recent) > RECENT_ARTICLES:
+                del self._recent[next(iter(self._recent))]
+            return article
+
+    def _reader(self) -> sqlite3.Connection:
+        """A connection of the shelf's own: the writer thread has the other one."""
+        if self.path == ":memory:":  # an in-memory database is one connection's alone
+            return self.db
+        if self._read_connection is None:
+            self._read_connection = sqlite3.connect(self.path, check_same_thread=False)
+        return self._read_connection
+
     def keep(self, source: Source, parsed: Parsed) -> None:
         """Keep one article's parse at once (an article just added to the running archive), so that the next
         start neither fetches nor parses it."""
@@ -219,7 +249,7 @@ class CorpusCache:
         saved = None
         if corpus is not None:
             try:
-                saved = _dump(corpus)
+                saved = _dump(corpus.shelved(self))  # headers only: the text stays in the rows above
             except Exception as error:  # e.g. an index holding something pickle cannot copy: reload file by file
                 log.warning("corpus not saved whole (%s); restarts will load it file by file", error)
 
@@ -252,6 +282,9 @@ class CorpusCache:
 
     def close(self) -> None:
         self.wait()
+        if self._read_connection is not None:
+            self._read_connection.close()
+            self._read_connection = None  # a shelved article read later opens the file again
         if self._writer is not None:
             self._writer.shutdown()
         self.db.close()

@@ -79,9 +79,10 @@ class LivingArchive:
             sources = await self._fetched([Source(a.file_name, digest=a.content_hash) for a in live])
             errors: list[str] = []
             files = await asyncio.to_thread(archive_sources, self.folder, sources, set(self.removed), errors)
-            self.corpus = await asyncio.to_thread(
+            corpus = await asyncio.to_thread(
                 load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
             )
+            self.corpus = await self._shelved(corpus)
             self.folder_ids = {s.article_id for s in files if s.path is not None}
             self.digests = {a.content_hash: a.article_id for a in stored}
             self.digests |= {s.digest: s.article_id for s in files if s.path is not None and s.digest}
@@ -89,6 +90,17 @@ class LivingArchive:
             return self.corpus
 
     reload = open  # /corpus reload: the folder read again (an operator may have dropped files in), and the store
+
+    async def _shelved(self, corpus: Corpus) -> Corpus:
+        """The corpus with its articles' text left in the parse cache (read back when an answer needs it), once
+        the cache holds every article: a large archive then costs its headers, not its text."""
+        if self.cache is None:
+            return corpus
+        await asyncio.to_thread(self.cache.wait)
+        if self.cache.refused:  # the rows could not be written: keep the text in memory
+            return corpus
+        corpus.bind(self.cache)  # a corpus read back from the cache is shelved already
+        return corpus.shelved(self.cache)
 
     async def _fetched(self, sources: list[Source]) -> list[Source]:
         """Stored articles with their bytes, but for those whose parse the cache holds already."""

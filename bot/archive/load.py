@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, corpus_files, digest_of, load_catalog, too_large
 from bot.archive.pool import parse_files
-from bot.core.article import CorpusError
+from bot.core.article import Article, CorpusError
 from bot.core.corpus import Corpus, speakers_of
 from bot.core.reading.review import review_corpus
 from bot.core.search.english import is_real_word
@@ -34,6 +34,10 @@ class ArticleCache(Protocol):
     def put(self, source: Source, parsed: Parsed, packed: bytes | None = None) -> None: ...
 
     def finish(self, sources: list[Source], corpus: Corpus) -> None: ...
+
+    def article(self, key: str) -> Article:
+        """An article's text, by the key its parse is kept under (the cache is the shelf of what it saved)."""
+        ...
 
 
 def load_corpus(
@@ -138,6 +142,7 @@ def _load(
     entries = [catalog.get(source.article_id) for source in sources]
     saved = cache.saved_corpus(folder, sources, entries, errors) if cache is not None else None
     if saved is not None:
+        saved.bind(cache)  # its articles' text stays in the cache's rows until an answer reads it
         for error in saved.errors[len(errors) :]:
             log.warning("skipped corpus file %s", error)
         _log_loaded(saved, folder)
@@ -159,7 +164,8 @@ def _load(
     parsed = [entry for entry in found if entry is not None]
     review_corpus([entry.extracted.article for entry in parsed], [entry.facts for entry in parsed], feed.printed)
     corpus = Corpus.from_extracted([entry.extracted for entry in parsed], errors, feed.counter)
-    if cache is not None:
+    if cache is not None:  # every article's parse is in the cache: its text may be read from there later
+        corpus.keys = {source.article_id: source.key for source in sources if source.article_id in corpus.articles}
         cache.finish(sources, corpus)
     _log_loaded(corpus, folder)
     return corpus

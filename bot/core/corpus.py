@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from bot.core.lookup import find_article
 from bot.core.quotes.quotations import Quote
 from bot.core.search.index import SearchIndex
 from bot.core.search.postings import TokenCounter
+from bot.core.shelf import Shelf, ShelvedArticle
 
 T = TypeVar("T")
 
@@ -48,6 +50,7 @@ class Corpus:
     events: list[Event] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files skipped, by name and reason
     index: SearchIndex | None = None
+    keys: dict[str, str] = field(default_factory=dict)  # article id → the key its parse is kept under (a shelf's)
     _derived: Derived = field(default_factory=Derived, init=False, repr=False, compare=False)
 
     @classmethod
@@ -83,7 +86,29 @@ class Corpus:
             for article in self.articles.values()
             if article.id not in gone
         ]
-        return Corpus.from_extracted(kept + added, self.errors)
+        changed = Corpus.from_extracted(kept + added, self.errors)
+        changed.keys = {i: key for i, key in self.keys.items() if i not in gone}
+        return changed
+
+    def shelved(self, shelf: Shelf) -> Corpus:
+        """This corpus with the text of every article that has a key left on `shelf`: the headers stay, the
+        rest is fetched when an answer reads it. The same quotes, events and index (its passages read the
+        shelved articles too)."""
+        articles = {
+            article_id: ShelvedArticle(article, self.keys[article_id], shelf) if article_id in self.keys else article
+            for article_id, article in self.articles.items()
+        }
+        index = self.index
+        if index is not None:  # the same index, reading its passages from the shelved articles
+            index = copy.copy(index)
+            index.articles = articles
+        return Corpus(articles, self.quotes, self.events, self.errors, index, self.keys)
+
+    def bind(self, shelf: Shelf) -> None:
+        """Give shelved articles (unpickled, they have none) the shelf their text is fetched from."""
+        for article in self.articles.values():
+            if isinstance(article, ShelvedArticle):
+                article.shelf = shelf
 
     def derived(self, compute: Callable[[Corpus], T]) -> T:
         """compute(self), worked out on first use and then kept with this corpus (see Derived)."""
@@ -133,7 +158,12 @@ def speakers_of(quotes: list[Quote]) -> list[str]:
 
 
 def _version(corpus: Corpus) -> str:
+    # headers and what was extracted, not the text: reading every body would fetch a shelved corpus whole
+    counts: dict[str, int] = {}
+    for item in (*corpus.quotes, *corpus.events):
+        counts[item.article_id] = counts.get(item.article_id, 0) + 1
     digest = hashlib.sha256()
     for article_id in sorted(corpus.articles):
-        digest.update(article_id.encode() + b"\0" + corpus.articles[article_id].body.encode() + b"\0")
+        article = corpus.articles[article_id]
+        digest.update(f"{article_id}\0{article.headline}\0{article.date_label}\0{counts.get(article_id, 0)}\0".encode())
     return digest.hexdigest()[:10]

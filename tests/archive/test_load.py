@@ -12,16 +12,23 @@ import pytest
 from bot.archive.cache import CorpusCache
 from bot.archive.load import load_corpus
 from bot.core.corpus import Corpus
+from bot.core.shelf import HEADER
 from tests.archive.test_files import Collect
 from tests.conftest import ROOT
 
 SEEDS = ROOT / "seeds"
 
 
+def whole(article) -> str:
+    """Every field of an article, whether its text is in memory or shelved in the cache."""
+    fields = {name: getattr(article, name) for name in HEADER}
+    return repr((fields, article.paragraphs, article.sentences))
+
+
 def everything(corpus: Corpus) -> list[str]:
     """Every field of every article, quotation and event, and the errors, as text to compare."""
     return (
-        [repr(a) for a in corpus.articles.values()]
+        [whole(a) for a in corpus.articles.values()]
         + [repr(q) for q in corpus.quotes]
         + [repr(e) for e in corpus.events]
         + corpus.errors

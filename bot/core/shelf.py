@@ -1,0 +1,71 @@
+"""Articles whose text waits on a shelf: the header every answer reads stays in memory, and the body, paragraphs
+and sentences are fetched when an answer first needs them, so a large archive costs its headers, not its text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from bot.core.article import Article
+
+# What lists, lookups, filters and reply footers read of every article; the rest is fetched on demand.
+HEADER = (
+    "id",
+    "headline",
+    "standfirst",
+    "rubric",
+    "publication",
+    "author",
+    "url",
+    "published",
+    "updated",
+    "path",
+    "warnings",
+    "field_sources",
+    "origins",
+    "language",
+    "lead",
+    "replaced",
+)
+
+
+class Shelf(Protocol):
+    """Where whole articles are fetched from by the key their parse is kept under (bot.archive.shelves)."""
+
+    def article(self, key: str) -> Article: ...
+
+
+class ShelvedArticle:
+    """An article's header, with the article's text read from its shelf when first asked for (and kept there, in
+    a bounded cache, while it is read again and again)."""
+
+    __slots__ = (*HEADER, "key", "shelf")
+
+    def __init__(self, article: Article | ShelvedArticle, key: str, shelf: Shelf | None) -> None:
+        for name in HEADER:
+            setattr(self, name, getattr(article, name))
+        self.key, self.shelf = key, shelf
+
+    def __getattr__(self, name: str) -> Any:
+        # only for what the header does not hold: paragraphs, sentences, body, word_count …
+        if name.startswith("__") or name in ("key", "shelf"):
+            raise AttributeError(name)
+        shelf = self.shelf
+        if shelf is None:
+            raise LookupError(f"{self.id}'s text is shelved and no shelf is open")
+        return getattr(shelf.article(self.key), name)
+
+    @property
+    def date_label(self) -> str:
+        return self.published.label() if self.published else "undated"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in (*HEADER, "key")}  # the shelf is a place, not a value
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.shelf = None  # bound again by whoever opens the corpus (Corpus.bind)
+
+    def __repr__(self) -> str:
+        return f"ShelvedArticle({self.id!r}, {self.headline!r})"
