@@ -199,10 +199,12 @@ class Attributor:
         return None
 
     def attribute(
-        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = ""
+        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = "", quoted: str = ""
     ) -> Speaker | None:
-        """The speaker the text around one quotation names (`rest`: the paragraph after it), ANONYMOUS, or None."""
+        """The speaker the text around one quotation (its words: `quoted`) names (`rest`: the paragraph after
+        it), ANONYMOUS, or None."""
         listed = bool(cues.IN_A_LIST.search(before[-12:]))
+        dialogue = not before.strip() and quoted.rstrip("”’'\" ").endswith((",", "!", "?"))  # “…!” beamed X
         near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
         intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
         if intro and is_a_noun(intro.group("verb"), intro.group("speaker").rsplit(None, 1)[-1]):
@@ -223,6 +225,9 @@ class Attributor:
             (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
             (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
             (cues.TRAILING.match(after), "“…” of it, X said."),
+            (cues.TRAILING_SAID.match(after), "“…” of it, said X."),
+            (cues.AFTER_DIALOGUE_SPEAKER_FIRST.match(after) if dialogue else None, "“…!” X beamed"),
+            (cues.AFTER_DIALOGUE_VERB_FIRST.match(after) if dialogue else None, "“…!” beamed X"),
             (cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None, "X …, saying “…”"),
         )
         for match, pattern in attempts:
@@ -254,7 +259,7 @@ class Attributor:
         ends, which it is) announces one person speaking: "Maria Lopez put it bluntly.", "He concluded:" """
         if not previous or not cues.SPEECH_CUE.search(previous) or "“" in previous or '"' in previous:
             return None
-        intro = cues.INTRODUCES.match(previous)
+        intro = cues.INTRODUCES.match(previous) or cues.BEFORE_INVERTED.search(previous)
         if intro:  # "Caddell continued:", "The governor added:", "He concluded:"
             resolved = self.resolve(intro.group("speaker"), at, sentence_index)
             if resolved:

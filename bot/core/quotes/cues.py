@@ -34,7 +34,7 @@ NAME = (
     rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,7}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"
     rf"(?:,?\s+(?:Jr|Sr)\.)?"
 )
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)\b"  # not the start of "Henry", "Sheldon", "Italy"
 # Groups and bodies by their head noun: "the ministry", "the city council", "the state environment agency".
 BODY_NOUN = (
     r"(?:ministry|council|agency|department|committee|commission|company|campaign|government|office|"
@@ -90,8 +90,8 @@ ROLE = (
     r"(?P<role>(?!(?:as|which|when|where|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
     rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
     r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|"
-    r"[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{1,100}?))"
-)
+    rf"(?:(?:{_ABBREVIATED_TITLE}|{_CAP_WORD})\s+){{0,3}}[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{{1,100}}?))"
+)  # …, Mrs. Obama's chief of staff, said
 # ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
 _ASIDE = (
     r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing|when\s+asked|asked|when\s+pressed|pressed)\b"
@@ -162,7 +162,25 @@ ROLE_PHRASE_ONLY = re.compile(ROLE_PHRASE)
 ROLE_AFTER = re.compile(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
 # "“…” of the plan, Mr. Holtz-Eakin said." / a sentence before a bare quotation: "…, Schiff said."
 TRAILING = re.compile(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
-BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+)(?:Said|Added|Wrote|Asked)\s+{SPEAKER}(?:,\s+{ROLE},)?\s*[:,]\s*$")
+# "“…” since so many cases were close, said Lee Epstein, who teaches law.": the verb first, ending the sentence.
+TRAILING_SAID = re.compile(
+    rf"^[^“”\"]{{0,250}}?,\s+(?:\w+ly\s+)?{VERB}\s+(?!(?:of|about|to|with|for)\b){SPEAKER}"
+    rf"(?:,\s+(?:{ROLE}|{_STATE})){{0,3}}\s*[.;]?\s*$"
+)
+# What may follow the cue in a sentence that only names a quotation's speaker: "Trump said on Tuesday."
+FRAGMENT_END = re.compile(rf"(?:\s+[A-Z][a-z]+day\b)?{_CIRCUMSTANCE}\s*[.!]\s*$")
+# After dialogue's comma, "!" or "?", any verb in the past tense is how the words were said: "“…!” beamed Ann
+# Roe", "“…,” Roe barked".
+AFTER_DIALOGUE_SPEAKER_FIRST = re.compile(rf"^\s*{SPEAKER}\s+(?:\w+ly\s+)?[a-z]{{3,}}ed\b")
+AFTER_DIALOGUE_VERB_FIRST = re.compile(rf"^\s*[a-z]{{3,}}ed\s+{SPEAKER}(?=[\s,.;]|$)")
+# The verb first, capitalized: "Said Ann Roe, who …, “…”", "Continued Roe: “…”".
+INVERTED_VERBS = (
+    "Said Says Added Adds Wrote Writes Asked Asks Continued Stated Noted Explained Replied Responded Countered "
+    "Declared Concluded Tweeted Warned Insisted Recalled Argued Observed Quipped Joked Remarked Answered "
+    "Cautioned Offered Reflected"
+).split()
+_INVERTED_VERB = rf"(?:{'|'.join(INVERTED_VERBS)})"
+BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+){_INVERTED_VERB}\s+{SPEAKER}(?:,\s+{ROLE})?\s*[:,]\s*$")
 AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
 # "… went on about “…,” and “…,” and “…,” Melanie said yes": a quotation in a list belongs to the list's verb.
 IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")

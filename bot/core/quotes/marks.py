@@ -12,8 +12,9 @@ OPENING_MARKS = ("“", '"', "``", "''", "«", "„", "‘", "'")
 # „…“ (and „…”) before the English curly pair, whose opening mark is the German closing one.
 _GERMAN = re.compile(r"„([^„“”\n]*)([“”]|$)")
 _GUILLEMETS = re.compile(r"«([^«»\n]*)(»|$)")
-# Wire feeds: ``…'' or ''…'' (a lone apostrophe inside is a word's: ''We're done,'' she said).
-_WIRE = re.compile(r"(?:``|'')((?:[^'\n]|'(?!'))+?)('')")
+# Wire feeds: ``…'' or ''…'' (a lone apostrophe inside is a word's: ''We're done,'' she said); three
+# apostrophes close an inner quotation and the outer one together (''… 'old-school,''' said Ann Roe).
+_WIRE = re.compile(r"(?:``|'')((?:[^'\n]|'(?!')|'(?=''(?!')))+?)('')(?!')")
 # “…” (closing mark missing when the paragraph or the next quotation begins first).
 _CURLY = re.compile(r"“([^“”]*)(”|(?=“)|$)")
 # "…" paired by position; an opening straight mark may be closed by a curly one ("about $400,000”).

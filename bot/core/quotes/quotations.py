@@ -12,6 +12,7 @@ from bot.core.quotes.cues import (
     AFTER_SPEAKER_FIRST,
     AFTER_VERB_FIRST,
     AND_SAID,
+    FRAGMENT_END,
     HANDS_OVER,
     NAMING_VERB,
     PARTICIPLE,
@@ -102,6 +103,13 @@ _ABBREVIATED = "".join(rf"(?<!\b{a}\.)" for a in (*TITLE_ABBREVIATIONS, "Jr", "S
 _SENTENCE_END = re.compile(rf"[.!?](?<!\b[A-Z]\.){_ABBREVIATED}[”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
 
 
+def _only_names_its_speaker(sentence: str) -> bool:
+    """Whether the sentence after a quotation only says who spoke it: "“… missing.” Trump said." (and not
+    "Trump said that …", a new statement)."""
+    cue = AFTER_SPEAKER_FIRST.match(sentence) or AFTER_VERB_FIRST.match(sentence)
+    return cue is not None and FRAGMENT_END.match(sentence, cue.end()) is not None
+
+
 def _own_sentence(before: str) -> str:
     """The text before a quotation from the start of the sentence it opens or stands in."""
     if "." not in before and "?" not in before and "!" not in before:
@@ -179,9 +187,14 @@ def extract_quotes(article: Article) -> list[Quote]:
         said: Speaker | None = None
         if not found.inner:
             before, after = _own_sentence(body[first:start]), body[end:last]
-            if not after.strip() and found.text.rstrip("”’'\" ").endswith(("?", "!")) and until + 1 < len(sentences):
-                after = body[end : sentences[until + 1].end]  # “… too big to fail?” Vitter demanded.
-            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
+            if not after.strip() and until + 1 < len(sentences):
+                following = body[end : sentences[until + 1].end]
+                ending = found.text.rstrip("”’'\" ")
+                if ending.endswith(("?", "!")) or (
+                    ending.endswith(".") and not before.strip() and _only_names_its_speaker(following)
+                ):
+                    after = following  # “… too big to fail?” Vitter demanded. / “… missing.” Trump said.
+            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end], found.text)
             if said is None and previous and _same_sentence_goes_on(previous, first, body, start, attributor):
                 said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
             elif (
