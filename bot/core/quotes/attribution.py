@@ -28,6 +28,7 @@ _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it"}
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -236,7 +237,31 @@ class Attributor:
                 resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)
                 if resolved:
                     return with_role(resolved, match.groupdict().get("role"), pattern)
-        return sentence_subject.speaker(self, before, near, at, sentence_index)
+        subject = sentence_subject.speaker(self, before, near, at, sentence_index)
+        if subject is None and near.rstrip().endswith(":"):
+            return self._introduced_by_colon(near, at, sentence_index)
+        return subject
+
+    def _introduced_by_colon(self, near: str, at: int, sentence_index: int) -> Speaker | None:
+        """The speaker a colon opening the words names: whose reply it is ("Her reply, in full:", "Roe's answer:")
+        or the person named right before it ("… doesn't surprise pollster Daron Shaw:", "HEADLINE - Ann Roe:")."""
+        match = cues.POSSESSIVE_INTRO.search(near)
+        if match:
+            whose = match.group("speaker")
+            pronoun = _POSSESSIVE_PRONOUNS.get(whose.lower())
+            if pronoun or _POSSESSIVE.search(whose):
+                raw = pronoun or _POSSESSIVE.sub("", whose)
+                where = at - len(near) + match.start("speaker") if at >= 0 else at
+                resolved = self.resolve(raw, where, sentence_index)
+                if resolved:
+                    return with_role(resolved, None, "her reply: “…”")
+        match = cues.NAMED_COLON.search(near)
+        if match is None or (match.group("word") and cues.NOT_BEFORE_A_SPEAKER.fullmatch(match.group("word"))):
+            return None
+        resolved = self.resolve(match.group("speaker"))
+        if resolved and resolved.full and any(names.same_person(p, resolved.full) for p in self.cast.persons):
+            return with_role(resolved, match.group("role"), "title X: “…”")
+        return None
 
     def hands_over(self, rest: str) -> bool:
         """Whether the words between a cue and a quotation hand it to somebody else (handover.handed_over)."""
@@ -264,6 +289,10 @@ class Attributor:
             resolved = self.resolve(intro.group("speaker"), at, sentence_index)
             if resolved:
                 return with_role(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
+        if previous.rstrip().endswith(":"):  # "Ann Roe, 81, said that given the choices:": the words go on
+            resolved = self.attribute(previous, "", at, sentence_index)
+            if resolved:
+                return with_role(resolved, None, _PREVIOUS_SENTENCE)
         if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
             return ANONYMOUS
         trailing = cues.TRAILING.search(previous)

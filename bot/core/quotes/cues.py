@@ -125,7 +125,7 @@ STATEMENT = re.compile(
 _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
 # A clause's speaker after a comma or conjunction, not a preposition's object: ", of Ashford".
 _NO_PREPOSITION = r"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b)"
-_COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$"
+_COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"—]*:\s*$"  # a dash opens another clause
 COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
 CLAUSE_COLON_INTRO = re.compile(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
@@ -144,7 +144,7 @@ SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
-CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
+CLAUSE_START = re.compile(r",\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
 CLAUSE_SUBJECT_VERB = re.compile(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
     r"(?P<rest>[^“”\"]*)$"
@@ -225,6 +225,18 @@ GROUP_AT = re.compile(
     r"convention|talks)\b[^,“”\"]{0,40}(?:,\s+[A-Z][\w-]+)?),\s+(?:where|at\s+which)\s+"
     r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
     r"(?:declared|agreed|pledged|resolved|vowed|stated|said|promised)(?:\s+that)?\s*[:,]?\s*$"
+)
+# A name right before the colon that opens its words, after its title: "… doesn't surprise pollster Daron Shaw:
+# “…”", "VOTERS CARE MORE - Frank Newport:" (the word before it is checked: "asked Ann Roe:" is not hers).
+NAMED_COLON = re.compile(rf"(?P<word>[\w’'-]+\s+)?(?P<speaker>{NAME})(?:,\s+{ROLE},?)?\s*:\s*$")
+NOT_BEFORE_A_SPEAKER = re.compile(
+    rf"(?:{VERB}|{NAMING_VERB}|{_VERB_LIKE}|to|for|with|against|at|toward|towards|on|about|of|and|or|than)\s+$"
+)
+# Whose words a colon opens: "Her reply, in full:", "Roe's answer was short:".
+POSSESSIVE_INTRO = re.compile(
+    rf"(?:^|(?<=\s))(?P<speaker>{NAME}|[Hh]is|[Hh]er|[Ii]ts)\s+(?:\w+\s+)?(?:reply|answer|response|statement|"
+    rf"message|words|verdict|explanation|comment|comments|tweet|note|email|letter|post|remarks|advice|warning)"
+    rf"\b[^“”\":]{{0,30}}:\s*$"
 )
 # Cheap tests run first: most text before a quotation has no statement and no "saying".
 STATEMENT_NOUN = re.compile(

@@ -85,7 +85,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
         if resolved:
             naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
             return with_role(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
-    clauses = [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-5:-1]  # the last four, last first
+    clauses = [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-6:-1]  # the last five, last first
     for start in clauses:
         match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
         if match and not attributor.hands_over(match.group("rest")):
