@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.lexicon import TITLE_ABBREVIATIONS
@@ -174,6 +174,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     attributor = Attributor(article, [(o + f.start, o + f.end) for _, o, f in located if not f.inner])
     quotes: list[Quote] = []
+    outer: list[_Outer] = []
     previous: _Previous | None = None
     for index, offset, found in located:
         sentences = by_paragraph.get(index, [])
@@ -233,6 +234,86 @@ def extract_quotes(article: Article) -> list[Quote]:
             attribution=pattern,
         )
         quotes.append(quote)
+        if not found.inner:
+            opens = not article.paragraphs[index][: found.start].strip()
+            outer.append(_Outer(len(quotes) - 1, index, opens, found.unclosed))
         if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
             previous = _Previous(quote, last_index, last == paragraph_end)
+    _one_speaker_per_quotation(quotes, outer, body)
     return quotes
+
+
+@dataclass(frozen=True)
+class _Outer:
+    """Where an outer quotation stands: its index in the article's quotations, its paragraph, whether it opens
+    the paragraph and whether the paragraph ends with it still open."""
+
+    index: int
+    paragraph: int
+    opens: bool
+    unclosed: bool
+
+
+# Patterns that borrow a speaker from another quotation rather than find one around their own.
+_BORROWED = frozenset({_CONTINUES, _GOES_ON, None})
+_ONE_QUOTATION = "one quotation over several paragraphs"
+_SPEAKER_AFTER = frozenset(
+    {
+        *_AFTER_PATTERNS,
+        "“…,” according to X",
+        "“…” ― X",
+        "“…” of it, X said.",
+        "“…” of it, said X.",
+        "“…!” X beamed",
+        "“…!” beamed X",
+    }
+)
+
+
+def _one_speaker_per_quotation(quotes: list[Quote], outer: list[_Outer], body: str) -> None:
+    """A quotation over several paragraphs (one left open at its paragraph's end, the next paragraph opening
+    with a mark) has one speaker wherever its cue stands: the first part's with a cue of its own gives it to
+    the parts without. And a quotation of a sentence whose speaker is named after a later quotation of it,
+    nobody else handed the words between, is that speaker's: "Guns are “a crisis” and “a plague,” X said."""
+    chains: list[list[_Outer]] = []
+    for place in outer:
+        last = chains[-1][-1] if chains else None
+        if last and last.unclosed and place.opens and place.paragraph == last.paragraph + 1:
+            chains[-1].append(place)
+        else:
+            chains.append([place])
+    for chain in chains:
+        source = next((quotes[p.index] for p in chain if quotes[p.index].attribution not in _BORROWED), None)
+        if source is None or len(chain) < 2:
+            continue
+        for place in chain:
+            if quotes[place.index].attribution in _BORROWED:
+                quotes[place.index] = _spoken_as(quotes[place.index], source, _ONE_QUOTATION)
+    for here, later in reversed(list(zip(outer, outer[1:]))):
+        quote, next_quote = quotes[here.index], quotes[later.index]
+        between = body[quote.end : next_quote.start]
+        if (
+            quote.attribution is None
+            and next_quote.attribution in _SPEAKER_AFTER | {_GOES_BACK}
+            and quote.sentence == next_quote.sentence
+            and len(between) < 120
+            and not HANDS_OVER.search(between)
+            and not _NAMED.search(between)
+        ):
+            quotes[here.index] = _spoken_as(quote, next_quote, _GOES_BACK)
+
+
+_GOES_BACK = "“…” and “…,” X said"
+
+
+def _spoken_as(quote: Quote, source: Quote, pattern: str) -> Quote:
+    """The quotation with the speaker of another one."""
+    kind: QuoteKind = "quote" if source.who else quote.kind
+    return replace(
+        quote,
+        speaker=source.speaker,
+        speaker_full=source.speaker_full,
+        role=source.role,
+        kind=kind,
+        attribution=pattern,
+    )

@@ -14,7 +14,7 @@ _TITLE_WORDS = set(
     insp fr president presidential senator governor mayor chairman chairwoman chair secretary minister
     chancellor speaker representative congressman congresswoman judge justice sheriff chief director leader
     spokesman spokeswoman spokesperson ambassador commander general admiral colonel lieutenant sergeant
-    officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state
+    officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state captain
     democratic republican democrat libertarian independent gop senior executive founder professor coach
     councillor councilman councilwoman superintendent trustee the a an his her their its rival
     reverend rabbi imam parent local mp del delegate brig cpl pvt retired
