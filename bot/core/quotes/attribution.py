@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from bot.core.lexicon import fold
 from bot.core.quotes import cues, names, sentence_subject
-from bot.core.quotes.descriptions import role_holder
+from bot.core.quotes.descriptions import PERSON_DESCRIBED, describes_somebody, description_fits, role_holder
 from bot.core.quotes.handover import handed_over, is_a_noun
 from bot.core.quotes.nobody import names_nobody, opens_on_nobody
-from bot.core.quotes.source import ANONYMOUS, Speaker, with_role
+from bot.core.quotes.source import Speaker, described, is_described, with_role
 from bot.core.quotes.speakers import Cast, first_name_gender
 from bot.core.quotes.titles import is_title, untitled
 from bot.core.text import Sentence
@@ -29,6 +29,21 @@ _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it"}
+# Somebody unnamed described by words a name is made of: "another New Hampshire Republican".
+_DESCRIBED_BY_TITLE = re.compile(
+    r"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:Republican|Democrat|Independent|Conservative|"
+    r"Liberal|Libertarian|Progressive|American)s?"
+)
+_NAMED_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{cues.NAME})(?:,|\s+[—–-]+)\s*$")
+_NAMED_AFTER = re.compile(rf",\s+(?P<name>{cues.NAME})(?=\s*[,.;]|\s*$|\s+{cues.VERB}\b)")
+# A name ending an unnamed-looking phrase after a noun, not a preposition: the subject of a relative clause.
+_PREPOSITIONS = (
+    "for of to with at from in on by about near under and or the inside outside within across around behind beyond "
+    "among between over into onto toward towards against after before during without like both all his her their "
+    "its our my your this that these those some many several two three"
+).split()
+_RELATIVE_SUBJECT = re.compile(rf"\s(?!(?:{'|'.join(_PREPOSITIONS)})\s)[a-z][\w’'-]*\s+(?P<name>{cues.NAME})$")
+_AFTER_A_NAME = re.compile(r"[A-Z][\w’'.-]*,\s*$")  # "Ann Roe, a deputy mayor": an apposition
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -110,24 +125,42 @@ class Attributor:
         that ends at the quotation at `at` when `ends_at_quotation`), not from the quotation: in "He said
         Putin has “…”", "He" is not Putin."""
         where = at - len(match.string) + match.start("speaker") if ends_at_quotation and at >= 0 else at
-        return self.resolve(match.group("speaker"), where, sentence_index)
+        mention = match.group("speaker")
+        head = cues.HEAD_NOUN_AFTER.match(match.string, match.end("speaker"))
+        if head and mention.lower().startswith("the "):  # "The Florida" of "The Florida senator"
+            return self.resolve(mention + head.group(0), where, sentence_index)
+        resolved = self.resolve(mention, where, sentence_index)
+        if resolved and resolved.speaker and is_described(resolved.speaker):
+            named = _NAMED_BEFORE.search(match.string, 0, match.start("speaker")) or _NAMED_AFTER.match(
+                match.string, match.end("speaker")
+            )
+            if named:  # "Maria Lopez, a grain trader, put it", "a fraternity brother, Stuart Oltchick, said"
+                person = self.resolve(named.group("name"))
+                if person and person.speaker and not is_described(person.speaker):
+                    return Speaker(person.speaker, person.full, resolved.speaker, person.pattern)
+        return resolved
 
     def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
-        """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
+        """A speaker phrase as a Speaker (as described for somebody unnamed), None when it names nobody for sure."""
         mention = _PARENTHESIS.sub("", raw).strip().rstrip(",")
         if not mention or opens_on_nobody(mention):
             return None  # "After the Paris attacks, …", "Those stances …", "I'm old enough …"
         if cues.PRONOUN_ONLY.fullmatch(mention):
             return self._pronoun(mention, at, sentence_index)
+        if _DESCRIBED_BY_TITLE.fullmatch(mention) and describes_somebody(mention):
+            return described(mention)  # "another New Hampshire Republican"
         if cues.ANONYMOUS_ONLY.fullmatch(mention) and not self._named_after_comma(mention):
-            return ANONYMOUS
+            clause = _RELATIVE_SUBJECT.search(mention)
+            if clause:  # "an honor Donald said he hoped would be …": Donald's words
+                return self.resolve(clause.group("name"), at, sentence_index)
+            return described(mention) if describes_somebody(mention) else None
         if cues.ROLE_PHRASE_ONLY.fullmatch(mention):
             return Speaker(mention, names.full_name(mention, self.people), mention)
         if cues.BODY_ONLY.fullmatch(mention) and not self._person_in(mention):
             return Speaker(mention[0].lower() + mention[1:] if mention.startswith("The ") else mention)
-        described = cues.DESCRIPTION_ONLY.fullmatch(mention)
-        if described:  # "the minister": the one person the article gives that role
-            person = role_holder(self.body, self.cast.persons, described.group(1), self.role_of)
+        definite = cues.DESCRIPTION_ONLY.fullmatch(mention)
+        if definite:  # "the minister": the one person the article gives that role
+            person = role_holder(self.body, self.cast.persons, definite.group(1), self.role_of)
             return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
         description, _, tail = mention.rpartition(", ")
         for part in [tail, mention] if description else [mention]:
@@ -184,11 +217,32 @@ class Attributor:
             return None
         if fold(pronoun) == "it":
             return self._body_before(sentence_index)
+        unnamed = self._described_antecedent("she" if fold(pronoun) == "she" else "he", at, sentence_index)
+        if unnamed:
+            return unnamed
         person = self.cast.referent(pronoun, at, self.sentences, sentence_index, self.spoken)
         if person is None:
             return None
         person = untitled(person) or person
         return Speaker(names.strip_title(person), person, pattern="pronoun")
+
+    def _described_antecedent(self, gender: str, at: int, sentence_index: int) -> Speaker | None:
+        """The somebody unnamed a "he" or "she" at `at` goes back to, when no person of that gender is named
+        between: a described speaker of the sentence before or this one ("“…,” a soldier said. “…,” he
+        added"), or a person described earlier in its own sentence ("when I asked a deputy mayor, she said")
+        but not in apposition to a name ("Ann Roe, a deputy mayor, said she …")."""
+        own, earlier = self.sentences[sentence_index].start, self.sentences[max(0, sentence_index - 1)].start
+        found = [(w, who) for w, who in self.spoken if earlier <= w < at and is_described(who)]
+        for match in PERSON_DESCRIBED.finditer(self.body, own, max(own, at)):
+            if not _AFTER_A_NAME.search(self.body, max(0, match.start() - 40), match.start()):
+                found.append((match.start(), match.group(0)))
+        found = [(where, who) for where, who in found if description_fits(who, gender)]
+        if not found:
+            return None
+        where, description = max(found)
+        if any(where < named < at and self.cast.fits(person, gender) for named, person in self.cast.mentions):
+            return None
+        return described(description, "pronoun")
 
     def _body_before(self, sentence_index: int) -> Speaker | None:
         """What an "it said" refers to: the first body named in the nearest sentence before naming one."""
@@ -203,7 +257,7 @@ class Attributor:
         self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = "", quoted: str = ""
     ) -> Speaker | None:
         """The speaker the text around one quotation (its words: `quoted`) names (`rest`: the paragraph after
-        it), ANONYMOUS, or None."""
+        it), or None."""
         listed = bool(cues.IN_A_LIST.search(before[-12:]))
         dialogue = not before.strip() and quoted.rstrip("”’'\" ").endswith((",", "!", "?"))  # “…!” beamed X
         near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
@@ -293,11 +347,12 @@ class Attributor:
             resolved = self.attribute(previous, "", at, sentence_index)
             if resolved:
                 return with_role(resolved, None, _PREVIOUS_SENTENCE)
-        if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
-            return ANONYMOUS
+        unnamed = cues.ANONYMOUS_SAYS.search(previous) if cues.ANONYMOUS_ONLY.search(previous) else None
+        if unnamed and describes_somebody(unnamed.group("speaker")):  # "A woman selling bread put it simply:"
+            return described(unnamed.group("speaker"), _PREVIOUS_SENTENCE)
         trailing = cues.TRAILING.search(previous)
         if trailing:  # "…, Schiff said."
-            resolved = self.resolve(trailing.group("speaker"))
+            resolved = self.resolve_match(trailing, at, sentence_index)
             if resolved and resolved.speaker:
                 return with_role(resolved, None, _PREVIOUS_SENTENCE)
         people = self.mentioned(previous)

@@ -53,8 +53,8 @@ _BODY = (
 )
 # Somebody the text does not name: "a spokesman for the club", "one resident", "a Ukrainian gunner".
 ANONYMOUS = (
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal)\s+(?![A-Z][a-z]+\s+[A-Z])"
-    r"(?:(?!\b(?:and|but|or)\b|'')[^,.;:“”\"`]){1,60}?"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal)\s+(?![A-Z][a-z]+\s+[A-Z])"
+    rf"(?:(?!\b(?:and|but|or)\b|'')(?:{_ABBREVIATED_TITLE}|{_INITIALS}|[^,.;:“”\"`])){{1,60}}?"
 )
 # A name with what reporters put before it: "campaign chairman Tom Hale", "MSNBC host Chris Matthews",
 # "the running mate, Gov. Lee Wong of Ohio", "Sen. Ann Roe (D-Ore.)".
@@ -76,11 +76,12 @@ ROLE_PHRASE = (
     r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader)(?!,?\s+[A-Z]))"
 )
 # "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
-DESCRIPTION = (
-    r"[Tt]he\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
-    r"secretary|chairman|chairwoman|director|congressman|congresswoman|businessman|general|judge|prosecutor|"
-    r"ambassador|manager|professor|coach|doctor|commissioner)\b"
+DESCRIPTION_NOUN = (
+    r"(minister|governor|senator|mayor|president|chancellor|candidate|nominee|secretary|chairman|chairwoman|"
+    r"director|congressman|congresswoman|businessman|general|judge|prosecutor|ambassador|manager|professor|coach|"
+    r"doctor|commissioner)"
 )
+DESCRIPTION = rf"[Tt]he\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{DESCRIPTION_NOUN}\b"
 SPEAKER = (
     rf"(?P<speaker>{ROLE_PHRASE}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
     rf"{_PREFIX}?{NAME}{_PLACE}|{DESCRIPTION}|{_BODY})"
@@ -144,7 +145,9 @@ SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
-CLAUSE_START = re.compile(r",\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
+CLAUSE_START = re.compile(
+    r",\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+"
+)
 CLAUSE_SUBJECT_VERB = re.compile(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
     r"(?P<rest>[^“”\"]*)$"
@@ -155,6 +158,8 @@ NAMING_VERB_ONLY = re.compile(NAMING_VERB)
 HANDS_OVER = re.compile(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
 SPEECH_CUE = re.compile(rf"\b{VERB}\b|:\s*$")
 PRONOUN_ONLY = re.compile(PRONOUN)
+# A noun after a speaker phrase that makes the phrase its modifier: "The Florida senator", "the Clinton campaign".
+HEAD_NOUN_AFTER = re.compile(rf"\s+(?:{DESCRIPTION_NOUN}|campaign|team|camp|administration|government)\b")
 DESCRIPTION_ONLY = re.compile(DESCRIPTION)
 BODY_ONLY = re.compile(_BODY)
 ANONYMOUS_ONLY = re.compile(ANONYMOUS)
@@ -246,6 +251,6 @@ SAYING_END = re.compile(
     r",\s+(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|telling\s+\w+)"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
-ANONYMOUS_SAYS = re.compile(rf"{ANONYMOUS}\s+{VERB}")
+ANONYMOUS_SAYS = re.compile(rf"(?P<speaker>{ANONYMOUS})\s+{VERB}")
 # A sentence of its own announcing the quotation after it: "Caddell continued:", "The governor added:".
 INTRODUCES = re.compile(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")

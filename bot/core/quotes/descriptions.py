@@ -1,5 +1,5 @@
-"""Who a definite description names ("the president", "the Vermont senator"): the one person printed with
-that title, or given it as their role."""
+"""Descriptions as speakers: who a definite one names ("the president": the one person printed with that
+title, or given it as their role), and which person an indefinite one describes ("a deputy mayor")."""
 
 from __future__ import annotations
 
@@ -41,3 +41,54 @@ def role_holder(body: str, persons: list[str], role: str, role_of: Callable[[str
                 holders.add(person)
                 break
     return untitled(holders.pop()) if len(holders) == 1 else None
+
+
+# Nouns for a person, by the pronoun that fits them: what "a deputy mayor", "one resident" describe.
+_SHE = "woman|mother|daughter|sister|wife|widow|grandmother|girl|spokeswoman|councilwoman|congresswoman|chairwoman"
+_HE = "man|father|son|brother|husband|widower|grandfather|boy|spokesman|councilman|congressman|chairman|fisherman"
+_EITHER = (
+    r"official|officer|mayor|minister|senator|lawmaker|legislator|councill?or|spokesperson|aide|advis[eo]r|staffer|"
+    r"diplomat|soldier|commander|resident|neighbou?r|parent|teacher|nurse|doctor|worker|employee|driver|farmer|"
+    r"owner|manager|analyst|economist|expert|source|witness|voter|supporter|protester|activist|volunteer|student|"
+    r"member|executive|director|lawyer|attorney|guard|pilot|engineer|scientist|researcher|historian|professor|"
+    r"priest|pastor|survivor|veteran|shopkeeper|vendor|customer|passenger|deputy|delegate|organi[sz]er|negotiator"
+)
+_PERSON_NOUN = re.compile(rf"\b(?:(?P<she>{_SHE})|(?P<he>{_HE})|{_EITHER})s?\b")
+# "a deputy mayor", "one resident of the tower", "another senior official involved in the talks"
+PERSON_DESCRIBED = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_SHE}|{_HE}|{_EITHER})\b"
+    r"(?:\s+(?:for|of|at|from|in|with|on|involved\s+in)\s+(?:the\s+)?[\w’'-]+(?:\s+[a-z][\w’'-]*){0,2})?"
+)
+
+
+def description_fits(description: str, gender: str) -> bool:
+    """Whether a "he" or "she" can be the person a description describes: "a spokeswoman" is no "he"."""
+    noun = _PERSON_NOUN.search(description)
+    if noun is None:
+        return True
+    told = "she" if noun.group("she") else "he" if noun.group("he") else None
+    return told is None or told == gender
+
+
+# Where a description's head noun ends: before a preposition, a relative pronoun or a participle.
+_HEAD_END = re.compile(r"\s(?:for|of|at|from|in|with|on|by|to|who|whose|that|which|[a-z]+ing)\b")
+_PERSON_ENDING = re.compile(
+    r"(?:[a-z]{2,}(?:er|ist|ian|man|woman|person|ant|[st]or)|donor|governor|mayor|ambassador|councill?or|survivor|"
+    r"author|sponsor|vendor|chancellor|republican|democrat|independent|conservative|liberal|progressive|"
+    r"american)s?$"
+)
+_NOT_PEOPLE = frozenset(
+    """number letter paper poster matter quarter chapter order border water power center centre corner answer cover
+    counter banner dinner summer winter weather theater theatre finger layer offer transfer filter manner barrier
+    register character monitor sector factor motor tractor mirror error editorial restaurant plant grant""".split()
+)
+
+
+def describes_somebody(phrase: str) -> bool:
+    """Whether an indefinite phrase describes people, who can speak ("a Ukrainian gunner", "one resident of the
+    tower", "a woman selling bread"), not a thing ("a claim repeated in Moscow", "a letter from …")."""
+    head = _HEAD_END.split(phrase, maxsplit=1)[0].lower().split()[1:]
+    return any(
+        _PERSON_NOUN.fullmatch(word) or (_PERSON_ENDING.search(word) and word.rstrip("s") not in _NOT_PEOPLE)
+        for word in (w.strip("’'") for w in head)
+    )

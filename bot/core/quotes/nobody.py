@@ -27,6 +27,8 @@ _NOBODY_FIRST = frozenset(
     "afterwards here there".split()
 )
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# A capitalized word alone that is nobody's name: "But", "Each" opening a sentence.
+_NOT_A_NAME = frozenset("but and or nor so each every both all most many few none neither either another".split())
 
 
 def opens_on_nobody(phrase: str) -> bool:
@@ -40,6 +42,7 @@ def names_nobody(name: str) -> bool:
     first = fold(name.split()[0])
     return (
         fold(name) in GENERIC
+        or fold(name) in _NOT_A_NAME
         or first in GENERIC
         or first in _OPENS_A_CLAUSE
         or first in _PARTICIPLES

@@ -289,7 +289,7 @@ def _one_speaker_per_quotation(quotes: list[Quote], outer: list[_Outer], body: s
         for place in chain:
             if quotes[place.index].attribution in _BORROWED:
                 quotes[place.index] = _spoken_as(quotes[place.index], source, _ONE_QUOTATION)
-    for here, later in reversed(list(zip(outer, outer[1:]))):
+    for here, later in reversed(list(zip(outer, outer[1:], strict=False))):
         quote, next_quote = quotes[here.index], quotes[later.index]
         between = body[quote.end : next_quote.start]
         if (

@@ -10,7 +10,7 @@ from typing import Protocol
 from bot.core.quotes import cues, names
 from bot.core.quotes.handover import handed_over
 from bot.core.quotes.nobody import opens_on_nobody
-from bot.core.quotes.source import Speaker, with_role
+from bot.core.quotes.source import Speaker, is_described, with_role
 
 
 class Attributor(Protocol):
@@ -50,6 +50,8 @@ def _someone(attributor: Attributor, resolved: Speaker | None, match: re.Match[s
     or nobody named ("…, Sumter, South Carolina, says …" has no speaker "South Carolina")."""
     if resolved is None or resolved.speaker is None or resolved.full or resolved.pattern == "pronoun":
         return resolved
+    if is_described(resolved.speaker):
+        return resolved  # "…, one resident said"
     if any(names.same_person(person, resolved.speaker) for person in attributor.people):
         return resolved
     return resolved if cues.BODY_ONLY.fullmatch(match.group("speaker")) else None
@@ -116,6 +118,6 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     if match and not attributor.hands_over(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
         if not attributor.mentioned(match.group("rest")):
             resolved = attributor.resolve_match(match, at, sentence_index)
-            if resolved and resolved.speaker and resolved.pattern != "pronoun":
+            if resolved and resolved.speaker and resolved.pattern != "pronoun" and not is_described(resolved.speaker):
                 return with_role(resolved, match.group("role"), "X did something with “…”")
     return None

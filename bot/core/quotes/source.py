@@ -9,13 +9,26 @@ from dataclasses import dataclass
 class Speaker:
     """A quotation's source: as named near it, the full name the article gives, a role; or nobody named."""
 
-    speaker: str | None  # None: an anonymous source ("a spokesman said"), which names nobody
+    speaker: str | None  # None: nobody; a description when the article names nobody ("a spokesman")
     full: str | None = None
     role: str | None = None
     pattern: str = ""
 
 
-ANONYMOUS = Speaker(None, pattern="anonymous source")
+DESCRIBED = "described speaker"
+_INDEFINITE = frozenset("a an one another two three four several some".split())
+
+
+def described(phrase: str, pattern: str = DESCRIBED) -> Speaker:
+    """Somebody the article describes without naming them, as it describes them: "a senior official involved in
+    the talks", "one resident" (never a name printed nearby, never nobody)."""
+    words = " ".join(phrase.split()).rstrip(" ,—–-")
+    return Speaker(words[0].lower() + words[1:], pattern=pattern)
+
+
+def is_described(name: str) -> bool:
+    """Whether a speaker is a description, not a name: "a deputy mayor", "two officials"."""
+    return name.split(" ", 1)[0] in _INDEFINITE
 
 
 def with_role(resolved: Speaker, role: str | None, pattern: str) -> Speaker:
