@@ -58,6 +58,7 @@ class Attributor:
         self._quoted = quoted or []
         self._cast: Cast | None = None
         self.spoken: list[tuple[int, str]] = []  # (offset, full name) of the quotations attributed so far
+        self.roles: dict[str, str] = {}  # roles the layout gives: a record's "The Minister for Transport (Ann Roe):"
 
     def note(self, at: int, speaker: Speaker) -> None:
         """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
@@ -74,6 +75,8 @@ class Attributor:
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""
+        if name in self.roles:
+            return self.roles[name]
         person = next((p for p in self.people if names.same_person(p, name)), None)
         if person is None:
             return None
@@ -229,10 +232,14 @@ class Attributor:
     def _described_antecedent(self, gender: str, at: int, sentence_index: int) -> Speaker | None:
         """The somebody unnamed a "he" or "she" at `at` goes back to, when no person of that gender is named
         between: a described speaker of the sentence before or this one ("“…,” a soldier said. “…,” he
-        added"), or a person described earlier in its own sentence ("when I asked a deputy mayor, she said")
-        but not in apposition to a name ("Ann Roe, a deputy mayor, said she …")."""
+        added"), the described subject of the sentence before ("An inspector came. He said"), or a person
+        described earlier in its own sentence ("when I asked a deputy mayor, she said") but not in apposition to
+        a name ("Ann Roe, a deputy mayor, said she …")."""
         own, earlier = self.sentences[sentence_index].start, self.sentences[max(0, sentence_index - 1)].start
         found = [(w, who) for w, who in self.spoken if earlier <= w < at and is_described(who)]
+        opening = PERSON_DESCRIBED.match(self.body, earlier) if earlier < own else None
+        if opening:  # "An inspector came on day three. He looked at the queue and said, “…”"
+            found.append((opening.start(), opening.group(0)))
         for match in PERSON_DESCRIBED.finditer(self.body, own, max(own, at)):
             if not _AFTER_A_NAME.search(self.body, max(0, match.start() - 40), match.start()):
                 found.append((match.start(), match.group(0)))
@@ -291,10 +298,19 @@ class Attributor:
                 resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)
                 if resolved:
                     return with_role(resolved, match.groupdict().get("role"), pattern)
+        titled = cues.TITLED_COLON.match(before) if before.endswith(":", 0, len(before.rstrip())) else None
+        if titled and (resolved := self._a_person(self.resolve(titled.group("speaker")))):
+            return with_role(resolved, None, "title X: “…”")
         subject = sentence_subject.speaker(self, before, near, at, sentence_index)
         if subject is None and near.rstrip().endswith(":"):
             return self._introduced_by_colon(near, at, sentence_index)
         return subject
+
+    def _a_person(self, resolved: Speaker | None) -> Speaker | None:
+        """The resolved speaker if it is one of the article's people by their full name, else None."""
+        if resolved and resolved.full and any(names.same_person(p, resolved.full) for p in self.cast.persons):
+            return resolved
+        return None
 
     def _introduced_by_colon(self, near: str, at: int, sentence_index: int) -> Speaker | None:
         """The speaker a colon opening the words names: whose reply it is ("Her reply, in full:", "Roe's answer:")
@@ -312,10 +328,8 @@ class Attributor:
         match = cues.NAMED_COLON.search(near)
         if match is None or (match.group("word") and cues.NOT_BEFORE_A_SPEAKER.fullmatch(match.group("word"))):
             return None
-        resolved = self.resolve(match.group("speaker"))
-        if resolved and resolved.full and any(names.same_person(p, resolved.full) for p in self.cast.persons):
-            return with_role(resolved, match.group("role"), "title X: “…”")
-        return None
+        resolved = self._a_person(self.resolve(match.group("speaker")))
+        return with_role(resolved, match.group("role"), "title X: “…”") if resolved else None
 
     def hands_over(self, rest: str) -> bool:
         """Whether the words between a cue and a quotation hand it to somebody else (handover.handed_over)."""

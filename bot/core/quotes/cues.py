@@ -237,6 +237,9 @@ NAMED_COLON = re.compile(rf"(?P<word>[\w’'-]+\s+)?(?P<speaker>{NAME})(?:,\s+{R
 NOT_BEFORE_A_SPEAKER = re.compile(
     rf"(?:{VERB}|{NAMING_VERB}|{_VERB_LIKE}|to|for|with|against|at|toward|towards|on|about|of|and|or|than)\s+$"
 )
+# A sentence that is only a speaker, a title before the name, and a colon: "Passenger association chair Dan
+# Mercer: “…”", "REACTION – Island councillor Priya Nair: “…”".
+TITLED_COLON = re.compile(rf"^(?:[^:“”\"]{{0,40}}?\s[–—-]+\s+)?{SPEAKER}\s*:\s*$")
 # Whose words a colon opens: "Her reply, in full:", "Roe's answer was short:".
 POSSESSIVE_INTRO = re.compile(
     rf"(?:^|(?<=\s))(?P<speaker>{NAME}|[Hh]is|[Hh]er|[Ii]ts)\s+(?:\w+\s+)?(?:reply|answer|response|statement|"

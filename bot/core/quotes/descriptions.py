@@ -51,13 +51,16 @@ _EITHER = (
     r"diplomat|soldier|commander|resident|neighbou?r|parent|teacher|nurse|doctor|worker|employee|driver|farmer|"
     r"owner|manager|analyst|economist|expert|source|witness|voter|supporter|protester|activist|volunteer|student|"
     r"member|executive|director|lawyer|attorney|guard|pilot|engineer|scientist|researcher|historian|professor|"
-    r"priest|pastor|survivor|veteran|shopkeeper|vendor|customer|passenger|deputy|delegate|organi[sz]er|negotiator"
+    r"priest|pastor|survivor|veteran|shopkeeper|vendor|customer|passenger|deputy|delegate|organi[sz]er|negotiator|"
+    r"inspector|clerk|reporter|journalist|editor|baker|builder|captain|sailor|surgeon|juror|bystander|onlooker|"
+    r"shopper|tourist|visitor|commuter|friend|relative|colleague|landlord|landlady|tenant|campaigner|"
+    r"demonstrator|striker|firefighter|paramedic|medic|listener|viewer|reader|caller|person"
 )
 _PERSON_NOUN = re.compile(rf"\b(?:(?P<she>{_SHE})|(?P<he>{_HE})|{_EITHER})s?\b")
 # "a deputy mayor", "one resident of the tower", "another senior official involved in the talks"
 PERSON_DESCRIBED = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_SHE}|{_HE}|{_EITHER})\b"
-    r"(?:\s+(?:for|of|at|from|in|with|on|involved\s+in)\s+(?:the\s+)?[\w’'-]+(?:\s+[a-z][\w’'-]*){0,2})?"
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_SHE}|{_HE}|{_EITHER})\b"
+    r"(?:\s+(?:for|of|at|from|in|with|on|involved\s+in)\s+(?:the\s+)?[\w’'-]+)?"
 )
 
 
@@ -70,6 +73,7 @@ def description_fits(description: str, gender: str) -> bool:
     return told is None or told == gender
 
 
+_ONE_OF = re.compile(r"^(?:[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal|[Aa]nother)\s+of\s+(?:the|those|these|its|their)\s+")
 # Where a description's head noun ends: before a preposition, a relative pronoun or a participle.
 _HEAD_END = re.compile(r"\s(?:for|of|at|from|in|with|on|by|to|who|whose|that|which|[a-z]+ing)\b")
 _PERSON_ENDING = re.compile(
@@ -87,6 +91,7 @@ _NOT_PEOPLE = frozenset(
 def describes_somebody(phrase: str) -> bool:
     """Whether an indefinite phrase describes people, who can speak ("a Ukrainian gunner", "one resident of the
     tower", "a woman selling bread"), not a thing ("a claim repeated in Moscow", "a letter from …")."""
+    phrase = _ONE_OF.sub("a ", phrase)  # "one of the officials": officials
     head = _HEAD_END.split(phrase, maxsplit=1)[0].lower().split()[1:]
     return any(
         _PERSON_NOUN.fullmatch(word) or (_PERSON_ENDING.search(word) and word.rstrip("s") not in _NOT_PEOPLE)

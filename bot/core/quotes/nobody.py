@@ -24,7 +24,7 @@ _NOBODY_FIRST = frozenset(
     "despite unlike if unless until meanwhile however still yet instead also later earlier now then today "
     "yesterday separately similarly finally indeed moreover furthermore nonetheless nevertheless otherwise "
     "overall initially previously recently currently ultimately accordingly likewise besides afterward "
-    "afterwards here there".split()
+    "afterwards here there my our your".split()
 )
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 # A capitalized word alone that is nobody's name: "But", "Each" opening a sentence.

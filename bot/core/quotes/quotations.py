@@ -19,7 +19,7 @@ from bot.core.quotes.cues import (
     VERB,
 )
 from bot.core.quotes.marks import Found, find_quotations
-from bot.core.quotes.source import Speaker
+from bot.core.quotes.source import Speaker, corrected, speaker_turns
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def _own_sentence(before: str) -> str:
 
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
+_LABELLED = re.compile(
+    r"^[\"“]?(?:[A-Z][\w.’' -]{1,40}|The\s[^:\n]{1,60})(?:\([^()\n]{1,60}\)\s*){0,2}:\s", re.M
+)  # a turn's label
 _GOING_ON = re.compile(rf"^[\s,]*(?:continuing|{PARTICIPLE})\b[^“”\"]{{0,100}}$")  # “…,” X said, adding, “…”
 _CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
@@ -173,6 +176,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         located.extend((index, offset, found) for found in find_quotations(paragraph))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     attributor = Attributor(article, [(o + f.start, o + f.end) for _, o, f in located if not f.inner])
+    turns = speaker_turns(article.paragraphs, body, attributor.people) if _LABELLED.search(body) else []
+    for turn in turns:
+        if turn and turn.speaker.full and turn.speaker.role:
+            attributor.roles.setdefault(turn.speaker.full, turn.speaker.role)  # "The Minister for Transport"
     quotes: list[Quote] = []
     outer: list[_Outer] = []
     previous: _Previous | None = None
@@ -186,8 +193,15 @@ def extract_quotes(article: Article) -> list[Quote]:
         else:
             first, last, sentence_index, last_index = offset, paragraph_end, -1, -1
         said: Speaker | None = None
-        if not found.inner:
-            before, after = _own_sentence(body[first:start]), body[end:last]
+        turn = turns[index] if turns else None
+        words = len(found.text.split())
+        says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”’'").endswith((".", "?", "!")))
+        if turn and turn.quoted and found.start == 0 and not found.inner:
+            said = turn.speaker  # “PIKE: I will publish …”: the label inside the opening mark
+        elif not found.inner:
+            # a turn's label is no part of its first sentence: "HALE: As I told the council, “…”"
+            before = _own_sentence(body[max(first, offset + turn.label_end if turn else 0) : start])
+            after = body[end:last]
             if not after.strip() and until + 1 < len(sentences):
                 following = body[end : sentences[until + 1].end]
                 ending = found.text.rstrip("”’'\" ")
@@ -211,13 +225,13 @@ def extract_quotes(article: Article) -> list[Quote]:
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
                 if earlier:
                     said = attributor.from_previous_sentence(earlier[0].text, earlier[0].end, sentence_index - 1)
+            if said is None and turn and says_something:
+                said = turn.speaker  # words of the turn's speaker's own, no cue handing them to anybody else
         if said and said.speaker:
             attributor.note(start, said)
         speaker, full, role, pattern = (said.speaker, said.full, said.role, said.pattern) if said else (None,) * 4
         if speaker and not role:
             role = attributor.role_of(full or speaker)
-        words = len(found.text.split())
-        says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”’'").endswith((".", "?", "!")))
         kind: QuoteKind = "quote" if speaker or says_something else "term"
         quote = Quote(
             article_id=article.id,
@@ -240,7 +254,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
             previous = _Previous(quote, last_index, last == paragraph_end)
     _one_speaker_per_quotation(quotes, outer, body)
-    return quotes
+    return corrected(quotes, article.paragraphs, attributor.people)
 
 
 @dataclass(frozen=True)
