@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 from bot.core.lexicon import fold
 from bot.core.quotes import cues, names, sentence_subject
-from bot.core.quotes.descriptions import PERSON_DESCRIBED, describes_somebody, description_fits, role_holder
+from bot.core.quotes.descriptions import (
+    described_antecedent,
+    described_by_title,
+    describes_somebody,
+    relative_subject,
+    role_holder,
+)
 from bot.core.quotes.handover import handed_over, is_a_noun
 from bot.core.quotes.nobody import names_nobody, opens_on_nobody
 from bot.core.quotes.source import Speaker, described, is_described, with_role
 from bot.core.quotes.speakers import Cast, first_name_gender
-from bot.core.quotes.titles import is_title, untitled
+from bot.core.quotes.titles import name_in, untitled
 from bot.core.text import Sentence
 
 if TYPE_CHECKING:
@@ -28,22 +34,8 @@ _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it"}
-# Somebody unnamed described by words a name is made of: "another New Hampshire Republican".
-_DESCRIBED_BY_TITLE = re.compile(
-    r"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:Republican|Democrat|Independent|Conservative|"
-    r"Liberal|Libertarian|Progressive|American)s?"
-)
 _NAMED_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{cues.NAME})(?:,|\s+[—–-]+)\s*$")
 _NAMED_AFTER = re.compile(rf",\s+(?P<name>{cues.NAME})(?=\s*[,.;]|\s*$|\s+{cues.VERB}\b)")
-# A name ending an unnamed-looking phrase after a noun, not a preposition: the subject of a relative clause.
-_PREPOSITIONS = (
-    "for of to with at from in on by about near under and or the inside outside within across around behind beyond "
-    "among between over into onto toward towards against after before during without like both all his her their "
-    "its our my your this that these those some many several two three"
-).split()
-_RELATIVE_SUBJECT = re.compile(rf"\s(?!(?:{'|'.join(_PREPOSITIONS)})\s)[a-z][\w’'-]*\s+(?P<name>{cues.NAME})$")
-_AFTER_A_NAME = re.compile(r"[A-Z][\w’'.-]*,\s*$")  # "Ann Roe, a deputy mayor": an apposition
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -88,38 +80,7 @@ class Attributor:
         return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
 
     def _name_in(self, phrase: str) -> tuple[str, str | None, str] | None:
-        """(name, role words before it, honorific) of a speaker phrase: the last run of capitalized words
-        that are not titles, before any "of"-place: "campaign chairman Tom Hale" → Tom Hale."""
-        tokens = phrase.split()
-        if not tokens or _POSSESSIVE.search(tokens[-1]):
-            return None  # "Mr Putin’s plans …": whose, not who
-        runs: list[list[int]] = [[]]
-        for index, word in enumerate(tokens):
-            bare = _POSSESSIVE.sub("", word)
-            capital = bool(bare) and bare[0].isupper() and not is_title(bare)
-            if capital and index == 0 and bare.lower() in self.common and not names.full_name(bare, self.people):
-                capital = False  # a sentence's first word: "Rival Hillary Clinton"
-            if capital and bare != word and index < len(tokens) - 1:
-                later = tokens[index + 1 :]
-                if not later[0][0].isupper() and not any(w[0].isupper() and not is_title(w) for w in later):
-                    return None  # "NATO's leaders", "Bell's group": a group, not the person
-                capital = False  # "Ukraine’s President Volodymyr Zelenskyy": whose, not who
-            if capital:
-                runs[-1].append(index)
-            elif runs[-1]:
-                runs.append([])
-        run = next((r for r in reversed(runs) if r), None)
-        if run is None:
-            return None
-        name = " ".join(_POSSESSIVE.sub("", tokens[i]) for i in run).rstrip(",")
-        before = tokens[: run[0]]
-        honorific = fold(before[-1]).rstrip(".") if before else ""
-        honorific = honorific if honorific in {"mr", "mrs", "ms", "miss", "dr"} else ""
-        titled = [w for w in before if is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
-        role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
-        if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
-            role = None
-        return name, role, honorific
+        return name_in(phrase, self.common, self.people)
 
     def resolve_match(
         self, match: re.Match[str], at: int, sentence_index: int, ends_at_quotation: bool = True
@@ -150,12 +111,12 @@ class Attributor:
             return None  # "After the Paris attacks, …", "Those stances …", "I'm old enough …"
         if cues.PRONOUN_ONLY.fullmatch(mention):
             return self._pronoun(mention, at, sentence_index)
-        if _DESCRIBED_BY_TITLE.fullmatch(mention) and describes_somebody(mention):
+        if described_by_title(mention):
             return described(mention)  # "another New Hampshire Republican"
         if cues.ANONYMOUS_ONLY.fullmatch(mention) and not self._named_after_comma(mention):
-            clause = _RELATIVE_SUBJECT.search(mention)
-            if clause:  # "an honor Donald said he hoped would be …": Donald's words
-                return self.resolve(clause.group("name"), at, sentence_index)
+            name = relative_subject(mention)
+            if name:  # "an honor Donald said he hoped would be …": Donald's words
+                return self.resolve(name, at, sentence_index)
             return described(mention) if describes_somebody(mention) else None
         if cues.ROLE_PHRASE_ONLY.fullmatch(mention):
             return Speaker(mention, names.full_name(mention, self.people), mention)
@@ -230,23 +191,11 @@ class Attributor:
         return Speaker(names.strip_title(person), person, pattern="pronoun")
 
     def _described_antecedent(self, gender: str, at: int, sentence_index: int) -> Speaker | None:
-        """The somebody unnamed a "he" or "she" at `at` goes back to, when no person of that gender is named
-        between: a described speaker of the sentence before or this one ("“…,” a soldier said. “…,” he
-        added"), the described subject of the sentence before ("An inspector came. He said"), or a person
-        described earlier in its own sentence ("when I asked a deputy mayor, she said") but not in apposition to
-        a name ("Ann Roe, a deputy mayor, said she …")."""
-        own, earlier = self.sentences[sentence_index].start, self.sentences[max(0, sentence_index - 1)].start
-        found = [(w, who) for w, who in self.spoken if earlier <= w < at and is_described(who)]
-        opening = PERSON_DESCRIBED.match(self.body, earlier) if earlier < own else None
-        if opening:  # "An inspector came on day three. He looked at the queue and said, “…”"
-            found.append((opening.start(), opening.group(0)))
-        for match in PERSON_DESCRIBED.finditer(self.body, own, max(own, at)):
-            if not _AFTER_A_NAME.search(self.body, max(0, match.start() - 40), match.start()):
-                found.append((match.start(), match.group(0)))
-        found = [(where, who) for where, who in found if description_fits(who, gender)]
-        if not found:
+        """descriptions.described_antecedent, when no person of that gender is named since the description."""
+        found = described_antecedent(self.body, self.sentences, sentence_index, at, gender, self.spoken)
+        if found is None:
             return None
-        where, description = max(found)
+        where, description = found
         if any(where < named < at and self.cast.fits(person, gender) for named, person in self.cast.mentions):
             return None
         return described(description, "pronoun")
@@ -298,38 +247,13 @@ class Attributor:
                 resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)
                 if resolved:
                     return with_role(resolved, match.groupdict().get("role"), pattern)
-        titled = cues.TITLED_COLON.match(before) if before.endswith(":", 0, len(before.rstrip())) else None
-        if titled and (resolved := self._a_person(self.resolve(titled.group("speaker")))):
-            return with_role(resolved, None, "title X: “…”")
-        subject = sentence_subject.speaker(self, before, near, at, sentence_index)
-        if subject is None and near.rstrip().endswith(":"):
-            return self._introduced_by_colon(near, at, sentence_index)
-        return subject
+        return sentence_subject.speaker(self, before, near, at, sentence_index)
 
-    def _a_person(self, resolved: Speaker | None) -> Speaker | None:
+    def a_person(self, resolved: Speaker | None) -> Speaker | None:
         """The resolved speaker if it is one of the article's people by their full name, else None."""
         if resolved and resolved.full and any(names.same_person(p, resolved.full) for p in self.cast.persons):
             return resolved
         return None
-
-    def _introduced_by_colon(self, near: str, at: int, sentence_index: int) -> Speaker | None:
-        """The speaker a colon opening the words names: whose reply it is ("Her reply, in full:", "Roe's answer:")
-        or the person named right before it ("… doesn't surprise pollster Daron Shaw:", "HEADLINE - Ann Roe:")."""
-        match = cues.POSSESSIVE_INTRO.search(near)
-        if match:
-            whose = match.group("speaker")
-            pronoun = _POSSESSIVE_PRONOUNS.get(whose.lower())
-            if pronoun or _POSSESSIVE.search(whose):
-                raw = pronoun or _POSSESSIVE.sub("", whose)
-                where = at - len(near) + match.start("speaker") if at >= 0 else at
-                resolved = self.resolve(raw, where, sentence_index)
-                if resolved:
-                    return with_role(resolved, None, "her reply: “…”")
-        match = cues.NAMED_COLON.search(near)
-        if match is None or (match.group("word") and cues.NOT_BEFORE_A_SPEAKER.fullmatch(match.group("word"))):
-            return None
-        resolved = self._a_person(self.resolve(match.group("speaker")))
-        return with_role(resolved, match.group("role"), "title X: “…”") if resolved else None
 
     def hands_over(self, rest: str) -> bool:
         """Whether the words between a cue and a quotation hand it to somebody else (handover.handed_over)."""

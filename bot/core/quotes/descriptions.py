@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.core.quotes import cues
+from bot.core.quotes.source import is_described
 from bot.core.quotes.titles import untitled
+from bot.core.text import Sentence
 
 _ABBREVIATIONS = {
     "governor": ("gov",),
@@ -97,3 +100,49 @@ def describes_somebody(phrase: str) -> bool:
         _PERSON_NOUN.fullmatch(word) or (_PERSON_ENDING.search(word) and word.rstrip("s") not in _NOT_PEOPLE)
         for word in (w.strip("’'") for w in head)
     )
+
+
+# Somebody unnamed described by words a name is made of: "another New Hampshire Republican".
+_DESCRIBED_BY_TITLE = re.compile(
+    r"(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:Republican|Democrat|Independent|Conservative|"
+    r"Liberal|Libertarian|Progressive|American)s?"
+)
+# A name ending an unnamed-looking phrase after a noun, not a preposition: the subject of a relative clause.
+_NOT_BEFORE_A_SUBJECT = (
+    "for of to with at from in on by about near under and or the inside outside within across around behind beyond "
+    "among between over into onto toward towards against after before during without like both all his her their "
+    "its our my your this that these those some many several two three"
+).split()
+_RELATIVE_SUBJECT = re.compile(rf"\s(?!(?:{'|'.join(_NOT_BEFORE_A_SUBJECT)})\s)[a-z][\w’'-]*\s+(?P<name>{cues.NAME})$")
+_AFTER_A_NAME = re.compile(r"[A-Z][\w’'.-]*,\s*$")  # "Ann Roe, a deputy mayor": an apposition
+
+
+def described_by_title(mention: str) -> bool:
+    """Whether a speaker phrase describes somebody by words a name is made of: "another New Hampshire
+    Republican"."""
+    return bool(_DESCRIBED_BY_TITLE.fullmatch(mention)) and describes_somebody(mention)
+
+
+def relative_subject(mention: str) -> str | None:
+    """The name ending an unnamed-looking phrase as a relative clause's subject: "an honor Donald" (said …)."""
+    match = _RELATIVE_SUBJECT.search(mention)
+    return match.group("name") if match else None
+
+
+def described_antecedent(
+    body: str, sentences: list[Sentence], sentence_index: int, at: int, gender: str, spoken: list[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """(offset, description) of the somebody unnamed a "he" or "she" at `at` may go back to: a described
+    speaker of the sentence before or this one (`spoken`: "“…,” a soldier said. “…,” he added"), the described
+    subject of the sentence before ("An inspector came. He said"), or a person described earlier in its own
+    sentence ("when I asked a deputy mayor, she said") but not in apposition to a name ("Ann Roe, a deputy
+    mayor, said she …"); the nearest that fits the pronoun."""
+    own, earlier = sentences[sentence_index].start, sentences[max(0, sentence_index - 1)].start
+    found = [(where, who) for where, who in spoken if earlier <= where < at and is_described(who)]
+    opening = PERSON_DESCRIBED.match(body, earlier) if earlier < own else None
+    if opening:
+        found.append((opening.start(), opening.group(0)))
+    for match in PERSON_DESCRIBED.finditer(body, own, max(own, at)):
+        if not _AFTER_A_NAME.search(body, max(0, match.start() - 40), match.start()):
+            found.append((match.start(), match.group(0)))
+    return max(((w, d) for w, d in found if description_fits(d, gender)), default=None)

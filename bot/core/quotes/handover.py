@@ -1,10 +1,24 @@
-"""Whether the words between a speaker's verb and a quotation hand the quotation to somebody else."""
+"""Whether the words between a speaker's verb and a quotation hand the quotation to somebody else, and which
+quotations share one speaker: one over several paragraphs, the earlier ones of a sentence naming it after."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.quotes.cues import HANDS_OVER
+
+if TYPE_CHECKING:
+    from bot.core.quotes.quotations import Quote
+
+Q = TypeVar("Q", bound="Quote")
+
+# Ways a quotation goes on with the speaker of another (the patterns' names, as quotations.py gives them).
+CONTINUES = "continues after “…,” X said."
+GOES_ON = "X said “…” and “…”"
+AFTER_PATTERNS = frozenset({"“…,” said X", "“…,” X said"})
+NAMED = re.compile(r"\b[A-Z][a-z]")
 
 # Cue words that are nouns as often as verbs: "a flurry of late-night tweets", "his campaign promises".
 _NOUN_OR_VERB = frozenset(
@@ -70,3 +84,79 @@ def handed_over(rest: str, names_someone: bool) -> bool:
             continue  # "…, going on to say that …": the subject again
         return True
     return False
+
+
+@dataclass(frozen=True)
+class Outer:
+    """Where an outer quotation stands: its index in the article's quotations, its paragraph, whether it opens
+    the paragraph and whether the paragraph ends with it still open."""
+
+    index: int
+    paragraph: int
+    opens: bool
+    unclosed: bool
+
+
+# Patterns that borrow a speaker from another quotation rather than find one around their own.
+BORROWED = frozenset({CONTINUES, GOES_ON, None})
+ONE_QUOTATION = "one quotation over several paragraphs"
+_SPEAKER_AFTER = frozenset(
+    {
+        *AFTER_PATTERNS,
+        "“…,” according to X",
+        "“…” ― X",
+        "“…” of it, X said.",
+        "“…” of it, said X.",
+        "“…!” X beamed",
+        "“…!” beamed X",
+    }
+)
+
+
+def one_speaker_per_quotation(quotes: list[Q], outer: list[Outer], body: str) -> None:
+    """A quotation over several paragraphs (one left open at its paragraph's end, the next paragraph opening
+    with a mark) has one speaker wherever its cue stands: the first part's with a cue of its own gives it to
+    the parts without. And a quotation of a sentence whose speaker is named after a later quotation of it,
+    nobody else handed the words between, is that speaker's: "Guns are “a crisis” and “a plague,” X said."""
+    chains: list[list[Outer]] = []
+    for place in outer:
+        last = chains[-1][-1] if chains else None
+        if last and last.unclosed and place.opens and place.paragraph == last.paragraph + 1:
+            chains[-1].append(place)
+        else:
+            chains.append([place])
+    for chain in chains:
+        source = next((quotes[p.index] for p in chain if quotes[p.index].attribution not in BORROWED), None)
+        if source is None or len(chain) < 2:
+            continue
+        for place in chain:
+            if quotes[place.index].attribution in BORROWED:
+                quotes[place.index] = _spoken_as(quotes[place.index], source, ONE_QUOTATION)
+    for here, later in reversed(list(zip(outer, outer[1:], strict=False))):
+        quote, next_quote = quotes[here.index], quotes[later.index]
+        between = body[quote.end : next_quote.start]
+        if (
+            quote.attribution is None
+            and next_quote.attribution in _SPEAKER_AFTER | {_GOES_BACK}
+            and quote.sentence == next_quote.sentence
+            and len(between) < 120
+            and not HANDS_OVER.search(between)
+            and not NAMED.search(between)
+        ):
+            quotes[here.index] = _spoken_as(quote, next_quote, _GOES_BACK)
+
+
+_GOES_BACK = "“…” and “…,” X said"
+
+
+def _spoken_as(quote: Q, source: Q, pattern: str) -> Q:
+    """The quotation with the speaker of another one."""
+    kind = "quote" if source.who else quote.kind
+    return replace(
+        quote,
+        speaker=source.speaker,
+        speaker_full=source.speaker_full,
+        role=source.role,
+        kind=kind,
+        attribution=pattern,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.lexicon import TITLE_ABBREVIATIONS
@@ -17,6 +17,14 @@ from bot.core.quotes.cues import (
     NAMING_VERB,
     PARTICIPLE,
     VERB,
+)
+from bot.core.quotes.handover import (
+    AFTER_PATTERNS,
+    CONTINUES,
+    GOES_ON,
+    NAMED,
+    Outer,
+    one_speaker_per_quotation,
 )
 from bot.core.quotes.marks import Found, find_quotations
 from bot.core.quotes.source import Speaker, corrected, speaker_turns
@@ -70,9 +78,6 @@ def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int
 
 
 # Ways a quotation goes on with the speaker of the one before it.
-_CONTINUES = "continues after “…,” X said."
-_GOES_ON = "X said “…” and “…”"
-_AFTER_PATTERNS = {"“…,” said X", "“…,” X said"}
 
 
 def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int, attributor: Attributor) -> bool:
@@ -85,14 +90,14 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
     if AND_SAID.match(between):
         return True
     cue = AFTER_VERB_FIRST.match(between) or AFTER_SPEAKER_FIRST.match(between)
-    if quote.attribution in _AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
+    if quote.attribution in AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
         rest = between[cue.end() :]
         if _GOING_ON.match(rest):  # “…,” Trump said, adding later, “…”
             return True
         return len(rest) < 80 and not _CLAUSE.search(rest) and not attributor.mentioned(rest)
     if len(between) < 40 and not _CUE_VERB.search(between) and not attributor.mentioned(between):
         return True  # “Cruz called Trump a “liar” who is “utterly amoral,” a “bully” …”
-    return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
+    return len(between) < 200 and not HANDS_OVER.search(between) and not NAMED.search(between)
 
 
 # Where a sentence ends inside the text before a quotation, when the splitter kept two together:
@@ -118,7 +123,6 @@ def _own_sentence(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
-_NAMED = re.compile(r"\b[A-Z][a-z]")
 _LABELLED = re.compile(
     r"^[\"“]?(?:[A-Z][\w.’' -]{1,40}|The\s[^:\n]{1,60})(?:\([^()\n]{1,60}\)\s*){0,2}:\s", re.M
 )  # a turn's label
@@ -181,7 +185,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if turn and turn.speaker.full and turn.speaker.role:
             attributor.roles.setdefault(turn.speaker.full, turn.speaker.role)  # "The Minister for Transport"
     quotes: list[Quote] = []
-    outer: list[_Outer] = []
+    outer: list[Outer] = []
     previous: _Previous | None = None
     for index, offset, found in located:
         sentences = by_paragraph.get(index, [])
@@ -211,7 +215,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                     after = following  # “… too big to fail?” Vitter demanded. / “… missing.” Trump said.
             said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end], found.text)
             if said is None and previous and _same_sentence_goes_on(previous, first, body, start, attributor):
-                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, GOES_ON)
             elif (
                 said is None
                 and not before.strip()
@@ -220,7 +224,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 and not _SIGNED.search(article.paragraphs[index])
             ):
                 assert previous is not None
-                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _CONTINUES)
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, CONTINUES)
             elif said is None and not before.strip() and not after.strip(" ."):
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
                 if earlier:
@@ -250,84 +254,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         quotes.append(quote)
         if not found.inner:
             opens = not article.paragraphs[index][: found.start].strip()
-            outer.append(_Outer(len(quotes) - 1, index, opens, found.unclosed))
+            outer.append(Outer(len(quotes) - 1, index, opens, found.unclosed))
         if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
             previous = _Previous(quote, last_index, last == paragraph_end)
-    _one_speaker_per_quotation(quotes, outer, body)
+    one_speaker_per_quotation(quotes, outer, body)
     return corrected(quotes, article.paragraphs, attributor.people)
-
-
-@dataclass(frozen=True)
-class _Outer:
-    """Where an outer quotation stands: its index in the article's quotations, its paragraph, whether it opens
-    the paragraph and whether the paragraph ends with it still open."""
-
-    index: int
-    paragraph: int
-    opens: bool
-    unclosed: bool
-
-
-# Patterns that borrow a speaker from another quotation rather than find one around their own.
-_BORROWED = frozenset({_CONTINUES, _GOES_ON, None})
-_ONE_QUOTATION = "one quotation over several paragraphs"
-_SPEAKER_AFTER = frozenset(
-    {
-        *_AFTER_PATTERNS,
-        "“…,” according to X",
-        "“…” ― X",
-        "“…” of it, X said.",
-        "“…” of it, said X.",
-        "“…!” X beamed",
-        "“…!” beamed X",
-    }
-)
-
-
-def _one_speaker_per_quotation(quotes: list[Quote], outer: list[_Outer], body: str) -> None:
-    """A quotation over several paragraphs (one left open at its paragraph's end, the next paragraph opening
-    with a mark) has one speaker wherever its cue stands: the first part's with a cue of its own gives it to
-    the parts without. And a quotation of a sentence whose speaker is named after a later quotation of it,
-    nobody else handed the words between, is that speaker's: "Guns are “a crisis” and “a plague,” X said."""
-    chains: list[list[_Outer]] = []
-    for place in outer:
-        last = chains[-1][-1] if chains else None
-        if last and last.unclosed and place.opens and place.paragraph == last.paragraph + 1:
-            chains[-1].append(place)
-        else:
-            chains.append([place])
-    for chain in chains:
-        source = next((quotes[p.index] for p in chain if quotes[p.index].attribution not in _BORROWED), None)
-        if source is None or len(chain) < 2:
-            continue
-        for place in chain:
-            if quotes[place.index].attribution in _BORROWED:
-                quotes[place.index] = _spoken_as(quotes[place.index], source, _ONE_QUOTATION)
-    for here, later in reversed(list(zip(outer, outer[1:], strict=False))):
-        quote, next_quote = quotes[here.index], quotes[later.index]
-        between = body[quote.end : next_quote.start]
-        if (
-            quote.attribution is None
-            and next_quote.attribution in _SPEAKER_AFTER | {_GOES_BACK}
-            and quote.sentence == next_quote.sentence
-            and len(between) < 120
-            and not HANDS_OVER.search(between)
-            and not _NAMED.search(between)
-        ):
-            quotes[here.index] = _spoken_as(quote, next_quote, _GOES_BACK)
-
-
-_GOES_BACK = "“…” and “…,” X said"
-
-
-def _spoken_as(quote: Quote, source: Quote, pattern: str) -> Quote:
-    """The quotation with the speaker of another one."""
-    kind: QuoteKind = "quote" if source.who else quote.kind
-    return replace(
-        quote,
-        speaker=source.speaker,
-        speaker_full=source.speaker_full,
-        role=source.role,
-        kind=kind,
-        attribution=pattern,
-    )

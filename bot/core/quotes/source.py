@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.quotes import cues, names
+from bot.core.quotes.handover import CONTINUES, GOES_ON, ONE_QUOTATION
 from bot.core.quotes.titles import is_title, untitled
 
 if TYPE_CHECKING:
@@ -242,5 +243,4 @@ def corrected(quotes: list[Q], paragraphs: list[str], people: list[str]) -> list
     return quotes
 
 
-# Patterns of a quotation going on with the one before it (quotations.py names them).
-_GOING_ON = frozenset({"continues after “…,” X said.", "X said “…” and “…”", "one quotation over several paragraphs"})
+_GOING_ON = frozenset({CONTINUES, GOES_ON, ONE_QUOTATION})  # a quotation going on with the one before it
