@@ -227,6 +227,8 @@ class Attributor:
             (intro, "X said: “…”"),
             (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
             (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
+            (cues.BEFORE_INVERTED_PARENTHESIS.search(near), "…, explained X, “…”"),
+            (cues.AFTER_AS.match(after), "“…,” as X said"),
             (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
             (cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
             (

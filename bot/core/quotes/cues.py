@@ -117,6 +117,9 @@ ENDS_WITH_CUE = re.compile(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
 BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
 AFTER_ACCORDING = re.compile(rf"^[^“”\"]{{0,80}}?\baccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?(?=,|\.|;|\s|$)")
 BEFORE_PARENTHESIS = re.compile(rf",\s+{SPEAKER}\s+{VERB},\s")
+BEFORE_INVERTED_PARENTHESIS = re.compile(rf",\s+(?:explained|said|added|noted|argued|wrote)\s+{SPEAKER},\s*$")
+# "“…,” as Cruz said on the radio, …": the words as somebody put them.
+AFTER_AS = re.compile(rf"^[,\s]*as\s+{SPEAKER}{_BETWEEN}(?:{VERB}|put\s+it)\b")
 # "Nair's statement also said …": a speaker's statement, letter or tweet speaks for them.
 STATEMENT = re.compile(
     rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|"
@@ -146,7 +149,7 @@ SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateli
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
 CLAUSE_START = re.compile(
-    r",\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+"
+    r",\s+|:\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+"
 )
 CLAUSE_SUBJECT_VERB = re.compile(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"

@@ -35,6 +35,15 @@ _SAME_SUBJECT = frozenset({"he", "she", "it"})  # "Clinton says she appreciated 
 # Links that turn a sentence to another source whatever follows.
 _ALWAYS = frozenset({"while", "whereas", "who", "whom", "according"})
 _MODALS = frozenset("would will could might should can may".split())
+# After "but", words that go on with the subject's own predicate: "…, but was referring to the “…”".
+_GOES_ON_WITH_THE_SUBJECT = (
+    frozenset(
+        "that was is were are had has have did does went got made gave took came kept left thought knew saw felt "
+        "also still then added".split()
+    )
+    | _MODALS
+)
+_PAST = re.compile(r"[a-z]+ed")
 _DASH = re.compile(r"\s(?:--|—|–)\s")
 _LAST_WORD = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -56,20 +65,24 @@ def handed_over(rest: str, names_someone: bool) -> bool:
     may mean."""
     for match in HANDS_OVER.finditer(rest):
         word = match.group(0)
-        if word in {"who", "whom"} and _DASH.search(rest, match.end()):
-            continue  # "… the stories of Americans who are often overlooked -- “…”": the clause is closed
+        following = [w.strip(",:;") for w in rest[match.end() :].split()[:1]]
+        if word in {"who", "whom"} and (_DASH.search(rest, match.end()) or not following):
+            continue  # "Americans who are often overlooked -- “…”", "regulators who “…”": the clause is closed
+        before = _LAST_WORD.search(rest, 0, match.start())
+        if word in {"while", "whereas"} and before and before.group(1).lower() == "that":
+            continue  # "said that while he fears comparisons, “…”": the clause is what the subject says
         if word in _ALWAYS:
             return True
-        before = _LAST_WORD.search(rest, 0, match.start())
         if before is None:
             continue  # the words begin with the subject's own verb: "wrote to investors, telling them …"
         previous = before.group(1)
         folded = previous.lower()
         if word == "but":
-            following = [word.strip(",:;") for word in rest[match.end() :].split()[:1]]
-            if following and following[0] in _SAME_SUBJECT and not names_someone:
+            if not following or following[0] in _GOES_ON_WITH_THE_SUBJECT:
+                continue  # "said he had offers, but “…”", "…, but that “…”", "…, but went on to say, “…”"
+            if following[0] in _SAME_SUBJECT and not names_someone:
                 continue  # "…, but she knows that “…”": the subject goes on
-            if following and HANDS_OVER.fullmatch(following[0]):
+            if HANDS_OVER.fullmatch(following[0]) or _PAST.fullmatch(following[0]):
                 continue  # "… said she thinks so but said “…”": the same subject's second verb
             return True
         if is_a_noun(word, previous):

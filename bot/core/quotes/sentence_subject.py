@@ -40,7 +40,7 @@ _ELSEWHERE = re.compile(
 
 
 # A whole quotation earlier in the sentence, which the patterns read past as a plain object.
-_EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''[^'“”\"]{1,200}''")
+_EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''(?:[^'“”\"]|'(?!')){1,200}''")
 
 
 def _object(quotation: re.Match[str]) -> str:
