@@ -220,30 +220,41 @@ class Attributor:
         intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
         if intro and is_a_noun(intro.group("verb"), intro.group("speaker").rsplit(None, 1)[-1]):
             intro = None  # "a flurry of late-night tweets …": no speaker, no verb
-        attempts = (
-            (None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
-            (None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
-            (cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
-            (intro, "X said: “…”"),
-            (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
-            (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
-            (cues.BEFORE_INVERTED_PARENTHESIS.search(near), "…, explained X, “…”"),
-            (cues.AFTER_AS.match(after), "“…,” as X said"),
-            (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
-            (cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
+        ending = near.rstrip()[-1:]  # a comma or colon before the words, for the patterns that end so
+        attempts = (  # each tried only when the ones before it found nobody
+            (lambda: None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
+            (lambda: None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
+            (lambda: cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
+            (lambda: intro, "X said: “…”"),
+            (lambda: cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
+            (lambda: cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
             (
-                cues.SHOWN_SAYING.search(near) if cues.PARTICIPLE_CUE.search(near[-40:]) else None,
+                lambda: cues.BEFORE_INVERTED_PARENTHESIS.search(near) if ending == "," else None,
+                "…, explained X, “…”",
+            ),
+            (lambda: cues.AFTER_AS.match(after), "“…,” as X said"),
+            (
+                lambda: cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None,
+                "X's statement said “…”",
+            ),
+            (lambda: cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
+            (
+                lambda: cues.SHOWN_SAYING.search(near) if cues.PARTICIPLE_CUE.search(near[-40:]) else None,
                 "footage of X saying “…”",
             ),
-            (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
-            (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
-            (cues.TRAILING.match(after), "“…” of it, X said."),
-            (cues.TRAILING_SAID.match(after), "“…” of it, said X."),
-            (cues.AFTER_DIALOGUE_SPEAKER_FIRST.match(after) if dialogue else None, "“…!” X beamed"),
-            (cues.AFTER_DIALOGUE_VERB_FIRST.match(after) if dialogue else None, "“…!” beamed X"),
-            (cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None, "X …, saying “…”"),
+            (lambda: cues.BEFORE_INVERTED.search(near) if ending in ",:" else None, "Said X: “…”"),
+            (lambda: cues.AFTER_DASH.match(rest or after), "“…” ― X"),
+            (lambda: cues.TRAILING.match(after), "“…” of it, X said."),
+            (lambda: cues.TRAILING_SAID.match(after) if "," in after else None, "“…” of it, said X."),
+            (lambda: cues.AFTER_DIALOGUE_SPEAKER_FIRST.match(after) if dialogue else None, "“…!” X beamed"),
+            (lambda: cues.AFTER_DIALOGUE_VERB_FIRST.match(after) if dialogue else None, "“…!” beamed X"),
+            (
+                lambda: cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None,
+                "X …, saying “…”",
+            ),
         )
-        for match, pattern in attempts:
+        for attempt, pattern in attempts:
+            match = attempt()
             if match:
                 ahead = match.string is after or match.string is rest  # the speaker follows the quotation
                 resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)

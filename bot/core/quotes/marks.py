@@ -17,7 +17,8 @@ _GUILLEMETS = re.compile(r"«([^«»\n]*)(»|$)")
 _WIRE = re.compile(r"(?:``|'')((?:[^'\n]|'(?!')|'(?=''(?!')))+?)('')(?!')")
 # “…” (closing mark missing when the paragraph or the next quotation begins first); closed by a straight mark
 # when no curly one follows ("“… for her," Sanders said.").
-_CURLY = re.compile(r'“([^“”]*?)(”|"(?=[\s,.;:!?)]|$)(?=[^“”]*(?:“|$))|(?=“)|$)')
+_STRAIGHT_CLOSING = r'"(?=[\s,.;:!?)]|$)(?=[^“”]*(?:“|$))'
+_CURLY = re.compile(rf'“([^“”"]*(?:(?!{_STRAIGHT_CLOSING})"[^“”"]*)*)(”|{_STRAIGHT_CLOSING}|(?=“)|$)')
 # "…" paired by position; an opening straight mark may be closed by a curly one ("about $400,000”).
 _STRAIGHT = re.compile(r"\"([^\"”\n]+)([\"”]|$)")
 _CONVENTIONS = (_GERMAN, _GUILLEMETS, _WIRE, _CURLY, _STRAIGHT)

@@ -193,9 +193,11 @@ def corrections(paragraphs: list[str]) -> list[Correction]:
     """Every correction note's reattribution: "An earlier version misattributed a quotation about the depot to
     Ann Roe. It was said by Tom Hale, the depot manager.", "… was incorrectly attributed to X; it was Y who said
     it.", "The remark about … was made by Y, not by X"."""
-    found = []
+    found: list[Correction] = []
     for paragraph in paragraphs:
-        if not _NOTE.match(paragraph) or "ttribut" not in paragraph and " not " not in paragraph:
+        if paragraph[:1] not in "CcEeUu" or not _NOTE.match(paragraph):
+            continue
+        if "ttribut" not in paragraph and " not " not in paragraph:
             continue
         wrong = next((m for pattern in _WRONG if (m := pattern.search(paragraph))), None)
         right = next((m for pattern in _RIGHT if (m := pattern.search(paragraph))), None)
