@@ -134,7 +134,7 @@ COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
 CLAUSE_COLON_INTRO = re.compile(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
-_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
+_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?)?"
 _SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
 # Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
 _AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then|once|again|still|now|even|already|repeatedly)\s+)*"
@@ -149,7 +149,8 @@ SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateli
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
 CLAUSE_START = re.compile(
-    r",\s+|:\s+|[—–]\s*|\s--\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+"
+    r",\s+|:\s+|[—–]\s*|\s--\s+|^(?:And|But|So|Yet|Now)\s+(?:then\s+|later\s+|also\s+)?|"
+    r"\b(?:when|as|after|because|since|while|where|and|but|until|before|which|what)\s+"
 )
 CLAUSE_SUBJECT_VERB = re.compile(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
