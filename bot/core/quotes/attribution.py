@@ -52,6 +52,10 @@ class Attributor:
         self.spoken: list[tuple[int, str]] = []  # (offset, full name) of the quotations attributed so far
         self.roles: dict[str, str] = {}  # roles the layout gives: a record's "The Minister for Transport (Ann Roe):"
 
+    def ignore(self, spans: list[tuple[int, int]]) -> None:
+        """Spans whose names are no pronoun's referent, as quotations' are not: a transcript's speaker labels."""
+        self._quoted = sorted(self._quoted + spans)
+
     def note(self, at: int, speaker: Speaker) -> None:
         """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
         person = speaker.full or speaker.speaker
@@ -198,6 +202,8 @@ class Attributor:
         where, description = found
         if any(where < named < at and self.cast.fits(person, gender) for named, person in self.cast.mentions):
             return None
+        if description.startswith("the "):  # "the senator": the one the article names so, else as described
+            return self.resolve(description) or Speaker(description, pattern="pronoun")
         return described(description, "pronoun")
 
     def _body_before(self, sentence_index: int) -> Speaker | None:

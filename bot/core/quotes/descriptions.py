@@ -57,13 +57,18 @@ _EITHER = (
     r"priest|pastor|survivor|veteran|shopkeeper|vendor|customer|passenger|deputy|delegate|organi[sz]er|negotiator|"
     r"inspector|clerk|reporter|journalist|editor|baker|builder|captain|sailor|surgeon|juror|bystander|onlooker|"
     r"shopper|tourist|visitor|commuter|friend|relative|colleague|landlord|landlady|tenant|campaigner|"
-    r"demonstrator|striker|firefighter|paramedic|medic|listener|viewer|reader|caller|person"
+    r"demonstrator|striker|firefighter|paramedic|medic|listener|viewer|reader|caller|person|master|chief|boss|"
+    r"keeper|warden|ranger|sheriff|constable|principal|headteacher|chef|waiter|waitress|cashier"
 )
 _PERSON_NOUN = re.compile(rf"\b(?:(?P<she>{_SHE})|(?P<he>{_HE})|{_EITHER})s?\b")
 # "a deputy mayor", "one resident of the tower", "another senior official involved in the talks"
 PERSON_DESCRIBED = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}(?:{_SHE}|{_HE}|{_EITHER})\b"
     r"(?:\s+(?:for|of|at|from|in|with|on|involved\s+in)\s+(?:the\s+)?[\w’'-]+)?"
+)
+# A definite one as the subject of a clause opening the sentence: "When the harbour master came, he said".
+_CLAUSE_SUBJECT_DESCRIBED = re.compile(
+    rf"(?:When|As|After|Once|Before|While|If)\s+(?P<who>the\s+(?:[\w’'-]+\s+){{0,2}}(?:{_SHE}|{_HE}|{_EITHER}))\b"
 )
 
 
@@ -134,9 +139,10 @@ def described_antecedent(
 ) -> tuple[int, str] | None:
     """(offset, description) of the somebody unnamed a "he" or "she" at `at` may go back to: a described
     speaker of the sentence before or this one (`spoken`: "“…,” a soldier said. “…,” he added"), the described
-    subject of the sentence before ("An inspector came. He said"), or a person described earlier in its own
+    subject of the sentence before ("An inspector came. He said"), a person described earlier in its own
     sentence ("when I asked a deputy mayor, she said") but not in apposition to a name ("Ann Roe, a deputy
-    mayor, said she …"); the nearest that fits the pronoun."""
+    mayor, said she …"), or the subject of its opening clause ("When the harbour master came, he said"); the
+    nearest that fits the pronoun."""
     own, earlier = sentences[sentence_index].start, sentences[max(0, sentence_index - 1)].start
     found = [(where, who) for where, who in spoken if earlier <= where < at and is_described(who)]
     opening = PERSON_DESCRIBED.match(body, earlier) if earlier < own else None
@@ -145,4 +151,7 @@ def described_antecedent(
     for match in PERSON_DESCRIBED.finditer(body, own, max(own, at)):
         if not _AFTER_A_NAME.search(body, max(0, match.start() - 40), match.start()):
             found.append((match.start(), match.group(0)))
+    clause = _CLAUSE_SUBJECT_DESCRIBED.match(body, own, max(own, at))
+    if clause:
+        found.append((clause.start("who"), clause.group("who")))
     return max(((w, d) for w, d in found if description_fits(d, gender)), default=None)

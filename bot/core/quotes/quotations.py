@@ -123,6 +123,7 @@ def _own_sentence(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
+_THIRD_PERSON_CUE = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b[^“”\"]*\b{VERB}\b")  # in a turn, somebody else's
 _GOING_ON = re.compile(rf"^[\s,]*(?:continuing|{PARTICIPLE})\b[^“”\"]{{0,100}}$")  # “…,” X said, adding, “…”
 _CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
@@ -179,9 +180,14 @@ def extract_quotes(article: Article) -> list[Quote]:
     attributor = Attributor(article, [(o + f.start, o + f.end) for _, o, f in located if not f.inner])
     labelled = sum(":" in paragraph[:80] for paragraph in article.paragraphs) >= 2  # most articles have no turns
     turns = speaker_turns(article.paragraphs, body, attributor.people) if labelled else []
-    for turn in turns:
+    labels = []
+    for index, turn in enumerate(turns):
         if turn and turn.speaker.full and turn.speaker.role:
             attributor.roles.setdefault(turn.speaker.full, turn.speaker.role)  # "The Minister for Transport"
+        if turn and turn.label_end:
+            start = sum(len(p) + len(PARAGRAPH_SEPARATOR) for p in article.paragraphs[:index])
+            labels.append((start, start + turn.label_end))
+    attributor.ignore(labels)  # "Omar Fitch:" is no "he" in the guest's answer
     quotes: list[Quote] = []
     outer: list[Outer] = []
     previous: _Previous | None = None
@@ -227,7 +233,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
                 if earlier:
                     said = attributor.from_previous_sentence(earlier[0].text, earlier[0].end, sentence_index - 1)
-            if said is None and turn and says_something:
+            if said is None and turn and says_something and not _THIRD_PERSON_CUE.search(before):
                 said = turn.speaker  # words of the turn's speaker's own, no cue handing them to anybody else
         if said and said.speaker:
             attributor.note(start, said)

@@ -60,12 +60,13 @@ _CAPITALS = r"(?:Mc|Mac|O['’])?[A-Z][A-Z'’-]+"
 # Ruth Adler):", "The SPEAKER:".
 _LABEL = re.compile(
     rf"[\"“]?(?:(?P<caps>(?:{_HONORIFIC}\s+)?{_CAPITALS}(?:\s+{_CAPITALS}){{0,3}})(?:,\s+(?P<caps_role>[A-Z][A-Z ]+))?"
-    rf"|(?P<head>The\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?))"
+    rf"|(?P<head>The\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)|(?P<mixed>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){{0,2}}))"
     rf"(?:\s*\((?P<paren>[^()]{{1,60}})\))?(?:\s*\([^()]{{1,30}}\))?\s*:\s+"
 )
 _NOT_LABELS = frozenset(
     "NOTE UPDATE UPDATED CORRECTION CLARIFICATION EDITOR WATCH READ RELATED PHOTO VIDEO BREAKING EXCLUSIVE SOURCE "
-    "SOURCES TRANSCRIPT END WARNING DISCLAIMER ADVERTISEMENT".split()
+    "SOURCES TRANSCRIPT END WARNING DISCLAIMER ADVERTISEMENT QUESTION ANSWER CAPTION CREDIT TOPICS TAGS SUMMARY "
+    "BACKGROUND WHY WHAT HOW WHEN WHERE WHO LISTEN SEE ALSO MORE".split()
 )
 _PERSON_IN_PARENTHESES = re.compile(rf"(?:{_HONORIFIC}\s+)?(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})")
 _TITLE_ONLY = frozenset("host guest moderator anchor presenter interviewer chair speaker president".split())
@@ -84,6 +85,12 @@ def speaker_turns(paragraphs: list[str], body: str, people: list[str]) -> list[T
     """The turn each paragraph belongs to, when the article is a transcript or a record (two labelled turns
     at least); a paragraph without a label goes on with the turn before it. [] when there are no turns."""
     labels = [_label(paragraph) for paragraph in paragraphs]
+    mixed = [label.group("mixed") for label in labels if label and label.group("mixed")]
+    # "Ortiz:", "Tom Hale:" printed as a sentence would be: a label only where it opens several turns
+    labels = [
+        label if label and (not label.group("mixed") or mixed.count(label.group("mixed")) >= 2) else None
+        for label in labels
+    ]
     if sum(label is not None for label in labels) < 2:
         return []
     known: dict[str, Speaker] = {}  # a surname's full name, from a fuller label ("RACHEL ORTIZ, HOST" → ORTIZ)
@@ -103,8 +110,8 @@ def _label(paragraph: str) -> re.Match[str] | None:
     match = _LABEL.match(paragraph)
     if match is None:
         return None
-    words = re.findall(r"[A-Z]+", match.group("caps") or "")
-    if match.group("caps") and (words[0] in _NOT_LABELS or len("".join(words)) < 2):
+    words = re.findall(r"[A-Z]+", (match.group("caps") or match.group("mixed") or "").upper())
+    if (match.group("caps") or match.group("mixed")) and (words[0] in _NOT_LABELS or len("".join(words)) < 2):
         return None
     if match.group("head") and not (match.group("paren") or re.search(r"\b[A-Z]{2,}\b", match.group("head"))):
         return None  # "The Minister for Transport (Ms Ruth Adler):", "The SPEAKER:", not "The plan:"
@@ -114,13 +121,13 @@ def _label(paragraph: str) -> re.Match[str] | None:
 def _labelled(label: re.Match[str], body: str, people: list[str], known: dict[str, Speaker]) -> Speaker | None:
     """The speaker a label names: the person in parentheses after a role ("HOST (Mara Quinn)"), else the
     capitalized name ("Mr GRANT (Eastvale)" → the article's Grant), else the role ("The Speaker")."""
-    head = label.group("caps") or label.group("head")
+    head = label.group("caps") or label.group("head") or label.group("mixed")
     person = _PERSON_IN_PARENTHESES.fullmatch(label.group("paren") or "")
     head_is_role = label.group("head") or head.lower() in _TITLE_ONLY
     if person and head_is_role:
         name = person.group("name")
         speaker = Speaker(name.split()[-1], name, head if head.lower() not in _TITLE_ONLY else None, TURN)
-    elif label.group("caps") and not head_is_role:
+    elif (label.group("caps") or label.group("mixed")) and not head_is_role:
         words = [_as_printed(word, body) for word in head.split() if not re.fullmatch(_HONORIFIC, word)]
         name = " ".join(words)
         speaker = known.get(name.split()[-1]) or Speaker(name, _full_name(name, people), label.group("caps_role"))
