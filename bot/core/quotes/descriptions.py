@@ -81,6 +81,7 @@ def description_fits(description: str, gender: str) -> bool:
     return told is None or told == gender
 
 
+_A_CLAUSE = re.compile(r"\b(?:he|she|they|we|I|it|when|while|because|if)\b")
 _ONE_OF = re.compile(r"^(?:[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal|[Aa]nother)\s+of\s+(?:the|those|these|its|their)\s+")
 # Where a description's head noun ends: before a preposition, a relative pronoun or a participle.
 _HEAD_END = re.compile(r"\s(?:for|of|at|from|in|with|on|by|to|who|whose|that|which|[a-z]+ing)\b")
@@ -99,6 +100,8 @@ _NOT_PEOPLE = frozenset(
 def describes_somebody(phrase: str) -> bool:
     """Whether an indefinite phrase describes people, who can speak ("a Ukrainian gunner", "one resident of the
     tower", "a woman selling bread"), not a thing ("a claim repeated in Moscow", "a letter from …")."""
+    if _A_CLAUSE.search(phrase):
+        return False  # "some cheer when he …": a clause, not a description
     phrase = _ONE_OF.sub("a ", phrase)  # "one of the officials": officials
     head = _HEAD_END.split(phrase, maxsplit=1)[0].lower().split()[1:]
     return any(

@@ -132,6 +132,35 @@ RULES = [
     ("“Fares go up in May,” Ben Ito said, adding later, “and the trains stay slow.”", "and the", "Ben Ito"),
     # a quotation in a list belongs to the list's verb, not to whoever speaks after it
     ("As Ray Hill spoke of “a rigged game,” and “lost jobs,” Ann Loy said yes.", "lost jobs", None),
+    # a name beginning with "He", "She" or "It" is no pronoun
+    ("“The pier needs work,” said Henry Olsen, a ferry pilot.", "The pier", "Henry Olsen"),
+    ("Sheldon Park runs the dock. “We open at six,” Sheldon Park said.", "We open", "Sheldon Park"),
+    # the speaker named in a fragment after the full stop, after an aside, after dialogue's "!"
+    ("Tom Hale spoke. “The boats are old and the engines are older.” Tom Hale said.", "The boats", "Tom Hale"),
+    ("“Fares must rise,” because the boats are old, said Ana Ruiz, the operator's chief.", "Fares", "Ana Ruiz"),
+    ("“This is fantastic!” beamed Rosa Lind of Eastvale.", "This is", "Rosa Lind"),
+    # marks: a curly quotation closed by a straight one; three apostrophes close two quotations
+    ('“We will not wait for the county," Lars Henning said. "The crew starts Monday."', "The crew", "Lars Henning"),
+    ("''I would call it 'old-school,''' said Greta Vik, who ran the yard.", "I would", "Greta Vik"),
+    # the subject goes on after "but that", and in a clause of its own after "that while"
+    ("Ana Ruiz said the fares were fair, but that “the timetable needs work.”", "the timetable", "Ana Ruiz"),
+    ("Ana Ruiz said that while fares rise, “the boats will finally be safe.”", "the boats", "Ana Ruiz"),
+    # a colon: whose reply, a title and a name
+    ("Ana Ruiz was asked if she would resign. Her reply, in full: “No, and I never will.”", "No, and", "Ana Ruiz"),
+    ("Harbour chair Ola Brandt: “The ferry runs as long as I am here.”", "The ferry", "Ola Brandt"),
+    # somebody unnamed, as described, not the name printed nearby; an apposition is a role; a thing is nobody
+    (
+        "Gov. Elena Varga left early. “Nobody signs,” a senior official involved in the talks said.",
+        "Nobody",
+        "a senior official involved in the talks",
+    ),
+    (
+        "Ann Roe left. When I asked a deputy mayor, she said, “We cannot borrow our way out.”",
+        "We cannot",
+        "a deputy mayor",
+    ),
+    ("Ana Ruiz, a ferry pilot, put it simply: “The sea decides.”", "The sea", "Ana Ruiz"),
+    ("They were hailed as “liberators of the coast,” a claim repeated since the spring.", "liberators", None),
 ]
 
 
