@@ -18,7 +18,7 @@ _TITLE_WORDS = set(
     officer host anchor candidate nominee former vice deputy assistant acting prime foreign attorney state captain
     democratic republican democrat libertarian independent gop senior executive founder professor coach
     councillor councilman councilwoman superintendent trustee the a an his her their its rival
-    reverend rabbi imam parent local mp del delegate brig cpl pvt retired
+    reverend rabbi imam parent local mp del delegate brig cpl pvt retired ceo cfo coo cto chief
     """.split()
 )
 _NATIONALITIES = set(
@@ -83,6 +83,8 @@ def name_in(phrase: str, common: frozenset[str], people: list[str]) -> tuple[str
             runs[-1].append(index)
         elif runs[-1]:
             runs.append([])
+    if not runs[-1] and fold(tokens[-1]).rstrip(".,") in _TITLE_WORDS and not tokens[-1][0].islower():
+        return None  # "former Pennsylvania Gov." (and …): the name comes after the phrase, not in it
     run = next((r for r in reversed(runs) if r), None)
     if run is None:
         return None
