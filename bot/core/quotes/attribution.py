@@ -18,7 +18,7 @@ from bot.core.quotes.handover import handed_over, is_a_noun
 from bot.core.quotes.nobody import names_nobody, opens_on_nobody
 from bot.core.quotes.source import Speaker, described, is_described, with_role
 from bot.core.quotes.speakers import Cast, first_name_gender
-from bot.core.quotes.titles import name_in, untitled
+from bot.core.quotes.titles import name_in, role_given, untitled
 from bot.core.text import Sentence
 
 if TYPE_CHECKING:
@@ -71,17 +71,7 @@ class Attributor:
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""
-        if name in self.roles:
-            return self.roles[name]
-        person = next((p for p in self.people if names.same_person(p, name)), None)
-        if person is None:
-            return None
-        # the first place the name is followed by a role: what re.search(re.escape(person) + ROLE_AFTER)
-        # finds, without compiling a pattern for each name
-        at, match = self.body.find(person), None
-        while at >= 0 and (match := cues.ROLE_AFTER.match(self.body, at + len(person))) is None:
-            at = self.body.find(person, at + 1)
-        return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
+        return self.roles[name] if name in self.roles else role_given(self.body, self.people, name)
 
     def _name_in(self, phrase: str) -> tuple[str, str | None, str] | None:
         return name_in(phrase, self.common, self.people)

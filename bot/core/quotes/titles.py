@@ -6,6 +6,7 @@ import re
 
 from bot.core.lexicon import fold
 from bot.core.quotes import names
+from bot.core.quotes.cues import ROLE_AFTER
 from bot.core.quotes.speakers import is_first_name
 
 # Words around a name that are titles or roles, not the name: "party Chairman Joe Park", "Sen. Ann Roe".
@@ -97,3 +98,17 @@ def name_in(phrase: str, common: frozenset[str], people: list[str]) -> tuple[str
     if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
         role = None
     return name, role, honorific
+
+
+def role_given(body: str, people: list[str], name: str) -> str | None:
+    """The role an article gives a person (`people`: its full names) after their name, anywhere: "Eric
+    Ciaramella, a former official …,"."""
+    person = next((p for p in people if names.same_person(p, name)), None)
+    if person is None:
+        return None
+    # the first place the name is followed by a role: what re.search(re.escape(person) + ROLE_AFTER)
+    # finds, without compiling a pattern for each name
+    at, match = body.find(person), None
+    while at >= 0 and (match := ROLE_AFTER.match(body, at + len(person))) is None:
+        at = body.find(person, at + 1)
+    return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
