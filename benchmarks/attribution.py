@@ -214,6 +214,7 @@ class Tally:
     unread: int = 0  # passages the bot does not read (outside the body it makes)
     articles: int = 0
     examples: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, outcome, source, said
+    unnamed: Counter[str] = field(default_factory=Counter)  # somebody unnamed ("a spokesman"): how shown
 
     def add(self, text: str, attributions: list[Attribution], read: BotReading) -> None:
         """Score one file's passages against what the bot made of it (bot_quotations(text))."""
@@ -229,6 +230,8 @@ class Tally:
             kind = source_kind(passage.attribution.source, text)
             outcome, said = _outcome(passage, kind, placed, text)
             self.counts.setdefault(kind, Counter())[outcome] += 1
+            if kind == "description" and _fold(passage.attribution.source.split()[0]) in _INDEFINITE:
+                self.unnamed[_unnamed_outcome(outcome, said)] += 1
             shown = f"{said!r} for {passage.text[:70]!r}"
             self.examples.append((kind, outcome, passage.attribution.source, shown))
 
@@ -265,6 +268,26 @@ def _outcome(
     if kind != "named":
         return "speaker given", who
     return ("right" if same_speaker(name_words(passage.attribution.source, text), who) else "wrong"), who
+
+
+UNNAMED_OUTCOMES = ("as described", "a name instead", "no speaker or a term")
+
+
+def _unnamed_outcome(outcome: str, said: str) -> str:
+    """How the bot shows somebody the gold leaves unnamed ("a spokesman for the club"): as the article
+    describes them (a speaker opening with a lower-case word), by a name instead, or not at all."""
+    if outcome != "speaker given":
+        return UNNAMED_OUTCOMES[2]
+    return UNNAMED_OUTCOMES[0] if said[:1].islower() else UNNAMED_OUTCOMES[1]
+
+
+def unnamed_table(counts: Counter[str]) -> str:
+    """Description sources that open with an indefinite word ("a", "one", "two" …) by how they are shown."""
+    total = sum(counts.values())
+    cells = [f"{counts[o]} ({counts[o] / total:.2f})" if total else "0" for o in UNNAMED_OUTCOMES]
+    return markdown_table(
+        ["somebody unnamed (gold: a …, one …)", "passages", *UNNAMED_OUTCOMES], [["", str(total), *cells]]
+    )
 
 
 def _row(name: str, counts: Counter[str], named: bool) -> list[str]:
@@ -316,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{tally.unread} more outside the text the bot reads\n"
     )
     print(tally.table())
+    print()
+    print(unnamed_table(tally.unnamed))
     wrong = [example for example in tally.examples if example[1] == "wrong"]
     print(f"\nwrong speakers ({len(wrong)}):" if wrong else "\nno wrong speakers")
     for _, _, source, said in wrong:

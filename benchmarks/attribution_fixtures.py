@@ -6,11 +6,12 @@ PATH holds NAME.txt articles and an expected.toml listing, for each NAME, its qu
 first words after the opening mark, the speaker ("" when nobody is named) and the kind ("quote" or
 "term"). A quotation is found when the bot extracts one whose text begins with those words.
 
-A named quotation is right when the bot's speaker is the expected one (case, a leading "the" and the
-apostrophe's form aside); untidy when it is the same person printed with words before the name ("Parent
+A quotation with a speaker is right when the bot's speaker is the expected one (case, a leading "the" and
+the apostrophe's form aside); untidy when it is the same person printed with words before the name ("Parent
 Joan Kwan") or by the end of the name alone ("Kwan"); wrong when it is anyone or anything else ("Sen",
-another person); "none" when the bot gives no speaker and "as term" when it files the words as a term.
-An anonymous one ("a spokesman said") is right when the bot names nobody and wrong when it names anyone.
+another person, a name for somebody the article leaves unnamed); "none" when the bot gives no speaker and "as
+term" when it files the words as a term. Somebody unnamed is expected as the article describes them ("a
+spokesman for the club"). Words that are nobody's (a sign) are right when the bot names nobody.
 A term is served wrongly when the bot serves it (a quotation with a speaker). A stray is a quotation the
 bot serves that begins with none of the expected words (marks paired wrongly).
 """
@@ -128,6 +129,14 @@ def _judge(said: str, speaker: str) -> str:
     return "wrong"
 
 
+_INDEFINITE = ("a ", "an ", "one ", "another ", "two ", "some ", "several ")
+
+
+def _unnamed(speaker: str) -> bool:
+    """Whether an expected speaker is somebody the article describes without a name: "a deputy mayor"."""
+    return speaker.startswith(_INDEFINITE)
+
+
 def _title_only(said: str) -> bool:
     return _fold(said).rstrip(".") in _TITLES
 
@@ -148,9 +157,11 @@ def _row(name: str, outcomes: list[Outcome], strays: int) -> list[str]:
 
 def _by_source(outcomes: list[Outcome]) -> list[list[str]]:
     rows = []
+    quotes = [o for o in outcomes if o.expected.kind == "quote"]
     for label, chosen in (
-        ("named speaker", [o for o in outcomes if o.expected.kind == "quote" and o.expected.speaker]),
-        ("anonymous / nobody", [o for o in outcomes if o.expected.kind == "quote" and not o.expected.speaker]),
+        ("named speaker", [o for o in quotes if o.expected.speaker and not _unnamed(o.expected.speaker)]),
+        ("somebody unnamed, as described", [o for o in quotes if _unnamed(o.expected.speaker)]),
+        ("nobody's words", [o for o in quotes if not o.expected.speaker]),
     ):
         counts = Counter(o.outcome for o in chosen)
         total = len(chosen)

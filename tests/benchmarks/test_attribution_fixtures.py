@@ -59,7 +59,8 @@ def test_the_fixtures_cover_each_pattern_family_with_several_quotations() -> Non
     assert len(EXPECTED) >= 15
     assert all(len(entries) >= 4 for entries in EXPECTED.values())
     kinds = [entry.kind for _, entry in ENTRIES]
-    assert kinds.count("term") >= 5 and sum(not e.speaker and e.kind == "quote" for _, e in ENTRIES) >= 8
+    assert kinds.count("term") >= 5 and sum(not e.speaker and e.kind == "quote" for _, e in ENTRIES) >= 5
+    assert sum(e.speaker.startswith(("a ", "an ", "one ", "another ")) for _, e in ENTRIES) >= 8  # unnamed
 
 
 def test_score_tells_each_outcome_apart() -> None:

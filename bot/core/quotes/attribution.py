@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 from bot.core.lexicon import fold
 from bot.core.quotes import cues, names, sentence_subject
-from bot.core.quotes.descriptions import role_holder
+from bot.core.quotes.descriptions import (
+    described_antecedent,
+    described_by_title,
+    describes_somebody,
+    relative_subject,
+    role_holder,
+)
 from bot.core.quotes.handover import handed_over, is_a_noun
 from bot.core.quotes.nobody import names_nobody, opens_on_nobody
-from bot.core.quotes.source import ANONYMOUS, Speaker, with_role
+from bot.core.quotes.source import Speaker, described, is_described, with_role
 from bot.core.quotes.speakers import Cast, first_name_gender
-from bot.core.quotes.titles import is_title, untitled
+from bot.core.quotes.titles import name_in, role_given, untitled
 from bot.core.text import Sentence
 
 if TYPE_CHECKING:
@@ -28,6 +34,8 @@ _MENTION = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+")
 _HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Dr)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _GENDERED = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_NAMED_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{cues.NAME})(?:,|\s+[—–-]+)\s*$")
+_NAMED_AFTER = re.compile(rf",\s+(?P<name>{cues.NAME})(?=\s*[,.;]|\s*$|\s+{cues.VERB}\b)")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;“”\"]{1,60},")
 
 
@@ -42,6 +50,11 @@ class Attributor:
         self._quoted = quoted or []
         self._cast: Cast | None = None
         self.spoken: list[tuple[int, str]] = []  # (offset, full name) of the quotations attributed so far
+        self.roles: dict[str, str] = {}  # roles the layout gives: a record's "The Minister for Transport (Ann Roe):"
+
+    def ignore(self, spans: list[tuple[int, int]]) -> None:
+        """Spans whose names are no pronoun's referent, as quotations' are not: a transcript's speaker labels."""
+        self._quoted = sorted(self._quoted + spans)
 
     def note(self, at: int, speaker: Speaker) -> None:
         """Record who spoke the quotation at `at`: a later "he said" may go on with them."""
@@ -58,49 +71,10 @@ class Attributor:
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere: 'Eric Ciaramella, a former official …,'."""
-        person = next((p for p in self.people if names.same_person(p, name)), None)
-        if person is None:
-            return None
-        # the first place the name is followed by a role: what re.search(re.escape(person) + ROLE_AFTER)
-        # finds, without compiling a pattern for each name
-        at, match = self.body.find(person), None
-        while at >= 0 and (match := cues.ROLE_AFTER.match(self.body, at + len(person))) is None:
-            at = self.body.find(person, at + 1)
-        return match.group("role").strip() if match and len(match.group("role").split()) <= 25 else None
+        return self.roles[name] if name in self.roles else role_given(self.body, self.people, name)
 
     def _name_in(self, phrase: str) -> tuple[str, str | None, str] | None:
-        """(name, role words before it, honorific) of a speaker phrase: the last run of capitalized words
-        that are not titles, before any "of"-place: "campaign chairman Tom Hale" → Tom Hale."""
-        tokens = phrase.split()
-        if not tokens or _POSSESSIVE.search(tokens[-1]):
-            return None  # "Mr Putin’s plans …": whose, not who
-        runs: list[list[int]] = [[]]
-        for index, word in enumerate(tokens):
-            bare = _POSSESSIVE.sub("", word)
-            capital = bool(bare) and bare[0].isupper() and not is_title(bare)
-            if capital and index == 0 and bare.lower() in self.common and not names.full_name(bare, self.people):
-                capital = False  # a sentence's first word: "Rival Hillary Clinton"
-            if capital and bare != word and index < len(tokens) - 1:
-                later = tokens[index + 1 :]
-                if not later[0][0].isupper() and not any(w[0].isupper() and not is_title(w) for w in later):
-                    return None  # "NATO's leaders", "Bell's group": a group, not the person
-                capital = False  # "Ukraine’s President Volodymyr Zelenskyy": whose, not who
-            if capital:
-                runs[-1].append(index)
-            elif runs[-1]:
-                runs.append([])
-        run = next((r for r in reversed(runs) if r), None)
-        if run is None:
-            return None
-        name = " ".join(_POSSESSIVE.sub("", tokens[i]) for i in run).rstrip(",")
-        before = tokens[: run[0]]
-        honorific = fold(before[-1]).rstrip(".") if before else ""
-        honorific = honorific if honorific in {"mr", "mrs", "ms", "miss", "dr"} else ""
-        titled = [w for w in before if is_title(w) and fold(w) not in {"the", "a", "an", "his", "her"}]
-        role = " ".join(before).strip(", ") if titled or any(w.islower() for w in before) else None
-        if role and fold(role).rstrip(".") in {"the", "a", "an", "mr", "mrs", "ms", "miss", "dr"}:
-            role = None
-        return name, role, honorific
+        return name_in(phrase, self.common, self.people)
 
     def resolve_match(
         self, match: re.Match[str], at: int, sentence_index: int, ends_at_quotation: bool = True
@@ -109,24 +83,42 @@ class Attributor:
         that ends at the quotation at `at` when `ends_at_quotation`), not from the quotation: in "He said
         Putin has “…”", "He" is not Putin."""
         where = at - len(match.string) + match.start("speaker") if ends_at_quotation and at >= 0 else at
-        return self.resolve(match.group("speaker"), where, sentence_index)
+        mention = match.group("speaker")
+        head = cues.HEAD_NOUN_AFTER.match(match.string, match.end("speaker"))
+        if head and mention.lower().startswith("the "):  # "The Florida" of "The Florida senator"
+            return self.resolve(mention + head.group(0), where, sentence_index)
+        resolved = self.resolve(mention, where, sentence_index)
+        if resolved and resolved.speaker and is_described(resolved.speaker):
+            named = _NAMED_BEFORE.search(match.string, 0, match.start("speaker")) or _NAMED_AFTER.match(
+                match.string, match.end("speaker")
+            )
+            if named:  # "Maria Lopez, a grain trader, put it", "a fraternity brother, Stuart Oltchick, said"
+                person = self.resolve(named.group("name"))
+                if person and person.speaker and not is_described(person.speaker):
+                    return Speaker(person.speaker, person.full, resolved.speaker, person.pattern)
+        return resolved
 
     def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None:
-        """A speaker phrase as a Speaker, ANONYMOUS for somebody unnamed, None when it names nobody for sure."""
+        """A speaker phrase as a Speaker (as described for somebody unnamed), None when it names nobody for sure."""
         mention = _PARENTHESIS.sub("", raw).strip().rstrip(",")
         if not mention or opens_on_nobody(mention):
             return None  # "After the Paris attacks, …", "Those stances …", "I'm old enough …"
         if cues.PRONOUN_ONLY.fullmatch(mention):
             return self._pronoun(mention, at, sentence_index)
+        if described_by_title(mention):
+            return described(mention)  # "another New Hampshire Republican"
         if cues.ANONYMOUS_ONLY.fullmatch(mention) and not self._named_after_comma(mention):
-            return ANONYMOUS
+            name = relative_subject(mention)
+            if name:  # "an honor Donald said he hoped would be …": Donald's words
+                return self.resolve(name, at, sentence_index)
+            return described(mention) if describes_somebody(mention) else None
         if cues.ROLE_PHRASE_ONLY.fullmatch(mention):
             return Speaker(mention, names.full_name(mention, self.people), mention)
         if cues.BODY_ONLY.fullmatch(mention) and not self._person_in(mention):
             return Speaker(mention[0].lower() + mention[1:] if mention.startswith("The ") else mention)
-        described = cues.DESCRIPTION_ONLY.fullmatch(mention)
-        if described:  # "the minister": the one person the article gives that role
-            person = role_holder(self.body, self.cast.persons, described.group(1), self.role_of)
+        definite = cues.DESCRIPTION_ONLY.fullmatch(mention)
+        if definite:  # "the minister": the one person the article gives that role
+            person = role_holder(self.body, self.cast.persons, definite.group(1), self.role_of)
             return Speaker(mention[0].lower() + mention[1:], person, mention) if person else None
         description, _, tail = mention.rpartition(", ")
         for part in [tail, mention] if description else [mention]:
@@ -183,11 +175,26 @@ class Attributor:
             return None
         if fold(pronoun) == "it":
             return self._body_before(sentence_index)
+        unnamed = self._described_antecedent("she" if fold(pronoun) == "she" else "he", at, sentence_index)
+        if unnamed:
+            return unnamed
         person = self.cast.referent(pronoun, at, self.sentences, sentence_index, self.spoken)
         if person is None:
             return None
         person = untitled(person) or person
         return Speaker(names.strip_title(person), person, pattern="pronoun")
+
+    def _described_antecedent(self, gender: str, at: int, sentence_index: int) -> Speaker | None:
+        """descriptions.described_antecedent, when no person of that gender is named since the description."""
+        found = described_antecedent(self.body, self.sentences, sentence_index, at, gender, self.spoken)
+        if found is None:
+            return None
+        where, description = found
+        if any(where < named < at and self.cast.fits(person, gender) for named, person in self.cast.mentions):
+            return None
+        if description.startswith("the "):  # "the senator": the one the article names so, else as described
+            return self.resolve(description) or Speaker(description, pattern="pronoun")
+        return described(description, "pronoun")
 
     def _body_before(self, sentence_index: int) -> Speaker | None:
         """What an "it said" refers to: the first body named in the nearest sentence before naming one."""
@@ -199,39 +206,63 @@ class Attributor:
         return None
 
     def attribute(
-        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = ""
+        self, before: str, after: str, at: int = -1, sentence_index: int = -1, rest: str = "", quoted: str = ""
     ) -> Speaker | None:
-        """The speaker the text around one quotation names (`rest`: the paragraph after it), ANONYMOUS, or None."""
+        """The speaker the text around one quotation (its words: `quoted`) names (`rest`: the paragraph after
+        it), or None."""
         listed = bool(cues.IN_A_LIST.search(before[-12:]))
+        dialogue = not before.strip() and quoted.rstrip("”’'\" ").endswith((",", "!", "?"))  # “…!” beamed X
         near = before[-320:]  # a speaker, its role and the verb: the end-anchored patterns need no more
         intro = cues.BEFORE_INTRO.search(near) if cues.ENDS_WITH_CUE.search(near[-100:]) else None
         if intro and is_a_noun(intro.group("verb"), intro.group("speaker").rsplit(None, 1)[-1]):
             intro = None  # "a flurry of late-night tweets …": no speaker, no verb
-        attempts = (
-            (None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
-            (None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
-            (cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
-            (intro, "X said: “…”"),
-            (cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
-            (cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
-            (cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None, "X's statement said “…”"),
-            (cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
+        ending = near.rstrip()[-1:]  # a comma or colon before the words, for the patterns that end so
+        attempts = (  # each tried only when the ones before it found nobody
+            (lambda: None if listed else cues.AFTER_VERB_FIRST.match(after), "“…,” said X"),
+            (lambda: None if listed else cues.AFTER_SPEAKER_FIRST.match(after), "“…,” X said"),
+            (lambda: cues.AFTER_ACCORDING.match(after), "“…,” according to X"),
+            (lambda: intro, "X said: “…”"),
+            (lambda: cues.BEFORE_ACCORDING.search(near), "according to X, “…”"),
+            (lambda: cues.BEFORE_PARENTHESIS.search(before), "…, X said, “…”"),
             (
-                cues.SHOWN_SAYING.search(near) if cues.PARTICIPLE_CUE.search(near[-40:]) else None,
+                lambda: cues.BEFORE_INVERTED_PARENTHESIS.search(near) if ending == "," else None,
+                "…, explained X, “…”",
+            ),
+            (lambda: cues.AFTER_AS.match(after), "“…,” as X said"),
+            (
+                lambda: cues.STATEMENT.search(near) if cues.STATEMENT_NOUN.search(near) else None,
+                "X's statement said “…”",
+            ),
+            (lambda: cues.CLAIM_THAT.search(near) if cues.CLAIM_NOUN.search(near) else None, "X's claim that … “…”"),
+            (
+                lambda: cues.SHOWN_SAYING.search(near) if cues.PARTICIPLE_CUE.search(near[-40:]) else None,
                 "footage of X saying “…”",
             ),
-            (cues.BEFORE_INVERTED.search(near), "Said X: “…”"),
-            (cues.AFTER_DASH.match(rest or after), "“…” ― X"),
-            (cues.TRAILING.match(after), "“…” of it, X said."),
-            (cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None, "X …, saying “…”"),
+            (lambda: cues.BEFORE_INVERTED.search(near) if ending in ",:" else None, "Said X: “…”"),
+            (lambda: cues.AFTER_DASH.match(rest or after), "“…” ― X"),
+            (lambda: cues.TRAILING.match(after), "“…” of it, X said."),
+            (lambda: cues.TRAILING_SAID.match(after) if "," in after else None, "“…” of it, said X."),
+            (lambda: cues.AFTER_DIALOGUE_SPEAKER_FIRST.match(after) if dialogue else None, "“…!” X beamed"),
+            (lambda: cues.AFTER_DIALOGUE_VERB_FIRST.match(after) if dialogue else None, "“…!” beamed X"),
+            (
+                lambda: cues.SUBJECT_SAYING.search(before) if cues.SAYING_END.search(near[-60:]) else None,
+                "X …, saying “…”",
+            ),
         )
-        for match, pattern in attempts:
+        for attempt, pattern in attempts:
+            match = attempt()
             if match:
                 ahead = match.string is after or match.string is rest  # the speaker follows the quotation
                 resolved = self.resolve_match(match, at, sentence_index, ends_at_quotation=not ahead)
                 if resolved:
                     return with_role(resolved, match.groupdict().get("role"), pattern)
         return sentence_subject.speaker(self, before, near, at, sentence_index)
+
+    def a_person(self, resolved: Speaker | None) -> Speaker | None:
+        """The resolved speaker if it is one of the article's people by their full name, else None."""
+        if resolved and resolved.full and any(names.same_person(p, resolved.full) for p in self.cast.persons):
+            return resolved
+        return None
 
     def hands_over(self, rest: str) -> bool:
         """Whether the words between a cue and a quotation hand it to somebody else (handover.handed_over)."""
@@ -254,16 +285,21 @@ class Attributor:
         ends, which it is) announces one person speaking: "Maria Lopez put it bluntly.", "He concluded:" """
         if not previous or not cues.SPEECH_CUE.search(previous) or "“" in previous or '"' in previous:
             return None
-        intro = cues.INTRODUCES.match(previous)
+        intro = cues.INTRODUCES.match(previous) or cues.BEFORE_INVERTED.search(previous)
         if intro:  # "Caddell continued:", "The governor added:", "He concluded:"
             resolved = self.resolve(intro.group("speaker"), at, sentence_index)
             if resolved:
                 return with_role(resolved, intro.group("role"), _PREVIOUS_SENTENCE)
-        if cues.ANONYMOUS_ONLY.search(previous) and cues.ANONYMOUS_SAYS.search(previous):
-            return ANONYMOUS
+        if previous.rstrip().endswith(":"):  # "Ann Roe, 81, said that given the choices:": the words go on
+            resolved = self.attribute(previous, "", at, sentence_index)
+            if resolved:
+                return with_role(resolved, None, _PREVIOUS_SENTENCE)
+        unnamed = cues.ANONYMOUS_SAYS.search(previous) if cues.ANONYMOUS_ONLY.search(previous) else None
+        if unnamed and describes_somebody(unnamed.group("speaker")):  # "A woman selling bread put it simply:"
+            return described(unnamed.group("speaker"), _PREVIOUS_SENTENCE)
         trailing = cues.TRAILING.search(previous)
         if trailing:  # "…, Schiff said."
-            resolved = self.resolve(trailing.group("speaker"))
+            resolved = self.resolve_match(trailing, at, sentence_index)
             if resolved and resolved.speaker:
                 return with_role(resolved, None, _PREVIOUS_SENTENCE)
         people = self.mentioned(previous)

@@ -34,7 +34,7 @@ NAME = (
     rf"(?:(?:{_ABBREVIATED_TITLE}|{_INITIALS}|{_CAP_WORD})\s+){{0,7}}(?:{_CAP_WORD}|{_INITIALS}(?=\s))"
     rf"(?:,?\s+(?:Jr|Sr)\.)?"
 )
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)\b"  # not the start of "Henry", "Sheldon", "Italy"
 # Groups and bodies by their head noun: "the ministry", "the city council", "the state environment agency".
 BODY_NOUN = (
     r"(?:ministry|council|agency|department|committee|commission|company|campaign|government|office|"
@@ -53,8 +53,8 @@ _BODY = (
 )
 # Somebody the text does not name: "a spokesman for the club", "one resident", "a Ukrainian gunner".
 ANONYMOUS = (
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal)\s+(?![A-Z][a-z]+\s+[A-Z])"
-    r"(?:(?!\b(?:and|but|or)\b|'')[^,.;:“”\"`]){1,60}?"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome|[Ss]everal)\s+(?![A-Z][a-z]+\s+[A-Z])"
+    rf"(?:(?!\b(?:and|but|or)\b|'')(?:{_ABBREVIATED_TITLE}|{_INITIALS}|[^,.;:“”\"`])){{1,60}}?"
 )
 # A name with what reporters put before it: "campaign chairman Tom Hale", "MSNBC host Chris Matthews",
 # "the running mate, Gov. Lee Wong of Ohio", "Sen. Ann Roe (D-Ore.)".
@@ -76,11 +76,12 @@ ROLE_PHRASE = (
     r"foreign\s+minister|defen[cs]e\s+minister|spokesman|spokeswoman|spokesperson|leader)(?!,?\s+[A-Z]))"
 )
 # "the minister", "the transport minister", "the governor": a role standing for a person named earlier.
-DESCRIPTION = (
-    r"[Tt]he\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(minister|governor|senator|mayor|president|chancellor|candidate|nominee|"
-    r"secretary|chairman|chairwoman|director|congressman|congresswoman|businessman|general|judge|prosecutor|"
-    r"ambassador|manager|professor|coach|doctor|commissioner)\b"
+DESCRIPTION_NOUN = (
+    r"(minister|governor|senator|mayor|president|chancellor|candidate|nominee|secretary|chairman|chairwoman|"
+    r"director|congressman|congresswoman|businessman|general|judge|prosecutor|ambassador|manager|professor|coach|"
+    r"doctor|commissioner)"
 )
+DESCRIPTION = rf"[Tt]he\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){{0,2}}{DESCRIPTION_NOUN}\b"
 SPEAKER = (
     rf"(?P<speaker>{ROLE_PHRASE}|{PRONOUN}|{ANONYMOUS}(?=\s*[,.;]|\s+(?:{VERB}|who|in\s+a)\b|\s*$)|"
     rf"{_PREFIX}?{NAME}{_PLACE}|{DESCRIPTION}|{_BODY})"
@@ -90,8 +91,8 @@ ROLE = (
     r"(?P<role>(?!(?:as|which|when|where|while|after|before|adding|in|on|at|according|but|and|because|if)\b)"
     rf"(?!the\s+(?:[\w-]+\s+){{0,3}}?{BODY_NOUN}\s*,)"
     r"(?:[a-z0-9][^,;“”\"]{1,160}?|[A-Z][\w’'-]+\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|"
-    r"[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{1,100}?))"
-)
+    rf"(?:(?:{_ABBREVIATED_TITLE}|{_CAP_WORD})\s+){{0,3}}[A-Z][\w-]*(?:’s|'s|'|’)\s+[a-z][^,;“”\"]{{1,100}}?))"
+)  # …, Mrs. Obama's chief of staff, said
 # ", R-Ky.," / ", at a later press gaggle,": a party and state, or where and when, between name and verb.
 _ASIDE = (
     r"(?:,\s+(?:[RDI]-[A-Z][\w.]*|(?:at|in|on|during|speaking|appearing|when\s+asked|asked|when\s+pressed|pressed)\b"
@@ -116,6 +117,9 @@ ENDS_WITH_CUE = re.compile(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
 BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
 AFTER_ACCORDING = re.compile(rf"^[^“”\"]{{0,80}}?\baccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?(?=,|\.|;|\s|$)")
 BEFORE_PARENTHESIS = re.compile(rf",\s+{SPEAKER}\s+{VERB},\s")
+BEFORE_INVERTED_PARENTHESIS = re.compile(rf",\s+(?:explained|said|added|noted|argued|wrote)\s+{SPEAKER},\s*$")
+# "“…,” as Cruz said on the radio, …": the words as somebody put them.
+AFTER_AS = re.compile(rf"^[,\s]*as\s+{SPEAKER}{_BETWEEN}(?:{VERB}|put\s+it)\b")
 # "Nair's statement also said …": a speaker's statement, letter or tweet speaks for them.
 STATEMENT = re.compile(
     rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|"
@@ -125,12 +129,12 @@ STATEMENT = re.compile(
 _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  # a dateline, "In Odesa, "
 # A clause's speaker after a comma or conjunction, not a preposition's object: ", of Ashford".
 _NO_PREPOSITION = r"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b)"
-_COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"]*:\s*$"
+_COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"—]*:\s*$"  # a dash opens another clause
 COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
 CLAUSE_COLON_INTRO = re.compile(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
-_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?)?"
+_FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?)?"
 _SUBJECT_VERB = rf"{SPEAKER}{_BETWEEN}{_FIRST_VERB_PHRASE}(?P<verb>{VERB}|{NAMING_VERB})\b(?P<rest>[^“”\"]*)$"
 # Any verb, when nothing else in the sentence could be the source: "Cruz exhorted Republicans to “…”".
 _AUXILIARY = r"(?:(?:is|was|has|had|have|will|would|also|then|once|again|still|now|even|already|repeatedly)\s+)*"
@@ -144,7 +148,10 @@ SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
 SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
-CLAUSE_START = re.compile(r",\s+|\b(?:when|as|after|because|since|while|where|and|but|until|before|which)\s+")
+CLAUSE_START = re.compile(
+    r",\s+|:\s+|[—–]\s*|\s--\s+|^(?:And|But|So|Yet|Now)\s+(?:then\s+|later\s+|also\s+)?|"
+    r"\b(?:when|as|after|because|since|while|where|and|but|until|before|which|what)\s+"
+)
 CLAUSE_SUBJECT_VERB = re.compile(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
     r"(?P<rest>[^“”\"]*)$"
@@ -155,6 +162,8 @@ NAMING_VERB_ONLY = re.compile(NAMING_VERB)
 HANDS_OVER = re.compile(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
 SPEECH_CUE = re.compile(rf"\b{VERB}\b|:\s*$")
 PRONOUN_ONLY = re.compile(PRONOUN)
+# A noun after a speaker phrase that makes the phrase its modifier: "The Florida senator", "the Clinton campaign".
+HEAD_NOUN_AFTER = re.compile(rf"\s+(?:{DESCRIPTION_NOUN}|campaign|team|camp|administration|government)\b")
 DESCRIPTION_ONLY = re.compile(DESCRIPTION)
 BODY_ONLY = re.compile(_BODY)
 ANONYMOUS_ONLY = re.compile(ANONYMOUS)
@@ -162,7 +171,25 @@ ROLE_PHRASE_ONLY = re.compile(ROLE_PHRASE)
 ROLE_AFTER = re.compile(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
 # "“…” of the plan, Mr. Holtz-Eakin said." / a sentence before a bare quotation: "…, Schiff said."
 TRAILING = re.compile(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
-BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+)(?:Said|Added|Wrote|Asked)\s+{SPEAKER}(?:,\s+{ROLE},)?\s*[:,]\s*$")
+# "“…” since so many cases were close, said Lee Epstein, who teaches law.": the verb first, ending the sentence.
+TRAILING_SAID = re.compile(
+    rf"^[^“”\"]{{0,250}}?,\s+(?:\w+ly\s+)?{VERB}\s+(?!(?:of|about|to|with|for)\b){SPEAKER}"
+    rf"(?:,\s+(?:{ROLE}|{_STATE})){{0,3}}\s*[.;]?\s*$"
+)
+# What may follow the cue in a sentence that only names a quotation's speaker: "Trump said on Tuesday."
+FRAGMENT_END = re.compile(rf"(?:\s+[A-Z][a-z]+day\b)?{_CIRCUMSTANCE}\s*[.!]\s*$")
+# After dialogue's comma, "!" or "?", any verb in the past tense is how the words were said: "“…!” beamed Ann
+# Roe", "“…,” Roe barked".
+AFTER_DIALOGUE_SPEAKER_FIRST = re.compile(rf"^\s*{SPEAKER}\s+(?:\w+ly\s+)?[a-z]{{3,}}ed\b")
+AFTER_DIALOGUE_VERB_FIRST = re.compile(rf"^\s*[a-z]{{3,}}ed\s+{SPEAKER}(?=[\s,.;]|$)")
+# The verb first, capitalized: "Said Ann Roe, who …, “…”", "Continued Roe: “…”".
+INVERTED_VERBS = (
+    "Said Says Added Adds Wrote Writes Asked Asks Continued Stated Noted Explained Replied Responded Countered "
+    "Declared Concluded Tweeted Warned Insisted Recalled Argued Observed Quipped Joked Remarked Answered "
+    "Cautioned Offered Reflected"
+).split()
+_INVERTED_VERB = rf"(?:{'|'.join(INVERTED_VERBS)})"
+BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+){_INVERTED_VERB}\s+{SPEAKER}(?:,\s+{ROLE})?\s*[:,]\s*$")
 AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
 # "… went on about “…,” and “…,” and “…,” Melanie said yes": a quotation in a list belongs to the list's verb.
 IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
@@ -208,6 +235,21 @@ GROUP_AT = re.compile(
     r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
     r"(?:declared|agreed|pledged|resolved|vowed|stated|said|promised)(?:\s+that)?\s*[:,]?\s*$"
 )
+# A name right before the colon that opens its words, after its title: "… doesn't surprise pollster Daron Shaw:
+# “…”", "VOTERS CARE MORE - Frank Newport:" (the word before it is checked: "asked Ann Roe:" is not hers).
+NAMED_COLON = re.compile(rf"(?P<word>[\w’'-]+\s+)?(?P<speaker>{NAME})(?:,\s+{ROLE},?)?\s*:\s*$")
+NOT_BEFORE_A_SPEAKER = re.compile(
+    rf"(?:{VERB}|{NAMING_VERB}|{_VERB_LIKE}|to|for|with|against|at|toward|towards|on|about|of|and|or|than)\s+$"
+)
+# A sentence that is only a speaker, a title before the name, and a colon: "Passenger association chair Dan
+# Mercer: “…”", "REACTION – Island councillor Priya Nair: “…”".
+TITLED_COLON = re.compile(rf"^(?:[^:“”\"]{{0,40}}?\s[–—-]+\s+)?{SPEAKER}\s*:\s*$")
+# Whose words a colon opens: "Her reply, in full:", "Roe's answer was short:".
+POSSESSIVE_INTRO = re.compile(
+    rf"(?:^|(?<=\s))(?P<speaker>{NAME}|[Hh]is|[Hh]er|[Ii]ts)\s+(?:\w+\s+)?(?:reply|answer|response|statement|"
+    rf"message|words|verdict|explanation|comment|comments|tweet|note|email|letter|post|remarks|advice|warning)"
+    rf"\b[^“”\":]{{0,30}}:\s*$"
+)
 # Cheap tests run first: most text before a quotation has no statement and no "saying".
 STATEMENT_NOUN = re.compile(
     r"(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|remarks|report|memo)\b"
@@ -216,6 +258,6 @@ SAYING_END = re.compile(
     r",\s+(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|telling\s+\w+)"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
-ANONYMOUS_SAYS = re.compile(rf"{ANONYMOUS}\s+{VERB}")
+ANONYMOUS_SAYS = re.compile(rf"(?P<speaker>{ANONYMOUS})\s+{VERB}")
 # A sentence of its own announcing the quotation after it: "Caddell continued:", "The governor added:".
 INTRODUCES = re.compile(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")

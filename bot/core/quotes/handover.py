@@ -1,10 +1,24 @@
-"""Whether the words between a speaker's verb and a quotation hand the quotation to somebody else."""
+"""Whether the words between a speaker's verb and a quotation hand the quotation to somebody else, and which
+quotations share one speaker: one over several paragraphs, the earlier ones of a sentence naming it after."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.quotes.cues import HANDS_OVER
+
+if TYPE_CHECKING:
+    from bot.core.quotes.quotations import Quote
+
+Q = TypeVar("Q", bound="Quote")
+
+# Ways a quotation goes on with the speaker of another (the patterns' names, as quotations.py gives them).
+CONTINUES = "continues after “…,” X said."
+GOES_ON = "X said “…” and “…”"
+AFTER_PATTERNS = frozenset({"“…,” said X", "“…,” X said"})
+NAMED = re.compile(r"\b[A-Z][a-z]")
 
 # Cue words that are nouns as often as verbs: "a flurry of late-night tweets", "his campaign promises".
 _NOUN_OR_VERB = frozenset(
@@ -21,6 +35,15 @@ _SAME_SUBJECT = frozenset({"he", "she", "it"})  # "Clinton says she appreciated 
 # Links that turn a sentence to another source whatever follows.
 _ALWAYS = frozenset({"while", "whereas", "who", "whom", "according"})
 _MODALS = frozenset("would will could might should can may".split())
+# After "but", words that go on with the subject's own predicate: "…, but was referring to the “…”".
+_GOES_ON_WITH_THE_SUBJECT = (
+    frozenset(
+        "that was is were are had has have did does went got made gave took came kept left thought knew saw felt "
+        "also still then added".split()
+    )
+    | _MODALS
+)
+_PAST = re.compile(r"[a-z]+ed")
 _DASH = re.compile(r"\s(?:--|—|–)\s")
 _LAST_WORD = re.compile(r"([\w’'.-]+)\W*$")
 
@@ -42,20 +65,24 @@ def handed_over(rest: str, names_someone: bool) -> bool:
     may mean."""
     for match in HANDS_OVER.finditer(rest):
         word = match.group(0)
-        if word in {"who", "whom"} and _DASH.search(rest, match.end()):
-            continue  # "… the stories of Americans who are often overlooked -- “…”": the clause is closed
+        following = [w.strip(",:;") for w in rest[match.end() :].split()[:1]]
+        if word in {"who", "whom"} and (_DASH.search(rest, match.end()) or not following):
+            continue  # "Americans who are often overlooked -- “…”", "regulators who “…”": the clause is closed
+        before = _LAST_WORD.search(rest, 0, match.start())
+        if word in {"while", "whereas"} and before and before.group(1).lower() == "that":
+            continue  # "said that while he fears comparisons, “…”": the clause is what the subject says
         if word in _ALWAYS:
             return True
-        before = _LAST_WORD.search(rest, 0, match.start())
         if before is None:
             continue  # the words begin with the subject's own verb: "wrote to investors, telling them …"
         previous = before.group(1)
         folded = previous.lower()
         if word == "but":
-            following = [word.strip(",:;") for word in rest[match.end() :].split()[:1]]
-            if following and following[0] in _SAME_SUBJECT and not names_someone:
+            if not following or following[0] in _GOES_ON_WITH_THE_SUBJECT:
+                continue  # "said he had offers, but “…”", "…, but that “…”", "…, but went on to say, “…”"
+            if following[0] in _SAME_SUBJECT and not names_someone:
                 continue  # "…, but she knows that “…”": the subject goes on
-            if following and HANDS_OVER.fullmatch(following[0]):
+            if HANDS_OVER.fullmatch(following[0]) or _PAST.fullmatch(following[0]):
                 continue  # "… said she thinks so but said “…”": the same subject's second verb
             return True
         if is_a_noun(word, previous):
@@ -70,3 +97,79 @@ def handed_over(rest: str, names_someone: bool) -> bool:
             continue  # "…, going on to say that …": the subject again
         return True
     return False
+
+
+@dataclass(frozen=True)
+class Outer:
+    """Where an outer quotation stands: its index in the article's quotations, its paragraph, whether it opens
+    the paragraph and whether the paragraph ends with it still open."""
+
+    index: int
+    paragraph: int
+    opens: bool
+    unclosed: bool
+
+
+# Patterns that borrow a speaker from another quotation rather than find one around their own.
+BORROWED = frozenset({CONTINUES, GOES_ON, None})
+ONE_QUOTATION = "one quotation over several paragraphs"
+_SPEAKER_AFTER = frozenset(
+    {
+        *AFTER_PATTERNS,
+        "“…,” according to X",
+        "“…” ― X",
+        "“…” of it, X said.",
+        "“…” of it, said X.",
+        "“…!” X beamed",
+        "“…!” beamed X",
+    }
+)
+
+
+def one_speaker_per_quotation(quotes: list[Q], outer: list[Outer], body: str) -> None:
+    """A quotation over several paragraphs (one left open at its paragraph's end, the next paragraph opening
+    with a mark) has one speaker wherever its cue stands: the first part's with a cue of its own gives it to
+    the parts without. And a quotation of a sentence whose speaker is named after a later quotation of it,
+    nobody else handed the words between, is that speaker's: "Guns are “a crisis” and “a plague,” X said."""
+    chains: list[list[Outer]] = []
+    for place in outer:
+        last = chains[-1][-1] if chains else None
+        if last and last.unclosed and place.opens and place.paragraph == last.paragraph + 1:
+            chains[-1].append(place)
+        else:
+            chains.append([place])
+    for chain in chains:
+        source = next((quotes[p.index] for p in chain if quotes[p.index].attribution not in BORROWED), None)
+        if source is None or len(chain) < 2:
+            continue
+        for place in chain:
+            if quotes[place.index].attribution in BORROWED:
+                quotes[place.index] = _spoken_as(quotes[place.index], source, ONE_QUOTATION)
+    for here, later in reversed(list(zip(outer, outer[1:], strict=False))):
+        quote, next_quote = quotes[here.index], quotes[later.index]
+        between = body[quote.end : next_quote.start]
+        if (
+            quote.attribution is None
+            and next_quote.attribution in _SPEAKER_AFTER | {_GOES_BACK}
+            and quote.sentence == next_quote.sentence
+            and len(between) < 120
+            and not HANDS_OVER.search(between)
+            and not NAMED.search(between)
+        ):
+            quotes[here.index] = _spoken_as(quote, next_quote, _GOES_BACK)
+
+
+_GOES_BACK = "“…” and “…,” X said"
+
+
+def _spoken_as(quote: Q, source: Q, pattern: str) -> Q:
+    """The quotation with the speaker of another one."""
+    kind = "quote" if source.who else quote.kind
+    return replace(
+        quote,
+        speaker=source.speaker,
+        speaker_full=source.speaker_full,
+        role=source.role,
+        kind=kind,
+        attribution=pattern,
+    )

@@ -12,10 +12,13 @@ OPENING_MARKS = ("“", '"', "``", "''", "«", "„", "‘", "'")
 # „…“ (and „…”) before the English curly pair, whose opening mark is the German closing one.
 _GERMAN = re.compile(r"„([^„“”\n]*)([“”]|$)")
 _GUILLEMETS = re.compile(r"«([^«»\n]*)(»|$)")
-# Wire feeds: ``…'' or ''…'' (a lone apostrophe inside is a word's: ''We're done,'' she said).
-_WIRE = re.compile(r"(?:``|'')((?:[^'\n]|'(?!'))+?)('')")
-# “…” (closing mark missing when the paragraph or the next quotation begins first).
-_CURLY = re.compile(r"“([^“”]*)(”|(?=“)|$)")
+# Wire feeds: ``…'' or ''…'' (a lone apostrophe inside is a word's: ''We're done,'' she said); three
+# apostrophes close an inner quotation and the outer one together (''… 'old-school,''' said Ann Roe).
+_WIRE = re.compile(r"(?:``|'')((?:[^'\n]|'(?!')|'(?=''(?!')))+?)('')(?!')")
+# “…” (closing mark missing when the paragraph or the next quotation begins first); closed by a straight mark
+# when no curly one follows ("“… for her," Sanders said.").
+_STRAIGHT_CLOSING = r'"(?=[\s,.;:!?)]|$)(?=[^“”]*(?:“|$))'
+_CURLY = re.compile(rf'“([^“”"]*(?:(?!{_STRAIGHT_CLOSING})"[^“”"]*)*)(”|{_STRAIGHT_CLOSING}|(?=“)|$)')
 # "…" paired by position; an opening straight mark may be closed by a curly one ("about $400,000”).
 _STRAIGHT = re.compile(r"\"([^\"”\n]+)([\"”]|$)")
 _CONVENTIONS = (_GERMAN, _GUILLEMETS, _WIRE, _CURLY, _STRAIGHT)
@@ -34,10 +37,6 @@ class Found:
     unclosed: bool
     text_start: int  # where the words begin, after the opening mark (and any space: « … »)
     inner: bool = False  # a quotation inside another one
-
-
-def _inside(spans: list[Found], at: int) -> bool:
-    return any(f.start <= at < f.end for f in spans)
 
 
 def _inner_quotations(outer: Found) -> list[Found]:
@@ -60,11 +59,15 @@ def find_quotations(paragraph: str) -> list[Found]:
     for pattern in _CONVENTIONS:
         if not _has_mark(pattern, paragraph):
             continue
-        for match in pattern.finditer(paragraph):
-            if _inside(found, match.start()):
-                continue  # a nested "…" inside “…” is part of it
+        at = 0
+        while match := pattern.search(paragraph, at):
+            holder = next((f for f in found if f.start <= match.start() < f.end), None)
+            if holder:  # a nested "…" inside “…” is part of it; so is the mark that closed it
+                at = max(holder.end, match.start() + 1)
+                continue
             closing = match.group(2)
             found.append(Found(match.group(1), match.start(), match.end(), not closing, match.start(1)))
+            at = max(match.end(), match.start() + 1)
     found = [f for f in found if f.text.strip()]
     for outer in list(found):
         if "‘" in outer.text or "'" in outer.text:

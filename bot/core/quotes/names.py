@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from bot.core.lexicon import NOT_NAME_WORDS, TITLE_ABBREVIATIONS, fold, spelling_key
+from bot.core.quotes.cues import INVERTED_VERBS
 
 # Office-holders a role phrase names. Used only when the article itself prints that person's name,
 # so a role is never turned into a name the text does not give.
@@ -25,6 +26,7 @@ ROLE_HOLDERS = {
 _LOWER = "a-zà-öø-ÿğışçüöâêîôû’'-"
 # A capitalized word, capitals inside allowed ("McCaskill", "DeNiro", "LaBelle"), or an initial.
 _NAME_WORD = rf"(?:[A-Z][{_LOWER}]+(?:[A-Z][{_LOWER}]+)*|[A-Z]\.)"
+_INVERTED_VERBS = frozenset(INVERTED_VERBS)
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
 # Two to six capitalised words, allowing initials: "Vladimir V. Putin", "Recep Tayyip Erdogan". That is
 # \b{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){1,5}\b, written to begin with [A-Z]: the regex engine then skips
@@ -60,7 +62,12 @@ def people_in(text: str, common: frozenset[str]) -> list[str]:
     found: dict[str, str] = {}
 
     def cannot_start(word: str) -> bool:
-        return fold(word).rstrip(".") in NOT_NAME_WORDS or word.endswith(("’s", "'s")) or word.lower() in common
+        return (
+            fold(word).rstrip(".") in NOT_NAME_WORDS
+            or word.endswith(("’s", "'s"))
+            or word.lower() in common
+            or word in _INVERTED_VERBS  # "Continued Stone: “…”" names Stone
+        )
 
     for match in PERSON.finditer(text):
         words = match.group(0).split()

@@ -24,9 +24,19 @@ _NOBODY_FIRST = frozenset(
     "despite unlike if unless until meanwhile however still yet instead also later earlier now then today "
     "yesterday separately similarly finally indeed moreover furthermore nonetheless nevertheless otherwise "
     "overall initially previously recently currently ultimately accordingly likewise besides afterward "
-    "afterwards here there".split()
+    "afterwards here there my our your".split()
 )
 _CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
+# Places a speaker phrase may end on that name nobody: "Stacy Baker of Columbia, South Carolina says".
+_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    washington wisconsin wyoming america europe""".split()
+)
+_PLACE_FIRST = frozenset("new north south east west san los las santa saint st. fort port lake mount".split())
+# A capitalized word alone that is nobody's name: "But", "Each" opening a sentence.
+_NOT_A_NAME = frozenset("but and or nor so each every both all most many few none neither either another".split())
 
 
 def opens_on_nobody(phrase: str) -> bool:
@@ -36,10 +46,13 @@ def opens_on_nobody(phrase: str) -> bool:
 
 def names_nobody(name: str) -> bool:
     """Whether a name found as a speaker is nobody: a group ("Officials"), a clause opener ("Though"), a
-    sentence's participle ("Following"), a month or weekday ("August")."""
+    sentence's participle ("Following"), a month or weekday ("August"), a state or a place ("South Carolina")."""
     first = fold(name.split()[0])
     return (
         fold(name) in GENERIC
+        or fold(name) in _NOT_A_NAME
+        or fold(name) in _STATES
+        or (first in _PLACE_FIRST and len(name.split()) == 2)  # "South Carolina", "San Diego", "New Hampshire"
         or first in GENERIC
         or first in _OPENS_A_CLAUSE
         or first in _PARTICIPLES

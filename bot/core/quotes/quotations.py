@@ -12,13 +12,22 @@ from bot.core.quotes.cues import (
     AFTER_SPEAKER_FIRST,
     AFTER_VERB_FIRST,
     AND_SAID,
+    FRAGMENT_END,
     HANDS_OVER,
     NAMING_VERB,
     PARTICIPLE,
     VERB,
 )
+from bot.core.quotes.handover import (
+    AFTER_PATTERNS,
+    CONTINUES,
+    GOES_ON,
+    NAMED,
+    Outer,
+    one_speaker_per_quotation,
+)
 from bot.core.quotes.marks import Found, find_quotations
-from bot.core.quotes.source import Speaker
+from bot.core.quotes.source import Speaker, corrected, speaker_turns
 from bot.core.text import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
@@ -69,9 +78,6 @@ def _sentence_span(sentences: list[Sentence], start: int, end: int) -> tuple[int
 
 
 # Ways a quotation goes on with the speaker of the one before it.
-_CONTINUES = "continues after “…,” X said."
-_GOES_ON = "X said “…” and “…”"
-_AFTER_PATTERNS = {"“…,” said X", "“…,” X said"}
 
 
 def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: int, attributor: Attributor) -> bool:
@@ -84,14 +90,14 @@ def _same_sentence_goes_on(previous: _Previous, first: int, body: str, start: in
     if AND_SAID.match(between):
         return True
     cue = AFTER_VERB_FIRST.match(between) or AFTER_SPEAKER_FIRST.match(between)
-    if quote.attribution in _AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
+    if quote.attribution in AFTER_PATTERNS and cue:  # “…,” Tester said, referring to the excuse, “…”
         rest = between[cue.end() :]
         if _GOING_ON.match(rest):  # “…,” Trump said, adding later, “…”
             return True
         return len(rest) < 80 and not _CLAUSE.search(rest) and not attributor.mentioned(rest)
     if len(between) < 40 and not _CUE_VERB.search(between) and not attributor.mentioned(between):
         return True  # “Cruz called Trump a “liar” who is “utterly amoral,” a “bully” …”
-    return len(between) < 200 and not HANDS_OVER.search(between) and not _NAMED.search(between)
+    return len(between) < 200 and not HANDS_OVER.search(between) and not NAMED.search(between)
 
 
 # Where a sentence ends inside the text before a quotation, when the splitter kept two together:
@@ -102,6 +108,13 @@ _ABBREVIATED = "".join(rf"(?<!\b{a}\.)" for a in (*TITLE_ABBREVIATIONS, "Jr", "S
 _SENTENCE_END = re.compile(rf"[.!?](?<!\b[A-Z]\.){_ABBREVIATED}[”\"’']*\s+(?=[A-Z“\"'‘`]|$)")
 
 
+def _only_names_its_speaker(sentence: str) -> bool:
+    """Whether the sentence after a quotation only says who spoke it: "“… missing.” Trump said." (and not
+    "Trump said that …", a new statement)."""
+    cue = AFTER_SPEAKER_FIRST.match(sentence) or AFTER_VERB_FIRST.match(sentence)
+    return cue is not None and FRAGMENT_END.match(sentence, cue.end()) is not None
+
+
 def _own_sentence(before: str) -> str:
     """The text before a quotation from the start of the sentence it opens or stands in."""
     if "." not in before and "?" not in before and "!" not in before:
@@ -110,7 +123,7 @@ def _own_sentence(before: str) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
-_NAMED = re.compile(r"\b[A-Z][a-z]")
+_THIRD_PERSON_CUE = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b[^“”\"]*\b{VERB}\b")  # in a turn, somebody else's
 _GOING_ON = re.compile(rf"^[\s,]*(?:continuing|{PARTICIPLE})\b[^“”\"]{{0,100}}$")  # “…,” X said, adding, “…”
 _CUE_VERB = re.compile(rf"\b(?:{VERB}|{NAMING_VERB})\b")
 _CLAUSE = re.compile(r"\b(?:and|but|while|as|when|then)\b")
@@ -165,7 +178,18 @@ def extract_quotes(article: Article) -> list[Quote]:
         located.extend((index, offset, found) for found in find_quotations(paragraph))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     attributor = Attributor(article, [(o + f.start, o + f.end) for _, o, f in located if not f.inner])
+    labelled = sum(":" in paragraph[:80] for paragraph in article.paragraphs) >= 2  # most articles have no turns
+    turns = speaker_turns(article.paragraphs, body, attributor.people) if labelled else []
+    labels = []
+    for index, turn in enumerate(turns):
+        if turn and turn.speaker.full and turn.speaker.role:
+            attributor.roles.setdefault(turn.speaker.full, turn.speaker.role)  # "The Minister for Transport"
+        if turn and turn.label_end:
+            start = sum(len(p) + len(PARAGRAPH_SEPARATOR) for p in article.paragraphs[:index])
+            labels.append((start, start + turn.label_end))
+    attributor.ignore(labels)  # "Omar Fitch:" is no "he" in the guest's answer
     quotes: list[Quote] = []
+    outer: list[Outer] = []
     previous: _Previous | None = None
     for index, offset, found in located:
         sentences = by_paragraph.get(index, [])
@@ -177,13 +201,25 @@ def extract_quotes(article: Article) -> list[Quote]:
         else:
             first, last, sentence_index, last_index = offset, paragraph_end, -1, -1
         said: Speaker | None = None
-        if not found.inner:
-            before, after = _own_sentence(body[first:start]), body[end:last]
-            if not after.strip() and found.text.rstrip("”’'\" ").endswith(("?", "!")) and until + 1 < len(sentences):
-                after = body[end : sentences[until + 1].end]  # “… too big to fail?” Vitter demanded.
-            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end])
+        turn = turns[index] if turns else None
+        words = len(found.text.split())
+        says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”’'").endswith((".", "?", "!")))
+        if turn and turn.quoted and found.start == 0 and not found.inner:
+            said = turn.speaker  # “PIKE: I will publish …”: the label inside the opening mark
+        elif not found.inner:
+            # a turn's label is no part of its first sentence: "HALE: As I told the council, “…”"
+            before = _own_sentence(body[max(first, offset + turn.label_end if turn else 0) : start])
+            after = body[end:last]
+            if not after.strip() and until + 1 < len(sentences):
+                following = body[end : sentences[until + 1].end]
+                ending = found.text.rstrip("”’'\" ")
+                if ending.endswith(("?", "!")) or (
+                    ending.endswith(".") and not before.strip() and _only_names_its_speaker(following)
+                ):
+                    after = following  # “… too big to fail?” Vitter demanded. / “… missing.” Trump said.
+            said = attributor.attribute(before, after, start, sentence_index, body[end:paragraph_end], found.text)
             if said is None and previous and _same_sentence_goes_on(previous, first, body, start, attributor):
-                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _GOES_ON)
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, GOES_ON)
             elif (
                 said is None
                 and not before.strip()
@@ -192,18 +228,18 @@ def extract_quotes(article: Article) -> list[Quote]:
                 and not _SIGNED.search(article.paragraphs[index])
             ):
                 assert previous is not None
-                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, _CONTINUES)
+                said = Speaker(previous.quote.speaker, previous.quote.speaker_full, previous.quote.role, CONTINUES)
             elif said is None and not before.strip() and not after.strip(" ."):
                 earlier = [s for s in article.sentences[: max(sentence_index, 0)] if s.end <= first][-1:]
                 if earlier:
                     said = attributor.from_previous_sentence(earlier[0].text, earlier[0].end, sentence_index - 1)
+            if said is None and turn and says_something and not _THIRD_PERSON_CUE.search(before):
+                said = turn.speaker  # words of the turn's speaker's own, no cue handing them to anybody else
         if said and said.speaker:
             attributor.note(start, said)
         speaker, full, role, pattern = (said.speaker, said.full, said.role, said.pattern) if said else (None,) * 4
         if speaker and not role:
             role = attributor.role_of(full or speaker)
-        words = len(found.text.split())
-        says_something = words >= 6 or (words >= 4 and found.text.rstrip(" ,”’'").endswith((".", "?", "!")))
         kind: QuoteKind = "quote" if speaker or says_something else "term"
         quote = Quote(
             article_id=article.id,
@@ -220,6 +256,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             attribution=pattern,
         )
         quotes.append(quote)
+        if not found.inner:
+            opens = not article.paragraphs[index][: found.start].strip()
+            outer.append(Outer(len(quotes) - 1, index, opens, found.unclosed))
         if not found.inner and (quote.who or kind == "quote"):  # a title in quotation marks passes nothing on
             previous = _Previous(quote, last_index, last == paragraph_end)
-    return quotes
+    one_speaker_per_quotation(quotes, outer, body)
+    return corrected(quotes, article.paragraphs, attributor.people)

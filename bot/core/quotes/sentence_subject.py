@@ -1,5 +1,6 @@
 """Who speaks a quotation its own sentence reports: the subject of the cue verb, of a later clause, of a
-participle, of a colon's paraphrase, of a claim; a group at a meeting; the subject of any verb."""
+participle, of a colon's paraphrase, of a claim; a group at a meeting; the subject of any verb; or whom a colon
+introduces: a name after its title, whose reply, a name right before the colon."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Protocol
 from bot.core.quotes import cues, names
 from bot.core.quotes.handover import handed_over
 from bot.core.quotes.nobody import opens_on_nobody
-from bot.core.quotes.source import Speaker, with_role
+from bot.core.quotes.source import Speaker, is_described, with_role
 
 
 class Attributor(Protocol):
@@ -24,6 +25,10 @@ class Attributor(Protocol):
 
     def hands_over(self, rest: str) -> bool: ...
 
+    def resolve(self, raw: str, at: int = -1, sentence_index: int = -1) -> Speaker | None: ...
+
+    def a_person(self, resolved: Speaker | None) -> Speaker | None: ...
+
     def mentioned(self, text: str) -> list[str]: ...
 
 
@@ -35,7 +40,7 @@ _ELSEWHERE = re.compile(
 
 
 # A whole quotation earlier in the sentence, which the patterns read past as a plain object.
-_EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''[^'“”\"]{1,200}''")
+_EARLIER_QUOTATION = re.compile(r"“[^“”]{1,200}”|\"[^\"“”]{1,200}\"|''(?:[^'“”\"]|'(?!')){1,200}''")
 
 
 def _object(quotation: re.Match[str]) -> str:
@@ -50,6 +55,8 @@ def _someone(attributor: Attributor, resolved: Speaker | None, match: re.Match[s
     or nobody named ("…, Sumter, South Carolina, says …" has no speaker "South Carolina")."""
     if resolved is None or resolved.speaker is None or resolved.full or resolved.pattern == "pronoun":
         return resolved
+    if is_described(resolved.speaker):
+        return resolved  # "…, one resident said"
     if any(names.same_person(person, resolved.speaker) for person in attributor.people):
         return resolved
     return resolved if cues.BODY_ONLY.fullmatch(match.group("speaker")) else None
@@ -76,7 +83,41 @@ def _matches(
 
 def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_index: int) -> Speaker | None:
     """The speaker the sentence around a quotation names as its subject (`before`: the sentence up to the
-    quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or None."""
+    quotation, `near`: the text before it, `at`, `sentence_index`: where it stands), or the one a colon
+    introduces, or None."""
+    colon = near.endswith(":", 0, len(near.rstrip()))
+    titled = cues.TITLED_COLON.match(before) if colon else None
+    if titled and (resolved := attributor.a_person(attributor.resolve(titled.group("speaker")))):
+        return with_role(resolved, None, "title X: “…”")  # "Passenger association chair Dan Mercer: “…”"
+    subject = _subject(attributor, before, near, at, sentence_index)
+    return _introduced_by_colon(attributor, near, at, sentence_index) if subject is None and colon else subject
+
+
+def _introduced_by_colon(attributor: Attributor, near: str, at: int, sentence_index: int) -> Speaker | None:
+    """The speaker a colon opening the words names: whose reply it is ("Her reply, in full:", "Roe's answer:")
+    or the person named right before it ("… doesn't surprise pollster Daron Shaw:", "HEADLINE - Ann Roe:")."""
+    match = cues.POSSESSIVE_INTRO.search(near)
+    if match:
+        whose = match.group("speaker")
+        pronoun = _POSSESSIVE_PRONOUNS.get(whose.lower())
+        if pronoun or _POSSESSIVE.search(whose):
+            where = at - len(near) + match.start("speaker") if at >= 0 else at
+            resolved = attributor.resolve(pronoun or _POSSESSIVE.sub("", whose), where, sentence_index)
+            if resolved:
+                return with_role(resolved, None, "her reply: “…”")
+    match = cues.NAMED_COLON.search(near)
+    if match is None or (match.group("word") and cues.NOT_BEFORE_A_SPEAKER.fullmatch(match.group("word"))):
+        return None
+    resolved = attributor.a_person(attributor.resolve(match.group("speaker")))
+    return with_role(resolved, match.group("role"), "title X: “…”") if resolved else None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it"}
+_POSSESSIVE = re.compile(r"(’s|'s)$")
+
+
+def _subject(attributor: Attributor, before: str, near: str, at: int, sentence_index: int) -> Speaker | None:
+    """The speaker the sentence names as its subject, with a cue verb, a participle, a colon, a claim."""
     before = _EARLIER_QUOTATION.sub(_object, before)  # “Trump said he won “every debate” because …”
     match = _somebody_first(before, cues.SUBJECT_VERB, cues.SUBJECT_VERB_LATER)
     # Only when nothing between the verb and the quotation could hand the words to someone else.
@@ -85,7 +126,7 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
         if resolved:
             naming = cues.NAMING_VERB_ONLY.fullmatch(match.group("verb"))
             return with_role(resolved, match.group("role"), "X called it “…”" if naming else "X noted that … “…”")
-    clauses = [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-5:-1]  # the last four, last first
+    clauses = [m.end() for m in cues.CLAUSE_START.finditer(before)][-1:-6:-1]  # the last five, last first
     for start in clauses:
         match = cues.CLAUSE_SUBJECT_VERB.match(before, start)
         if match and not attributor.hands_over(match.group("rest")):
@@ -116,6 +157,6 @@ def speaker(attributor: Attributor, before: str, near: str, at: int, sentence_in
     if match and not attributor.hands_over(match.group("rest")) and not _ELSEWHERE.search(match.group("rest")):
         if not attributor.mentioned(match.group("rest")):
             resolved = attributor.resolve_match(match, at, sentence_index)
-            if resolved and resolved.speaker and resolved.pattern != "pronoun":
+            if resolved and resolved.speaker and resolved.pattern != "pronoun" and not is_described(resolved.speaker):
                 return with_role(resolved, match.group("role"), "X did something with “…”")
     return None
