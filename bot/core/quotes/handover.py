@@ -5,14 +5,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from bot.core.quotes.cues import HANDS_OVER
 
-if TYPE_CHECKING:
-    from bot.core.quotes.quotations import Quote
 
-Q = TypeVar("Q", bound="Quote")
+class Quoted(Protocol):
+    """What these rules read of a quotation (bot.core.quotes.quotations.Quote, a frozen dataclass)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_full(self) -> str | None: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def attribution(self) -> str | None: ...
+    @property
+    def who(self) -> str | None: ...
+
+
+Q = TypeVar("Q", bound=Quoted)  # a quotation, returned as the same kind it came
 
 # Ways a quotation goes on with the speaker of another (the patterns' names, as quotations.py gives them).
 CONTINUES = "continues after “…,” X said."

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.quotes import cues, names
-from bot.core.quotes.handover import CONTINUES, GOES_ON, ONE_QUOTATION
+from bot.core.quotes.handover import CONTINUES, GOES_ON, ONE_QUOTATION, Q
 from bot.core.quotes.titles import is_title, untitled
-
-if TYPE_CHECKING:
-    from bot.core.quotes.quotations import Quote
-
-Q = TypeVar("Q", bound="Quote")
 
 
 @dataclass(frozen=True)
