@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,3 +54,14 @@ def seeds_copy(tmp_path: Path) -> Path:
 def folder_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under a folder and its bytes: the archive must leave the folder exactly as it was."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def root_logging_restored() -> Iterator[None]:
+    """`python -m bot …` run in-process (main([...])) sets the root logger's level for the command it runs;
+    every test starts from the level and handlers the one before it found."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    yield
+    root.setLevel(level)
+    root.handlers[:] = handlers
