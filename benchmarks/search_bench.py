@@ -206,7 +206,8 @@ HEADER = [
     "query p99 ms",
     "autocomplete p50 ms",
     "autocomplete p99 ms",
-    "typo recall@10",
+    "recall@10 clean",
+    "recall@10 typos",
     "autocomplete hit@25",
 ]
 
@@ -245,6 +246,7 @@ def measure(name: str, corpus: Path, passes: int) -> list[str]:
         inputs = workload["keywords"] + workload["fragments"] + [q for q, _ in workload["typos"]]
         p50, p99 = _latencies(search, inputs, passes)
         found = sum(target in search(q) for q, target in workload["typos"]) / len(workload["typos"])
+        clean = sum(target in search(q) for q, target in workload["clean"]) / len(workload["clean"])
     if complete:
         for text in workload["warmup"]:
             complete(text)
@@ -255,7 +257,8 @@ def measure(name: str, corpus: Path, passes: int) -> list[str]:
         hit = sum(target in complete(text) for text, target in prefixes) / len(prefixes)
     row += [f"{p50:.2f}", f"{p99:.2f}"] if search else dash
     row += [f"{c50:.2f}", f"{c99:.2f}"] if complete else dash
-    row += [f"{found:.2f}" if search else "—", f"{hit:.2f}" if complete else "—"]
+    row += [f"{clean:.2f}", f"{found:.2f}"] if search else dash
+    row += [f"{hit:.2f}" if complete else "—"]
     return row
 
 
