@@ -126,10 +126,12 @@ class SearchIndex:
 
     # ---- changes ----------------------------------------------------------------------------------------
     def prepare(self, added: Sequence[tuple[Article, list[str]]] = (), removed: Iterable[str] = ()) -> Change:
-        """The change that adds these (article, speakers) and removes these article ids (unknown ids are left
-        alone; an id both removed and added gets a new row)."""
+        """The change that adds these (article, speakers) and removes these article ids. An added article the
+        index holds already replaces it (a new row); ids it does not hold are left alone. A removed article's
+        terms are counted out of the vocabulary as this view's `articles` give it: remove an article before
+        its new version replaces it there."""
         change = Change(len(self.rows))
-        for article_id in dict.fromkeys(removed):
+        for article_id in dict.fromkeys([*removed, *(article.id for article, _ in added)]):
             row = self.rows.row_of.get(article_id)
             if row is not None:
                 change.removed.append(row)
@@ -148,17 +150,20 @@ class SearchIndex:
     ) -> SearchIndex:
         """The view after `change` (prepared from this view, or read from a log). `scorer`: the engine's view
         with the change in it; None to rebuild the postings in memory. `articles`: the new view's articles;
-        by default this view's, with the change's added and without its removed."""
+        by default this view's: a copy with the change's added and without its removed when it is a dict,
+        else the same mapping."""
         if change.first_row != len(self.rows):
             raise ValueError(f"a change from row {change.first_row} does not follow a view of {len(self.rows)} rows")
         rows = self.rows.added(change.added).removed(change.removed)
         vocabulary = self.vocabulary.counted([e.terms for e in change.added], change.removed_terms)
         suggester = self.suggester.changed(rows.headlines, rows.keys, rows.newest, vocabulary)
-        if articles is None:
+        if articles is None and isinstance(self.articles, dict):
             articles = dict(self.articles)
             for row in change.removed:
                 articles.pop(self.rows.ids[row], None)
             articles.update((a.id, a) for a in change.articles)
+        elif articles is None:  # a mapping of the caller's own (loading on demand, say): it knows the change
+            articles = self.articles
         speakers = None if self.speakers is None else {**self.speakers, **change.speakers}
         if scorer is None:
             if speakers is None:

@@ -163,7 +163,10 @@ class HeadlineSuggester:
         if cached is None:
             cached = self._suggest(text, limit)
             if len(self._cache) >= CACHE_SIZE:
-                del self._cache[next(iter(self._cache))]  # the oldest entry
+                try:  # the oldest entry; another thread may have taken it already
+                    del self._cache[next(iter(self._cache))]
+                except (KeyError, RuntimeError, StopIteration):
+                    pass
             self._cache[(text, limit)] = cached
         return list(cached)
 

@@ -149,6 +149,7 @@ class Vocabulary:
         frequencies[: self.size] = self.frequencies
         np.add.at(frequencies, np.asarray(plus, dtype=np.int64), 1)
         np.subtract.at(frequencies, np.asarray(minus, dtype=np.int64), 1)
+        np.maximum(frequencies, 0, out=frequencies)  # terms counted out that were never counted in stay at 0
         view.frequencies, view.size, view.documents = frequencies, len(self.terms), documents
         if len(view.added) * MERGE_SHARE > max(len(self.delete_keys), 1 << 16):
             view.delete_keys, view.delete_owners, view.added = self._merged_arrays(view.added)
