@@ -52,8 +52,11 @@ class DiskSearch:
         """The index in `folder` (an empty one when there is none yet). `articles`: the articles its views
         show passages of, by id (any mapping: it may load them on demand)."""
         folder.mkdir(parents=True, exist_ok=True)
+        saved = bool(cls._generations_in(folder))
+        if not saved and writable:  # what a build left before its first snapshot is no index yet
+            shutil.rmtree(folder / "engine", ignore_errors=True)
         search = cls(folder, SearchEngine(folder / "engine", writable), articles)
-        if search._generations():
+        if saved:
             search._load(articles)
         elif writable:
             search._checkpoint()
@@ -61,10 +64,12 @@ class DiskSearch:
 
     @classmethod
     def build(
-        cls, folder: Path, entries: Iterable[tuple[Article, list[str]]], articles: Mapping[str, Article]
+        cls, folder: Path, entries: Iterable[tuple[Article, list[str] | str]], articles: Mapping[str, Article]
     ) -> DiskSearch:
         """Index (article, speakers) pairs in bulk into `folder`, replacing whatever index it held: far
-        faster than adding them one at a time (a cold start)."""
+        faster than adding them one at a time (a cold start). Instead of the speakers, a pair may hold the
+        article's engine text already, engine_text(indexed_text(article, speakers)), worked out in a parsing
+        worker: that is most of the build's time in this process."""
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         engine = SearchEngine(folder / "engine")
@@ -75,7 +80,8 @@ class DiskSearch:
         for row, (article, speakers) in enumerate(entries):
             entry = RowEntry(article.id, article.headline, article.publication, *publication_span(article))
             code = empty.codes([entry.publication], names)[0]
-            engine.add(row, engine_text(indexed_text(article, speakers)), entry.first_day, entry.last_day, code)
+            text = speakers if isinstance(speakers, str) else engine_text(indexed_text(article, speakers))
+            engine.add(row, text, entry.first_day, entry.last_day, code)
             rows.append(entry)
         engine.commit()
         engine.finish_merges()
@@ -89,8 +95,12 @@ class DiskSearch:
         search._checkpoint()
         return search
 
+    @staticmethod
+    def _generations_in(folder: Path) -> list[int]:
+        return sorted(int(m.group(1)) for p in folder.iterdir() if (m := _BASE.fullmatch(p.name)))
+
     def _generations(self) -> list[int]:
-        return sorted(int(m.group(1)) for p in self.folder.iterdir() if (m := _BASE.fullmatch(p.name)))
+        return self._generations_in(self.folder)
 
     def _load(self, articles: Mapping[str, Article]) -> None:
         for attempt in range(3):  # the writer may replace the snapshot while it is read

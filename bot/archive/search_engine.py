@@ -25,7 +25,7 @@ from bot.core.search.rows import Where
 from bot.core.search.scorer import Groups
 
 BULK_HEAP = 400_000_000  # the indexing budget of a bulk build, shared by its threads
-WRITER_HEAP = 50_000_000  # of the writer that adds one article at a time (tantivy's floor is 15 MB a thread)
+WRITER_HEAP = 20_000_000  # of the writer that adds one article at a time (tantivy's floor is 15 MB a thread)
 
 
 def _schema() -> tantivy.Schema:

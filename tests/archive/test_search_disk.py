@@ -4,6 +4,7 @@ short articles written here."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from bot.archive.search_disk import DiskSearch
 from bot.core.article import Article
 from bot.core.corpus import Corpus, speakers_of
 from bot.core.reading.news_file import parse_article
-from bot.core.search.index import SearchIndex
+from bot.core.search.changes import engine_text
+from bot.core.search.index import SearchIndex, indexed_text
 
 QUERIES = ["tarus missles", "kharkiv", "counter offensive", "Erdoğan", "nato summit in washington", "zelenksy"]
 
@@ -82,6 +84,9 @@ def test_the_disk_index_ranks_the_seeds_as_the_index_in_memory_does(corpus, tmp_
     for query in QUERIES:
         assert ranked(disk, query) == ranked(corpus.index, query), query
         assert disk.plan(query).corrections == corpus.index.plan(query).corrections
+    texts = [(article, engine_text(indexed_text(article, speakers))) for article, speakers in seed_entries(corpus)]
+    worked_out = DiskSearch.build(tmp_path / "texts", texts, corpus.articles).view  # as parsing workers may
+    assert [ranked(worked_out, query) for query in QUERIES] == [ranked(disk, query) for query in QUERIES]
     memory_scores = [h.score for h in corpus.index.search("taurus cruise missiles")]
     disk_scores = [h.score for h in disk.search("taurus cruise missiles")]
     assert disk_scores == pytest.approx(memory_scores, rel=0.05)  # tantivy keeps document lengths in a byte
@@ -216,3 +221,13 @@ def test_adding_an_article_the_index_holds_replaces_it(engine) -> None:
     assert view.search("velmorask")[0].passage == "The crossing to Velmorask is off until May."
     assert "ferry" not in ranked(view, "harbour authority pier repairs")  # the old version's words
     assert engine.change(removed=["no-such-article"]).ids == view.ids
+
+
+def test_a_build_cut_short_before_its_first_snapshot_opens_as_an_empty_index(corpus, tmp_path) -> None:
+    DiskSearch.build(tmp_path / "index", seed_entries(corpus), corpus.articles).close()
+    for snapshot in (tmp_path / "index").glob("base-*"):
+        shutil.rmtree(snapshot)
+    disk = DiskSearch.open(tmp_path / "index", {FERRY.id: FERRY})
+    assert disk.view.ids == [] and disk.view.search("kharkiv") == []
+    disk.add([(FERRY, [])])
+    assert ranked(disk.commit(), "velmorask ferry") == ["ferry"]
