@@ -157,6 +157,13 @@ class DiskSearch:
         articles by id (by default the last view's, with these added and removed)."""
         if not self._added and not self._removed:
             return self.view
+        if not self.engine.writing:  # the lock is taken here: first catch up with whoever held it before
+            try:
+                self.engine.writer()
+            except BaseException:
+                self._added, self._removed = [], []
+                raise
+            self.refresh(articles)
         change = self.view.prepare(self._added, self._removed)
         if not change.added and not change.removed:
             self._added, self._removed = [], []

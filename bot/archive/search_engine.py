@@ -57,6 +57,11 @@ class SearchEngine:
             self._writer = self.index.writer(heap_size=heap, num_threads=threads)
         return self._writer
 
+    @property
+    def writing(self) -> bool:
+        """Whether this process holds the folder's writer (and its lock)."""
+        return self._writer is not None
+
     def add(self, row: int, text: str, first_day: int, last_day: int, publication: int) -> None:
         document = Document()
         document.add_text("text", text)

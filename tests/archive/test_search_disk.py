@@ -231,3 +231,19 @@ def test_a_build_cut_short_before_its_first_snapshot_opens_as_an_empty_index(cor
     assert disk.view.ids == [] and disk.view.search("kharkiv") == []
     disk.add([(FERRY, [])])
     assert ranked(disk.commit(), "velmorask ferry") == ["ferry"]
+
+
+def test_one_writer_at_a_time_and_the_next_catches_up_first(corpus, tmp_path) -> None:
+    articles = {**corpus.articles, FERRY.id: FERRY, CIDER.id: CIDER}
+    first = DiskSearch.build(tmp_path / "index", seed_entries(corpus), articles)
+    second = DiskSearch.open(tmp_path / "index", articles)
+    first.add([(FERRY, [])])
+    first.commit()
+    second.add([(CIDER, [])])
+    with pytest.raises(ValueError, match="LockBusy"):  # tantivy's lock: the first still writes
+        second.commit()
+    first.close()
+    second.add([(CIDER, [])])
+    view = second.commit()  # the ferry, committed by the first after the second opened, is kept
+    assert ranked(view, "velmorask") == ["ferry"] and ranked(view, "apple harvest")[0] == "cider"
+    assert len(set(view.ids)) == len(view.ids) == len(corpus.articles) + 2
