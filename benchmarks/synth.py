@@ -157,7 +157,8 @@ def _typo(word: str, rng: random.Random) -> str:
 
 
 def queries(articles: list[SynthArticle], count: int = 100, seed: int = 7) -> dict[str, list]:
-    """Keyword, headline-fragment and typo'd/transliterated headline queries, plus autocomplete inputs."""
+    """Keyword, headline-fragment and typo'd/transliterated headline queries (and the latter without the typos),
+    plus autocomplete inputs."""
     rng = random.Random(seed)
     _, sentences = seed_text()
     keywords = []
@@ -166,10 +167,12 @@ def queries(articles: list[SynthArticle], count: int = 100, seed: int = 7) -> di
         keywords.append(" ".join(rng.sample(words, min(len(words), rng.randint(2, 3)))))
     fragments = [" ".join(a.headline.split()[: rng.randint(3, 5)]) for a in rng.sample(articles, count // 2)]
     typos = []  # (query, id of the article it was typed from)
+    clean = []  # the same headline words and spelling variants, without the slips
     for article in rng.sample(articles, count):
         words = article.headline.split()
         for original, variant in VARIANTS:
             words = [variant if w == original else w for w in words]
+        clean.append((" ".join(words), article.id))
         long_words = [i for i, w in enumerate(words) if len(_WORD.sub("", w)) == 0 and len(w) >= 5]
         if long_words:  # the longest word (often the rare name that identifies the article) and maybe one more
             chosen = {max(long_words, key=lambda i: len(words[i])), rng.choice(long_words)}
@@ -182,7 +185,14 @@ def queries(articles: list[SynthArticle], count: int = 100, seed: int = 7) -> di
     # different inputs to warm each engine up with, so no answer is cached before it is timed
     warm = random.Random(seed + 1)
     warmup = [" ".join(a.headline.split()[:3]) for a in warm.sample(articles, min(20, len(articles)))]
-    return {"keywords": keywords, "fragments": fragments, "typos": typos, "prefixes": prefixes, "warmup": warmup}
+    return {
+        "keywords": keywords,
+        "fragments": fragments,
+        "typos": typos,
+        "clean": clean,
+        "prefixes": prefixes,
+        "warmup": warmup,
+    }
 
 
 def write_files(articles: list[SynthArticle], folder: Path) -> None:

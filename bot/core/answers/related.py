@@ -27,7 +27,7 @@ def key_terms(corpus: Corpus, text: str) -> list[str]:
         term = canonical(word.lower())
         if term in STOPWORDS or term in QUERY_FILLER or len(term) < 3 or term in seen or is_everyday_word(term):
             continue
-        term_id = vocabulary.ids.get(term)
+        term_id = vocabulary.id(term)  # not ids.get: an older view's ids may hold terms added since
         if term_id is not None:
             seen[term] = float(index.idf[term_id])
     return sorted(seen, key=lambda term: -seen[term])[:MOST_TERMS]

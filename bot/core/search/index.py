@@ -1,33 +1,34 @@
-"""Ranking articles: BM25F in numpy over corrected query terms, headlines reranked with rapidfuzz."""
+"""Ranking articles: BM25F over corrected query terms, headlines reranked with rapidfuzz; one view at a time."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz, process
 
-from bot.core.lexicon import QUERY_FILLER, STOPWORDS
-from bot.core.script import has_cyrillic, plain_typed, readings
-from bot.core.search.english import inflections, is_real_word
+from bot.core.search.changes import Change, Entry, distinct_terms, engine_text
+from bot.core.search.planner import QueryPlan, plan_query
 from bot.core.search.postings import TokenCounter, build_postings
-from bot.core.search.suggest import HeadlineSuggester
+from bot.core.search.rows import Rows, headline_key
+from bot.core.search.scorer import Groups, MemoryScorer, Scorer
+from bot.core.search.suggest import HeadlinePart, HeadlineSuggester
 from bot.core.search.vocabulary import TOKEN, Vocabulary, canonical, tokens
-from bot.core.thresholds import HEADLINE_TYPED, TYPO_EDITS
+from bot.core.thresholds import HEADLINE_TYPED
 
 if TYPE_CHECKING:
     from bot.core.article import Article
 
+__all__ = ["Hit", "QueryPlan", "SearchIndex", "headline_key", "indexed_text"]
+
 # BM25F: a word in the headline counts as four in the body, in standfirst, rubric or a speaker's name as two.
 FIELD_WEIGHTS = {"headline": 4, "standfirst": 2, "rubric": 2, "speakers": 2, "places": 1}
-INFLECTION_WEIGHT = 0.8  # another form of a typed word (drone → drones) counts a little less than the form typed
 RERANK = 100  # candidates whose headlines rapidfuzz compares with the query
-_MODEL_NAME = re.compile(r"([a-z]{1,4})(\d{1,4})")
+PASSAGE_CACHE = 4096  # articles whose sentences' term ids are kept for picking passages
 _PLACE = re.compile(r" (?:in|near|around|outside|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 
 
@@ -44,17 +45,6 @@ def indexed_text(article: Article, speakers: list[str]) -> str:
     return "\n".join([body] + [text for text, weight in fields if text for _ in range(weight)])
 
 
-def _letters_and_digits(word: str) -> list[str] | None:
-    """'f16' → ['f', '16'], 'su27' → ['su', '27']: a model name typed without its hyphen."""
-    match = _MODEL_NAME.fullmatch(word)
-    return [match.group(1), match.group(2)] if match else None
-
-
-def headline_key(text: str) -> str:
-    """A headline as typed, whatever its apostrophes, dashes and case."""
-    return " ".join(tokens(text))
-
-
 @dataclass(frozen=True)
 class Hit:
     """One ranked article with the passage that best matches the query."""
@@ -65,128 +55,150 @@ class Hit:
     matched: tuple[str, ...]  # the words of the passage that matched, for bolding
 
 
-@dataclass
-class QueryPlan:
-    """A query as the index understands it: groups of alternative terms, and the spellings it corrected."""
-
-    text: str
-    groups: list[list[tuple[int, float]]] = field(default_factory=list)  # per query word: (term id, weight)
-    corrections: dict[str, str] = field(default_factory=dict)  # typed word → corpus word
-    readings: dict[str, str] = field(default_factory=dict)  # a word typed in Cyrillic → how it was read
-    unknown: list[str] = field(default_factory=list)  # words with no match in the corpus at all
-    key: str = ""  # the headline key of the whole query
-
-    @property
-    def term_ids(self) -> set[int]:
-        return {term_id for group in self.groups for term_id, _ in group}
-
-    def corrected_text(self) -> str:
-        read = [self.readings.get(w, w) for w in TOKEN.findall(self.text.lower())]
-        return " ".join(self.corrections.get(w, w) for w in read)
-
-
-def _span(article: Article) -> tuple[int, int]:
-    """The days an article's publication date covers, as ordinals; (-1, -1) when undated."""
-    if article.published is None:
-        return -1, -1
-    period = article.published.period()
-    return period.first.toordinal(), period.last.toordinal()
-
-
 class SearchIndex:
-    """An inverted index in compressed-sparse-row numpy arrays: term → (document rows, BM25F weights).
+    """The bot's query understanding (bot.core.search.planner), scored by a Scorer, reranked by headline.
 
-    The commonest terms are dense rows of weights instead (see bot.core.search.postings).
-    """
+    An index is a view of one moment: `prepare` and `applied` give the view after some articles are added or
+    removed, and this one keeps answering as before. Built from articles, it scores with the postings in
+    memory (bot.core.search.scorer.MemoryScorer); bot.archive.search_disk gives views scored on disk."""
 
     def __init__(
         self, articles: list[Article], speakers: dict[str, list[str]] | None = None, counted: TokenCounter | None = None
     ) -> None:
         """`counted`: the indexed_text of each article, in order, already added (as the start-up does)."""
         speakers = speakers or {}
-        self.articles = {a.id: a for a in articles}
-        self.ids = [a.id for a in articles]
-        self.headlines = [a.headline for a in articles]
-        self.headline_keys = [headline_key(a.headline) for a in articles]
-        spans = [_span(a) for a in articles]
-        self.first_day = np.asarray([s[0] for s in spans], dtype=np.int32)
-        self.last_day = np.asarray([s[1] for s in spans], dtype=np.int32)
-        self.publications = sorted({a.publication for a in articles if a.publication})
-        codes = {name: i for i, name in enumerate(self.publications)}
-        self.publication_code = np.asarray([codes.get(a.publication, -1) for a in articles], dtype=np.int32)
-        self._build(articles, speakers, counted)
-        newest = np.argsort(-self.first_day, kind="stable")  # newest first; ties keep corpus order
-        self.suggester = HeadlineSuggester(self.headlines, self.headline_keys, newest, self.vocabulary)
-        # Passages are picked from the same few articles again and again: keep their sentences' term ids,
-        # for a bounded number of articles, instead of tokenising every sentence on every query.
-        self._sentence_terms = functools.lru_cache(maxsize=4096)(self._terms_of_sentences)
-
-    def _build(self, articles: list[Article], speakers: dict[str, list[str]], counted: TokenCounter | None) -> None:
+        rows = Rows.of(articles)
         if counted is None:
             postings = build_postings((indexed_text(a, speakers.get(a.id, [])) for a in articles), len(articles))
         else:
             postings = counted.postings(len(articles))
-        self.idf, self.pointers = postings.idf, postings.pointers
-        self.rows, self.weights = postings.rows, postings.weights
-        self.dense = postings.dense
-        self.dense_row = np.full(len(postings.terms), -1, dtype=np.int32)
-        self.dense_row[postings.dense_terms] = np.arange(len(postings.dense_terms), dtype=np.int32)
-        self.vocabulary = Vocabulary(postings.terms, postings.df)
+        vocabulary = Vocabulary(postings.terms, postings.df, len(articles))
+        suggester = HeadlineSuggester(rows.headlines, rows.keys, rows.newest, vocabulary)
+        self._assemble({a.id: a for a in articles}, rows, vocabulary, suggester, MemoryScorer(postings, rows), speakers)
+
+    def _assemble(
+        self,
+        articles: Mapping[str, Article],
+        rows: Rows,
+        vocabulary: Vocabulary,
+        suggester: HeadlineSuggester,
+        scorer: Scorer,
+        speakers: dict[str, list[str]] | None,
+        passages: dict[int, tuple[frozenset[int], ...]] | None = None,
+    ) -> None:
+        self.articles, self.rows, self.vocabulary = articles, rows, vocabulary
+        self.suggester, self.scorer = suggester, scorer
+        self.speakers = speakers  # kept only when scoring in memory, whose postings are rebuilt on a change
+        # Passages are picked from the same few articles again and again: their sentences' term ids are kept
+        # (a row names one article for good and term ids never change, so every later view shares them).
+        self._passages = {} if passages is None else passages
+
+    @classmethod
+    def from_state(cls, state: dict, scorer: Scorer, articles: Mapping[str, Article]) -> SearchIndex:
+        """An index as `state()` saved it, scored by `scorer` (a view of the engine the state was saved with)."""
+        index = cls.__new__(cls)
+        rows, vocabulary = Rows.from_state(state["rows"]), Vocabulary.from_state(state["vocabulary"])
+        part = HeadlinePart.from_state(state["headlines"])
+        suggester = HeadlineSuggester(rows.headlines, rows.keys, rows.newest, vocabulary, [part])
+        index._assemble(articles, rows, vocabulary, suggester, scorer, None)
+        return index
+
+    def state(self) -> dict:
+        """The query side as plain lists and arrays (the engine keeps the postings)."""
+        part = self.suggester.merged().parts[0]
+        return {"rows": self.rows.state(), "vocabulary": self.vocabulary.state(), "headlines": part.state()}
+
+    @property
+    def ids(self) -> list[str]:
+        return self.rows.ids
+
+    @property
+    def headlines(self) -> list[str]:
+        return self.rows.headlines
+
+    @property
+    def publications(self) -> list[str]:
+        return self.rows.publications
+
+    @property
+    def idf(self) -> np.ndarray:
+        return self.vocabulary.idf
+
+    # ---- changes ----------------------------------------------------------------------------------------
+    def prepare(self, added: Sequence[tuple[Article, list[str]]] = (), removed: Iterable[str] = ()) -> Change:
+        """The change that adds these (article, speakers) and removes these article ids. An added article the
+        index holds already replaces it (a new row); ids it does not hold are left alone. A removed article's
+        terms are counted out of the vocabulary as this view's `articles` give it: remove an article before
+        its new version replaces it there."""
+        change = Change(len(self.rows))
+        for article_id in dict.fromkeys([*removed, *(article.id for article, _ in added)]):
+            row = self.rows.row_of.get(article_id)
+            if row is not None:
+                change.removed.append(row)
+                article = self.articles.get(article_id)
+                text = indexed_text(article, (self.speakers or {}).get(article_id, [])) if article else ""
+                change.removed_terms.append(distinct_terms(engine_text(text)))
+        for article, speakers in added:
+            change.texts.append(engine_text(indexed_text(article, speakers)))
+            change.added.append(Entry.of(article, distinct_terms(change.texts[-1])))
+            change.articles.append(article)
+            change.speakers[article.id] = speakers
+        return change
+
+    def applied(
+        self, change: Change, scorer: Scorer | None = None, articles: Mapping[str, Article] | None = None
+    ) -> SearchIndex:
+        """The view after `change` (prepared from this view, or read from a log). `scorer`: the engine's view
+        with the change in it; None to rebuild the postings in memory. `articles`: the new view's articles;
+        by default this view's: a copy with the change's added and without its removed when it is a dict,
+        else the same mapping."""
+        if change.first_row != len(self.rows):
+            raise ValueError(f"a change from row {change.first_row} does not follow a view of {len(self.rows)} rows")
+        rows = self.rows.added(change.added).removed(change.removed)
+        vocabulary = self.vocabulary.counted([e.terms for e in change.added], change.removed_terms)
+        suggester = self.suggester.changed(rows.headlines, rows.keys, rows.newest, vocabulary)
+        if articles is None and isinstance(self.articles, dict):
+            articles = dict(self.articles)
+            for row in change.removed:
+                articles.pop(self.rows.ids[row], None)
+            articles.update((a.id, a) for a in change.articles)
+        elif articles is None:  # a mapping of the caller's own (loading on demand, say): it knows the change
+            articles = self.articles
+        speakers = None if self.speakers is None else {**self.speakers, **change.speakers}
+        if scorer is None:
+            if speakers is None:
+                raise ValueError("this index is scored by an engine: apply changes through it")
+            live = np.flatnonzero(rows.alive).tolist()
+            texts = (indexed_text(articles[rows.ids[r]], speakers.get(rows.ids[r], [])) for r in live)
+            scorer = MemoryScorer(build_postings(texts, len(live)), rows, live)
+        view = self.__class__.__new__(self.__class__)
+        view._assemble(articles, rows, vocabulary, suggester, scorer, speakers, self._passages)
+        return view
+
+    def changed(self, added: Sequence[tuple[Article, list[str]]] = (), removed: Iterable[str] = ()) -> SearchIndex:
+        """The view with these articles added and removed, its postings rebuilt in memory (small corpora)."""
+        return self.applied(self.prepare(added, removed))
+
+    def compacted(self, scorer: Scorer | None = None) -> SearchIndex:
+        """The same view with the terms and headlines added one at a time merged into the sorted arrays."""
+        view = self.__class__.__new__(self.__class__)
+        vocabulary = self.vocabulary.compacted()
+        rows, parts = self.rows, self.suggester.merged().parts
+        suggester = HeadlineSuggester(rows.headlines, rows.keys, rows.newest, vocabulary, parts)
+        view._assemble(
+            self.articles, self.rows, vocabulary, suggester, scorer or self.scorer, self.speakers, self._passages
+        )
+        return view
 
     # ---- queries -------------------------------------------------------------------------------------
     def plan(self, query: str) -> QueryPlan:
         """Map each query word to corpus terms: itself and its inflections, its spelling key, or (only for a
         word that is no word of English) its nearest corpus words, reported as a correction."""
-        plan = QueryPlan(query, key=headline_key(query))
-        typed = TOKEN.findall(plain_typed(query).lower())
-        words = [canonical(w) for w in typed]
-        # a Cyrillic word either language could write ('путин', 'киев') has a second reading to try
-        other_readings = {canonical(w): [canonical(r) for r in readings(w)[1:]] for w in typed if has_cyrillic(w)}
-        plan.readings = {w: canonical(w) for w in typed if has_cyrillic(w)}
-        read_from_cyrillic = set(plan.readings.values())
-        content = (
-            [w for w in words if w not in STOPWORDS and w not in QUERY_FILLER]
-            or [w for w in words if w not in STOPWORDS]
-            or words
-        )
-        vocabulary = self.vocabulary
-        for position, word in enumerate(content):
-            if word not in vocabulary:
-                known = [r for r in other_readings.get(word, ()) if r in vocabulary]
-                if known:
-                    plan.readings = {t: known[0] if r == word else r for t, r in plan.readings.items()}
-                    word = known[0]
-                    read_from_cyrillic.add(word)
-            forms = [(vocabulary.ids[form], INFLECTION_WEIGHT) for form in inflections(word) if form in vocabulary]
-            if word in vocabulary:
-                group = [(vocabulary.ids[word], 1.0), *forms]
-            elif forms:  # 'threats' finds 'threat': the same word, not a correction
-                group = [(term_id, 1.0) for term_id, _ in forms]
-            elif (parts := _letters_and_digits(word)) and all(p in vocabulary for p in parts):
-                group = [(vocabulary.ids[p], 1.0) for p in parts]  # 'f16' is how 'F-16' is typed
-            elif is_real_word(word):  # 'tell', 'bold': real words are never 'corrected' into others
-                plan.unknown.append(word)
-                continue
-            else:
-                parts = vocabulary.split_compound(word)
-                nearest = [] if parts else vocabulary.nearest(word)
-                if word in read_from_cyrillic:  # a reading is not a typo: one letter off at most ('izium' → 'izyum')
-                    nearest = [(t, w) for t, w in nearest if OSA.distance(word, t) <= TYPO_EDITS]
-                if parts:
-                    plan.corrections[word] = " ".join(parts)
-                    group = [(vocabulary.ids[p], 1.0) for p in parts]
-                elif nearest:
-                    plan.corrections[word] = nearest[0][0]
-                    group = [(vocabulary.ids[t], weight) for t, weight in nearest]
-                else:
-                    plan.unknown.append(word)
-                    continue
-            if position + 1 < len(content):  # 'counter offensive' also finds 'counteroffensive'
-                joined = vocabulary.ids.get(word + content[position + 1])
-                if joined is not None:
-                    group.append((joined, 1.0))
-            plan.groups.append(group)
-        return plan
+        return plan_query(self.vocabulary, query)
+
+    def _groups(self, plan: QueryPlan) -> Groups:
+        terms = self.vocabulary.terms
+        return [[(terms[term_id], weight) for term_id, weight in group] for group in plan.groups]
 
     def rank(
         self,
@@ -198,53 +210,28 @@ class SearchIndex:
     ) -> list[tuple[int, float]]:
         """(row, score) of the best articles, best first; filters by publication date and outlet."""
         plan = query if isinstance(query, QueryPlan) else self.plan(query)
-        scores = np.zeros(len(self.ids), dtype=np.float32)
-        query_weight = 0.0
-        for group in plan.groups:
-            for term_id, weight in group:
-                dense = self.dense_row[term_id]
-                if dense >= 0:  # a term in a quarter of the articles or more: one vector addition
-                    scores += weight * self.dense[dense]
-                    continue
-                lo, hi = self.pointers[term_id], self.pointers[term_id + 1]
-                scores[self.rows[lo:hi]] += weight * self.weights[lo:hi]
-            query_weight += max(float(self.idf[term_id]) for term_id, _ in group)
+        idf = self.vocabulary.idf
+        query_weight = sum(max(float(idf[term_id]) for term_id, _ in group) for group in plan.groups)
+        # an exact headline scores 1 besides, so it is a candidate even when every word is a stopword
         exact = self.suggester.rows_with_key(plan.key) if plan.key else []
-        for row in exact:
-            scores[row] += 1.0  # so an exact headline is a candidate even when every word is a stopword
-        allowed = self._filter(start, end, publication)
-        if allowed is not None:
-            scores[~allowed] = 0
-        candidates = np.flatnonzero(scores) if len(scores) <= RERANK else None
-        if candidates is None:
-            # partitioning the negated scores dodges numpy's slow path when most scores are 0
-            top = np.argpartition(-scores, RERANK - 1)[:RERANK]
-            candidates = top[scores[top] > 0]
-        ranked = []
-        for row in candidates.tolist():
-            score = float(scores[row])
-            similarity = fuzz.ratio(plan.key, self.headline_keys[row])
-            if similarity > HEADLINE_TYPED:  # a headline typed nearly in full, typos and all, beats body matches
-                score += 2 * query_weight * ((similarity - HEADLINE_TYPED) / (100 - HEADLINE_TYPED)) ** 2
-            if row in exact:
-                score += 1000
-            ranked.append((row, round(score, 3)))
-        ranked.sort(key=lambda pair: (-pair[1], pair[0]))  # ties in corpus order, whatever the partition left
-        return ranked[:limit]
-
-    def _filter(self, start: dt.date | None, end: dt.date | None, publication: str | None) -> np.ndarray | None:
-        allowed = None
-        if start is not None:
-            allowed = self.last_day >= start.toordinal()
-        if end is not None:
-            before = (self.first_day <= end.toordinal()) & (self.first_day >= 0)
-            allowed = before if allowed is None else allowed & before
-        if publication:
-            wanted = publication.strip().lower()
-            codes = [i for i, name in enumerate(self.publications) if name.lower() == wanted]
-            outlet = np.isin(self.publication_code, codes)
-            allowed = outlet if allowed is None else allowed & outlet
-        return allowed
+        found = self.scorer.top(self._groups(plan), exact, self.rows.where(start, end, publication), RERANK)
+        rows = np.asarray([row for row, _ in found], dtype=np.int64)
+        scores = np.asarray([score for _, score in found], dtype=np.float64)
+        known = rows < len(self.rows)  # a view of the engine a moment newer than these rows, or older
+        known[known] = self.rows.alive[rows[known]]
+        rows, scores = rows[known], scores[known]
+        if not len(rows):
+            return []
+        keys = [self.rows.keys[row] for row in rows.tolist()]
+        similarity = process.cdist([plan.key], keys, scorer=fuzz.ratio, dtype=np.float64)[0]
+        # a headline typed nearly in full, typos and all, beats body matches
+        typed = np.maximum(similarity - HEADLINE_TYPED, 0) / (100 - HEADLINE_TYPED)
+        scores += 2 * query_weight * typed**2
+        if exact:
+            scores[np.isin(rows, exact)] += 1000
+        scores = np.round(scores, 3)
+        order = np.lexsort((rows, -scores))[:limit]  # ties in row order, whatever the engine's order
+        return [(int(rows[i]), float(scores[i])) for i in order.tolist()]
 
     def search(
         self,
@@ -261,41 +248,35 @@ class SearchIndex:
 
     def rows_with_all(self, plan: QueryPlan) -> set[int]:
         """The rows of the articles that hold some term of every group of the plan (no ranking)."""
-        found: set[int] | None = None
-        for group in plan.groups:
-            rows: set[int] = set()
-            for term_id, _ in group:
-                dense = self.dense_row[term_id]
-                if dense >= 0:
-                    rows.update(np.flatnonzero(self.dense[dense]).tolist())
-                else:
-                    rows.update(self.rows[self.pointers[term_id] : self.pointers[term_id + 1]].tolist())
-            found = rows if found is None else found & rows
-            if not found:
-                return set()
-        return found or set()
+        return self.scorer.rows_with_all(self._groups(plan)) if plan.groups else set()
 
     def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        del state["_sentence_terms"]  # a cache of bound-method results: rebuilt empty, never pickled
-        return state
+        if not isinstance(self.scorer, MemoryScorer):
+            raise TypeError("an index scored on disk is opened from its folder, not pickled")
+        return {**self.__dict__, "_passages": {}}  # the passage cache is rebuilt as it is used
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._sentence_terms = functools.lru_cache(maxsize=4096)(self._terms_of_sentences)
-
-    def _terms_of_sentences(self, row: int) -> tuple[frozenset[int], ...]:
-        ids = self.vocabulary.ids
-        return tuple(frozenset(ids.get(t, -1) for t in tokens(s.text)) for s in self.articles[self.ids[row]].sentences)
+    def _sentence_terms(self, row: int) -> tuple[frozenset[int], ...]:
+        found = self._passages.get(row)
+        if found is None:
+            ids = self.vocabulary.ids
+            sentences = self.articles[self.rows.ids[row]].sentences
+            found = tuple(frozenset(ids.get(t, -1) for t in tokens(s.text)) for s in sentences)
+            if len(self._passages) >= PASSAGE_CACHE:
+                try:  # the oldest entry; another thread may have taken it already
+                    del self._passages[next(iter(self._passages))]
+                except (KeyError, RuntimeError, StopIteration):
+                    pass
+            self._passages[row] = found
+        return found
 
     def _hit(self, row: int, score: float, term_ids: set[int]) -> Hit:
         """The one or two neighbouring sentences whose matched words weigh most (by idf)."""
-        article = self.articles[self.ids[row]]
-        ids = self.vocabulary.ids
+        article = self.articles[self.rows.ids[row]]
+        ids, idf = self.vocabulary.ids, self.vocabulary.idf
         best, best_value = 0, -1.0
         for index, terms in enumerate(self._sentence_terms(row)):
             found = terms & term_ids
-            value = float(sum(self.idf[t] for t in found))
+            value = float(sum(idf[t] for t in found))
             if value > best_value:
                 best, best_value = index, value
         chosen = article.sentences[best : best + 1] if article.sentences else []
@@ -306,12 +287,13 @@ class SearchIndex:
         matched = tuple(
             dict.fromkeys(w for w in TOKEN.findall(passage) if ids.get(canonical(w.lower()), -1) in term_ids)
         )
-        return Hit(self.ids[row], score, passage, matched)
+        return Hit(self.rows.ids[row], score, passage, matched)
 
     # ---- autocomplete ---------------------------------------------------------------------------------
     def suggest(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         """(headline, article id) pairs for autocomplete; newest first for empty input."""
-        return [(self.headlines[row], self.ids[row]) for row in self.suggester.suggest(prefix, limit)]
+        headlines, ids = self.rows.headlines, self.rows.ids
+        return [(headlines[row], ids[row]) for row in self.suggester.suggest(prefix, limit)]
 
     def suggest_publications(self, prefix: str, limit: int = 25) -> list[str]:
         wanted = prefix.strip().lower()

@@ -43,7 +43,7 @@ class Postings:
     dense_terms: np.ndarray  # term id of each dense row
 
 
-def _split(text: str) -> list[bytes]:
+def split_tokens(text: str) -> list[bytes]:
     """Lower-cased word tokens as bytes: one C pass (translate) instead of a regex over the whole text."""
     return text.lower().encode("utf-8", "surrogatepass").translate(_SEPARATORS).split()
 
@@ -74,7 +74,7 @@ class TokenCounter:
         if len(self.lengths) % DOC_BLOCK == 0:
             self.blocks.append((array("i"), array("H"), array("i")))
         token_ids, frequencies, distinct = self.blocks[-1]
-        words = _split(text)
+        words = split_tokens(text)
         counts = Counter(words)
         token_ids.fromlist(list(map(self.surface.__getitem__, counts)))
         try:

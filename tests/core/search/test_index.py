@@ -5,16 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 import bot.core.search.postings as postings_module
+from bot.archive.search_disk import DiskSearch
 from bot.core.answers.article import bold_terms, search_reply
+from bot.core.corpus import speakers_of
 from bot.core.lexicon import STOPWORDS
 from bot.core.replies.reply import UserError
 from bot.core.search.postings import K1, B, build_postings
 from bot.core.search.vocabulary import TOKEN, canonical
+
+
+@pytest.fixture(scope="module", params=["memory", "disk"])
+def corpus(request, corpus, tmp_path_factory):
+    """The seeds, searched with the postings in memory, and again with them on disk (tantivy)."""
+    if request.param == "memory":
+        return corpus
+    entries = [
+        (article, speakers_of([q for q in corpus.quotes if q.article_id == article.id]))
+        for article in corpus.articles.values()
+    ]
+    disk = DiskSearch.build(tmp_path_factory.mktemp("search") / "index", entries, corpus.articles)
+    return replace(corpus, index=disk.view)
+
 
 PUTIN = "000_8d65afffd99f3673"
 STRATEGIC = "001_56f617656db8bfc2"
