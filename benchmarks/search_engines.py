@@ -49,7 +49,7 @@ def ours(articles, folder):
 
 
 def ours_disk(articles, folder):
-    from bot.archive.search_disk import DiskSearch
+    from bot.archive.search.disk import DiskSearch
 
     search = DiskSearch.build(folder, ((article, []) for article in articles), {})
     search.close()
@@ -57,7 +57,7 @@ def ours_disk(articles, folder):
 
 
 def ours_disk_open(folder, articles):
-    from bot.archive.search_disk import DiskSearch
+    from bot.archive.search.disk import DiskSearch
 
     return _bot(DiskSearch.open(folder, {a.id: a for a in articles}).view)
 
@@ -65,7 +65,7 @@ def ours_disk_open(folder, articles):
 def numpy_mmap(articles, folder):
     """The alternative to tantivy: the bot's numpy postings saved as arrays, memory-mapped when opened (the
     read side of an engine of our own; adding articles would still need a delta segment and merges)."""
-    from bot.archive.search_files import write_snapshot
+    from bot.archive.search.files import write_snapshot
 
     index = ours(articles, folder)[2]
     scorer = index.scorer
@@ -77,7 +77,7 @@ def numpy_mmap(articles, folder):
 
 
 def numpy_mmap_open(folder, articles):
-    from bot.archive.search_files import read_snapshot
+    from bot.archive.search.files import read_snapshot
     from bot.core.search.index import SearchIndex
     from bot.core.search.postings import Postings
     from bot.core.search.scorer import MemoryScorer

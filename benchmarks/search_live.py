@@ -71,7 +71,7 @@ def _spread(timings: list[float]) -> str:
 
 def live(corpus: Path, built: Path, adds: int, interval: float) -> dict:
     """The figures of one run, in this (fresh) process."""
-    from bot.archive.search_disk import DiskSearch
+    from bot.archive.search.disk import DiskSearch
     from bot.core.search.english import is_real_word
 
     with corpus.open("rb") as handle:

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 
 from bot.archive.files import MAX_FILE_BYTES
+from bot.archive.intake.uploads import Uploads
 from bot.archive.living import LivingArchive
-from bot.archive.uploads import Uploads
 from bot.commands import COMMANDS
 from bot.core.answers import archive as archive_answers
 from bot.core.answers import complete

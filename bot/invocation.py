@@ -8,8 +8,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from bot.archive.intake.uploads import Uploads
 from bot.archive.living import LivingArchive
-from bot.archive.uploads import Uploads
 from bot.core.corpus import Corpus
 from bot.core.replies.reply import Reply
 from bot.stores import Store

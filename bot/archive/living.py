@@ -21,8 +21,8 @@ from bot.archive.files import (
     parse_source,
     too_large,
 )
+from bot.archive.intake.uploads import safe_name
 from bot.archive.load import archive_sources, load_corpus
-from bot.archive.uploads import safe_name
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.extraction import Extracted

@@ -8,9 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from bot.archive import fetch
 from bot.archive.changes import Who
 from bot.archive.files import ARTICLE_SUFFIXES, corpus_files, too_large
+from bot.archive.intake import fetch
 from bot.archive.living import LivingArchive
 from bot.archive.session import session
 from bot.cli.corpus_report import check_json, check_text, export_json

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.archive import feeds, fetch, uploads
 from bot.archive.changes import Who
-from bot.archive.fetch import FetchPolicy
 from bot.archive.files import digest_of, parse_bytes, too_large
+from bot.archive.intake import feeds, fetch, uploads
+from bot.archive.intake.fetch import FetchPolicy
+from bot.archive.intake.uploads import Upload, safe_name
 from bot.archive.living import LivingArchive
-from bot.archive.uploads import Upload, safe_name
 from bot.core.answers import archive as archive_answers
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus

@@ -10,7 +10,7 @@ from bot.handlers.archive import add_from_feeds
 from bot.invocation import Invocation
 from bot.posts import new_articles
 from bot.stores.sqlite import SqliteStore
-from tests.archive.test_feeds import site  # noqa: F401
+from tests.archive.intake.test_feeds import site  # noqa: F401
 from tests.conftest import SEEDS, archive_app
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator.fixtures import emulator  # noqa: F401

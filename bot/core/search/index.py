@@ -60,7 +60,7 @@ class SearchIndex:
 
     An index is a view of one moment: `prepare` and `applied` give the view after some articles are added or
     removed, and this one keeps answering as before. Built from articles, it scores with the postings in
-    memory (bot.core.search.scorer.MemoryScorer); bot.archive.search_disk gives views scored on disk."""
+    memory (bot.core.search.scorer.MemoryScorer); bot.archive.search.disk gives views scored on disk."""
 
     def __init__(
         self, articles: list[Article], speakers: dict[str, list[str]] | None = None, counted: TokenCounter | None = None

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import bot.core.search.postings as postings_module
-from bot.archive.search_disk import DiskSearch
+from bot.archive.search.disk import DiskSearch
 from bot.core.answers.article import bold_terms, search_reply
 from bot.core.corpus import speakers_of
 from bot.core.lexicon import STOPWORDS

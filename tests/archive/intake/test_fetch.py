@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from aiohttp import web
 
-from bot.archive.fetch import Refused, fetch_page
+from bot.archive.intake.fetch import Refused, fetch_page
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, SEEDS, archive_app

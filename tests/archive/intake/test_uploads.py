@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.archive.uploads import Upload, Uploads, safe_name
+from bot.archive.intake.uploads import Upload, Uploads, safe_name
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
 from tests.conftest import FIXTURES, archive_app, seeds_copy

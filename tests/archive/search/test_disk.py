@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.archive import search_disk
-from bot.archive.search_disk import DiskSearch
+from bot.archive.search.disk import DiskSearch
 from bot.core.article import Article
 from bot.core.corpus import Corpus, speakers_of
 from bot.core.reading.news_file import parse_article
@@ -173,7 +172,7 @@ def test_changes_survive_a_reopen_and_a_checkpoint(corpus, tmp_path, monkeypatch
     disk.close()
     reopened = DiskSearch.open(tmp_path / "index", articles)  # from the log
     assert {query: ranked(reopened.view, query) for query in expected} == expected
-    monkeypatch.setattr(search_disk, "CHECKPOINT", 1)
+    monkeypatch.setattr(disk_module, "CHECKPOINT", 1)
     reopened.remove(["cider"])
     expected = {query: ranked(reopened.commit(), query) for query in expected}  # saved whole, log emptied
     assert sorted(p.name for p in (tmp_path / "index").iterdir()) == ["base-2", "engine"]

@@ -1,7 +1,7 @@
 """A search index in a folder that changes one article at a time and opens in a fraction of a second.
 
-    folder/engine/      tantivy's segments: the postings (bot/archive/search_engine.py)
-    folder/base-<g>/    the query side (vocabulary, headlines, rows) as last saved whole (search_files.py)
+    folder/engine/      tantivy's segments: the postings (bot/archive/search/engine.py)
+    folder/base-<g>/    the query side (vocabulary, headlines, rows) as last saved whole (files.py)
     folder/log-<g>      the changes since, one record per commit
 
 A commit writes its log record, then commits the engine; opening reads the newest snapshot and replays the
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.archive.search_engine import BULK_HEAP, SearchEngine
-from bot.archive.search_files import ChangeLog, read_snapshot, write_snapshot
+from bot.archive.search.engine import BULK_HEAP, SearchEngine
+from bot.archive.search.files import ChangeLog, read_snapshot, write_snapshot
 from bot.core.search.changes import Change, engine_text
 from bot.core.search.index import SearchIndex, indexed_text
 from bot.core.search.rows import RowEntry, Rows, publication_span

@@ -9,9 +9,9 @@ import logging
 
 import feedparser
 
-from bot.archive import fetch
 from bot.archive.changes import ArchiveAway, Who
-from bot.archive.fetch import FetchPolicy
+from bot.archive.intake import fetch
+from bot.archive.intake.fetch import FetchPolicy
 from bot.archive.living import LivingArchive
 from bot.core.replies.reply import UserError
 from bot.stores import Store

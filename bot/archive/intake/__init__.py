@@ -1,0 +1,1 @@
+"""Where outside bytes come in: pages fetched by address, uploads, followed feeds."""
