@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.archive.search import disk as disk_module
 from bot.archive.search.disk import DiskSearch
 from bot.core.article import Article
 from bot.core.corpus import Corpus, speakers_of
