@@ -179,6 +179,8 @@ class StorageSettings(_Section):
     database: Annotated[ProjectPath, AfterValidator(_database_file)] = Field(
         DATA / "bot.sqlite3", validation_alias="BOT_DATABASE"
     )
+    # the bot's search index on disk (tantivy): by default beside BOT_DATABASE, one per process like the file
+    index_dir: ProjectPath | None = Field(None, validation_alias="BOT_INDEX_DIR")
     # shared state in PostgreSQL instead of the file; the platforms' name, and ours when the platform's is taken
     database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="DATABASE_URL")
     bot_database_url: DatabaseUrl = Field(SecretStr(""), validation_alias="BOT_DATABASE_URL")
@@ -195,6 +197,11 @@ class StorageSettings(_Section):
     archive_poll_seconds: Annotated[float, BeforeValidator(_seconds)] = Field(
         1.0, validation_alias="BOT_ARCHIVE_POLL_SECONDS"
     )
+
+    @property
+    def search_index_dir(self) -> Path:
+        """Where the running bot keeps its search index: BOT_INDEX_DIR, else beside its SQLite file."""
+        return self.index_dir or self.database.with_name(f"{self.database.stem}-index")
 
     @property
     def state_url(self) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.archive.files import Parsed, Source, digest_of
-from bot.archive.pool import pack, unpack
+from bot.archive.pool import pack, pack_summary, unpack
 from bot.core.article import Article
 from bot.core.corpus import Corpus
 from bot.migrations import migrate
@@ -85,7 +85,7 @@ class CorpusCache:
             )
         }
         self.hashes: dict[str, str | None] = {}
-        self.pending: list[tuple[str, str, str, bytes, str]] = []
+        self.pending: list[tuple[str, str, str, bytes, str, bytes]] = []
         self.corpus_key: str | None = None  # of the folder as this load found it
         self.hits = self.misses = 0
         self._writer: ThreadPoolExecutor | None = None  # one thread: writes in the order handed over
@@ -176,7 +176,8 @@ class CorpusCache:
         if file_hash is None:
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self.pending.append((source.key, file_hash, self.version, packed or pack(parsed), now))
+        summary = pack_summary(parsed, source.key)
+        self.pending.append((source.key, file_hash, self.version, packed or pack(parsed), now, summary))
         if len(self.pending) >= ROWS_PER_WRITE:
             self._submit(self._write_rows, self.pending)
             self.pending = []
@@ -210,7 +211,14 @@ class CorpusCache:
         file_hash = content_hash(source)
         if file_hash is not None:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            self._submit(self._write_rows, [(source.key, file_hash, self.version, pack(parsed), now)])
+            row = (source.key, file_hash, self.version, pack(parsed), now, pack_summary(parsed, source.key))
+            self._submit(self._write_rows, [row])
+
+    def flush(self) -> None:
+        """Hand the rows put so far to the writer thread (wait() waits for them)."""
+        if self.pending:
+            self._submit(self._write_rows, self.pending)
+            self.pending = []
 
     def finish(self, sources: list[Source], corpus: Corpus | None = None) -> None:
         """Write the last rows and the whole corpus, and forget files that left the folder.
@@ -235,12 +243,14 @@ class CorpusCache:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="corpus-cache")
         self._last = self._writer.submit(work, *args)
 
-    def _write_rows(self, rows: list[tuple[str, str, str, bytes, str]]) -> None:
+    def _write_rows(self, rows: list[tuple[str, str, str, bytes, str, bytes]]) -> None:
         # pickled, not compressed: compressing each row delays the load more than the disk it saves is worth
-        if self._execute(
-            lambda: self.db.executemany("INSERT OR REPLACE INTO corpus_cache VALUES (?, ?, ?, ?, ?)", rows)
-        ):
-            for name, file_hash, version, _, _ in rows:
+        insert = (
+            "INSERT OR REPLACE INTO corpus_cache "
+            "(file_name, content_hash, extractor_version, payload, cached_at, summary) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        if self._execute(lambda: self.db.executemany(insert, rows)):
+            for name, file_hash, version, _, _, _ in rows:
                 self.known[name] = (file_hash, version)
             self.written += len(rows)
 

@@ -6,7 +6,9 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from bot.archive.files import ARTICLE_SUFFIXES
 from bot.core.replies.reply import UserError
 from bot.stores import Change
 
@@ -42,3 +44,21 @@ def removed_by(changes: Iterable[Change]) -> dict[str, Change]:
     for change in changes:
         last[change.article_id] = change
     return {i: c for i, c in last.items() if c.action == REMOVE}
+
+
+def folder_file(folder: Path, article_id: str) -> Path | None:
+    """The corpus folder's file with this id, if it has one."""
+    for suffix in ARTICLE_SUFFIXES:
+        path = folder / f"{article_id}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def free_id(stem: str, taken: set[str], folder: Path) -> str:
+    """`stem`, or stem-2, stem-3 …: an id no folder file, stored article (removed ones too) or article has."""
+    number, candidate = 1, stem
+    while candidate in taken or folder_file(folder, candidate) is not None:
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate

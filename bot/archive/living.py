@@ -9,10 +9,20 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from bot.archive.cache import CorpusCache
-from bot.archive.changes import ADD, REMOVE, RESTORE, UNAVAILABLE, ArchiveAway, ArchiveRefused, Who, removed_by
+from bot.archive.cache import CorpusCache, content_hash
+from bot.archive.changes import (
+    ADD,
+    REMOVE,
+    RESTORE,
+    UNAVAILABLE,
+    ArchiveAway,
+    ArchiveRefused,
+    Who,
+    folder_file,
+    free_id,
+    removed_by,
+)
 from bot.archive.files import (
-    ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
     Parsed,
     Source,
@@ -23,6 +33,7 @@ from bot.archive.files import (
 )
 from bot.archive.intake.uploads import safe_name
 from bot.archive.load import archive_sources, load_corpus
+from bot.archive.warm import OnDisk, open_archive
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.extraction import Extracted
@@ -44,8 +55,11 @@ class LivingArchive:
         cache: CorpusCache | None = None,
         max_bytes: int = MAX_FILE_BYTES,
         processes: int | None = None,
+        index_dir: Path | None = None,
     ) -> None:
         self.folder, self.store, self.cache = folder, store, cache
+        self.index_dir = index_dir if cache is not None else None  # the search index on disk (the bot's own)
+        self.disk: OnDisk | None = None
         self.max_bytes, self.processes = max_bytes, processes
         self.corpus = Corpus({})
         self.applied = 0  # the seq of the newest change this process has applied
@@ -55,6 +69,7 @@ class LivingArchive:
         self.folder_ids: set[str] = set()
         self.digests: dict[str, str] = {}  # content hash → id, of every folder file and stored article
         self._parsed: dict[str, Extracted] = {}  # articles this process just stored: applied without a parse
+        self._indexed: dict[str, str] = {}  # the digest each article about to be indexed is indexed at
         self._lock = asyncio.Lock()  # one load or catch-up at a time in this process
         self._nudged = asyncio.Event()
         self._unreachable = False
@@ -79,9 +94,15 @@ class LivingArchive:
             sources = await self._fetched([Source(a.file_name, digest=a.content_hash) for a in live])
             errors: list[str] = []
             files = await asyncio.to_thread(archive_sources, self.folder, sources, set(self.removed), errors)
-            corpus = await asyncio.to_thread(
-                load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
-            )
+            if self.index_dir is not None and self.cache is not None:
+                self.close()
+                corpus, self.disk = await asyncio.to_thread(
+                    open_archive, self.folder, files, errors, self.cache, self.index_dir, self.processes, self.max_bytes
+                )
+            else:
+                corpus = await asyncio.to_thread(
+                    load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
+                )
             self.corpus = await self._shelved(corpus)
             self.folder_ids = {s.article_id for s in files if s.path is not None}
             self.digests = {a.content_hash: a.article_id for a in stored}
@@ -124,7 +145,9 @@ class LivingArchive:
         file_name = safe_name(name)
         stem, suffix = Path(file_name).stem, Path(file_name).suffix
         for _ in range(100):  # another process may take the id first: then the next free one
-            article_id = self._free_id(stem)
+            article_id = free_id(
+                stem, self.stored | self.folder_ids | set(self.corpus.articles) | set(self.removed), self.folder
+            )
             parsed = await self._parse(Source(f"{article_id}{suffix}", data=data, digest=digest))
             stored = StoredArticle(
                 article_id,
@@ -175,7 +198,7 @@ class LivingArchive:
             if article_id in self.corpus.articles:
                 raise ArchiveRefused(f"`{article_id}` is in the archive: it was never removed.")
             raise ArchiveRefused(f"No removed article has the id `{truncate(article_id, 100)}`.")
-        if article_id not in self.stored and not self._folder_file(article_id):
+        if article_id not in self.stored and not folder_file(self.folder, article_id):
             raise ArchiveRefused(f"`{article_id}`'s file is no longer in the corpus folder: nothing to restore.")
         return await self._record(who.change(RESTORE, article_id, removal.headline))
 
@@ -214,9 +237,16 @@ class LivingArchive:
         gone = [i for i, here in present.items() if not here and i in self.corpus.articles]
         wanted = [i for i, here in present.items() if here and i not in self.corpus.articles]
         added = await self._extracted(wanted)
-        self.corpus = self.corpus.changed(added, gone)
+        index = self.disk.committer(added, gone, self._indexed) if self.disk is not None else None
+        self.corpus = await asyncio.to_thread(self.corpus.changed, added, gone, index)
+        for entry in added:
+            self._indexed.pop(entry.article.id, None)
         self.applied = changes[-1].seq
         log.info("archive at change %d: %d added, %d removed", self.applied, len(added), len(gone))
+
+    def close(self) -> None:
+        if self.disk is not None:
+            self.disk.close()
 
     async def _extracted(self, ids: list[str]) -> list[Extracted]:
         """The articles to add: those this process parsed as it stored them, the others parsed here."""
@@ -230,43 +260,30 @@ class LivingArchive:
                 self.stored.add(article_id)
                 self.digests[found.content_hash] = article_id
                 source = Source(found.file_name, data=found.content, digest=found.content_hash)
-            elif (path := self._folder_file(article_id)) is not None:
+            elif (path := folder_file(self.folder, article_id)) is not None:
                 source = Source.of(path)
             else:
                 log.warning("archive change names %s, which is neither stored nor in the folder", article_id)
                 continue
             try:
-                ready.append(
-                    (await asyncio.to_thread(parse_source, source, catalog.get(article_id), self.max_bytes)).extracted
-                )
+                parsed = await asyncio.to_thread(parse_source, source, catalog.get(article_id), self.max_bytes)
             except CorpusError as error:
                 log.warning("skipped archive article %s", error)
+                continue
+            ready.append(parsed.extracted)
+            self._indexed[article_id] = content_hash(source, catalog.get(article_id)) or ""
+            if self.cache is not None:  # the next start reads it from the cache, neither fetched nor parsed
+                self.cache.keep(source, parsed)
         return ready
 
     async def _parse(self, source: Source) -> Parsed:
         catalog = await asyncio.to_thread(load_catalog, self.folder)
         try:
-            return await asyncio.to_thread(parse_source, source, catalog.get(source.article_id), self.max_bytes)
+            parsed = await asyncio.to_thread(parse_source, source, catalog.get(source.article_id), self.max_bytes)
         except CorpusError as error:
             raise ArchiveRefused(f"I can't add that file: {error}") from None
-
-    def _free_id(self, stem: str) -> str:
-        """`stem`, or stem-2, stem-3 …: an id no folder file, stored article (removed ones too) or article has."""
-        taken = self.stored | self.folder_ids | set(self.corpus.articles) | set(self.removed)
-        number = 1
-        candidate = stem
-        while candidate in taken or self._folder_file(candidate) is not None:
-            number += 1
-            candidate = f"{stem}-{number}"
-        return candidate
-
-    def _folder_file(self, article_id: str) -> Path | None:
-        """The corpus folder's file with this id, if it has one."""
-        for suffix in ARTICLE_SUFFIXES:
-            path = self.folder / f"{article_id}{suffix}"
-            if path.is_file():
-                return path
-        return None
+        self._indexed[source.article_id] = content_hash(source, catalog.get(source.article_id)) or ""
+        return parsed
 
     # --- following other processes ---------------------------------------------------------------------------------
     def nudge(self) -> None:

@@ -82,7 +82,7 @@ def release_freed_memory() -> None:
         pass
 
 
-def _small_enough(sources: list[Source], max_bytes: int, errors: list[str]) -> list[Source]:
+def small_enough(sources: list[Source], max_bytes: int, errors: list[str]) -> list[Source]:
     """The files within the size limit; the others reported by name (checked before the cache, which would
     otherwise keep serving a file the limit now refuses)."""
     kept = []
@@ -132,7 +132,7 @@ def _load(
 ) -> Corpus:
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")
-    sources = _small_enough(sources, max_bytes, errors)
+    sources = small_enough(sources, max_bytes, errors)
     try:
         catalog = load_catalog(folder)
     except CorpusError as error:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.archive.files import Parsed, Source, parse_source
 from bot.core.article import CorpusError
+from bot.core.shelf import ShelvedArticle
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,13 @@ def pack(parsed: Parsed) -> bytes:
 
 def unpack(packed: bytes) -> Parsed:
     return pickle.loads(packed)
+
+
+def pack_summary(parsed: Parsed, key: str) -> bytes:
+    """What answers read of an article without its text: its header (as a ShelvedArticle keeps it), its
+    quotations and its events, pickled apart from the whole parse (bot/archive/warm.py reads them back)."""
+    header = ShelvedArticle(parsed.extracted.article, key, None).__getstate__()
+    return pickle.dumps((header, parsed.extracted.quotes, parsed.extracted.events), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _attempt(job: Job) -> Parsed | CorpusError:

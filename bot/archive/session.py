@@ -39,10 +39,11 @@ def open_cache(path: Path | str) -> CorpusCache | None:
 
 @contextlib.asynccontextmanager
 async def session(
-    settings: Settings, database: str | Path | None = None, fresh: bool = False
+    settings: Settings, database: str | Path | None = None, fresh: bool = False, index: bool = False
 ) -> AsyncIterator[Session]:
     """The store (PostgreSQL when a URL is set, else the SQLite file `database` or BOT_DATABASE), the cache
-    beside it, and the archive opened on both; `fresh`: a throwaway SQLite store and no cache (the folder alone).
+    beside it, and the archive opened on both; `fresh`: a throwaway SQLite store and no cache (the folder alone);
+    `index`: search through the bot's index on disk (the running bot: one writer per index).
     Raises DatabaseSettingError when the configured server refuses the URL."""
     with tempfile.TemporaryDirectory() as scratch:
         if fresh:
@@ -53,9 +54,13 @@ async def session(
             store = await open_store(settings.state_url, sqlite_path)
             cache = await asyncio.to_thread(open_cache, sqlite_path)
         try:
-            archive = LivingArchive(settings.corpus_dir, store, cache, settings.max_article_bytes)
-            await archive.open()
-            yield Session(store, archive, cache)
+            index_dir = settings.search_index_dir if index and not fresh else None
+            archive = LivingArchive(settings.corpus_dir, store, cache, settings.max_article_bytes, index_dir=index_dir)
+            try:
+                await archive.open()
+                yield Session(store, archive, cache)
+            finally:
+                archive.close()
         finally:
             if cache is not None:
                 await asyncio.to_thread(cache.close)

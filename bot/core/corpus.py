@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -71,24 +70,29 @@ class Corpus:
         corpus.index = SearchIndex([entry.article for entry in entries], speakers, counted)
         return corpus
 
-    def changed(self, added: list[Extracted], removed: Collection[str] = ()) -> Corpus:
+    def changed(
+        self,
+        added: list[Extracted],
+        removed: Collection[str] = (),
+        index: Callable[[dict[str, Article]], SearchIndex] | None = None,
+    ) -> Corpus:
         """A new corpus: this one without the `removed` ids and with the `added` articles (an added id that is
-        here already is replaced). This corpus stays as it was, so an answer in progress never sees a mix."""
+        here already is replaced). This corpus stays as it was, so an answer in progress never sees a mix.
+
+        `index`, given the new articles by id, makes the new search view (a disk index commits the change);
+        by default this corpus's index is changed in memory."""
         gone = set(removed) | {entry.article.id for entry in added}
-        quotes: dict[str, list[Quote]] = {}
-        events: dict[str, list[Event]] = {}
-        for quote in self.quotes:
-            quotes.setdefault(quote.article_id, []).append(quote)
-        for event in self.events:
-            events.setdefault(event.article_id, []).append(event)
-        kept = [
-            Extracted(article, quotes.get(article.id, []), events.get(article.id, []))
-            for article in self.articles.values()
-            if article.id not in gone
-        ]
-        changed = Corpus.from_extracted(kept + added, self.errors)
-        changed.keys = {i: key for i, key in self.keys.items() if i not in gone}
-        return changed
+        articles = {i: a for i, a in self.articles.items() if i not in gone}
+        articles.update((entry.article.id, entry.article) for entry in added)
+        quotes = [q for q in self.quotes if q.article_id not in gone] + [q for e in added for q in e.quotes]
+        events = [e for e in self.events if e.article_id not in gone] + [v for e in added for v in e.events]
+        if index is not None:
+            view = index(articles)
+        else:
+            pairs = [(entry.article, speakers_of(entry.quotes)) for entry in added]
+            view = self.index.changed(pairs, [i for i in gone if i in self.articles])
+        keys = {i: key for i, key in self.keys.items() if i not in gone}
+        return Corpus(articles, quotes, events, self.errors, view, keys)
 
     def shelved(self, shelf: Shelf) -> Corpus:
         """This corpus with the text of every article that has a key left on `shelf`: the headers stay, the
@@ -98,10 +102,7 @@ class Corpus:
             article_id: ShelvedArticle(article, self.keys[article_id], shelf) if article_id in self.keys else article
             for article_id, article in self.articles.items()
         }
-        index = self.index
-        if index is not None:  # the same index, reading its passages from the shelved articles
-            index = copy.copy(index)
-            index.articles = articles
+        index = self.index.reading(articles) if self.index is not None else None
         return Corpus(articles, self.quotes, self.events, self.errors, index, self.keys)
 
     def bind(self, shelf: Shelf) -> None:

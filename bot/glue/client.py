@@ -138,7 +138,7 @@ async def serve(settings: Settings) -> int:
     from bot.stores import DatabaseSettingError
 
     try:
-        async with session(settings) as opened:
+        async with session(settings, index=True) as opened:
             log.info("state in %s", opened.store.describe())
             return await _serve(settings, opened.store, opened.archive)
     except (DatabaseSettingError, CorpusError) as error:  # a setting to fix: one line, and the process ends

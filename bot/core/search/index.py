@@ -179,6 +179,12 @@ class SearchIndex:
         """The view with these articles added and removed, its postings rebuilt in memory (small corpora)."""
         return self.applied(self.prepare(added, removed))
 
+    def reading(self, articles: Mapping[str, Article]) -> SearchIndex:
+        """The same view, reading passages from these articles (the same ones, their text kept elsewhere)."""
+        view = self.__class__.__new__(self.__class__)
+        view._assemble(articles, self.rows, self.vocabulary, self.suggester, self.scorer, self.speakers, self._passages)
+        return view
+
     def compacted(self, scorer: Scorer | None = None) -> SearchIndex:
         """The same view with the terms and headlines added one at a time merged into the sorted arrays."""
         view = self.__class__.__new__(self.__class__)

@@ -1,0 +1,108 @@
+"""The running bot's archive on disk: a restart reads summaries and opens the index instead of parsing and
+indexing; a change is indexed at once and survives the next restart; an edited folder file is read again."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.archive.cache import CorpusCache
+from bot.archive.changes import Who
+from bot.archive.living import LivingArchive
+from bot.core.shelf import ShelvedArticle
+from bot.stores.sqlite import SqliteStore
+from tests.conftest import seeds_copy
+
+SEED = "003_ca573a1cae3f6ec8"
+FERRY = b"""---
+headline: Zyxbrook ferry returns after winter repairs
+publication: The Harbour Gazette
+date: 2024-03-02
+---
+The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
+
+"We missed the crossing every single morning of the winter," said Maren Holt, a commuter of twenty years.
+"""
+
+
+class Host:
+    """One host's disk: its folder, its SQLite file (state and cache) and its index folder."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.folder = seeds_copy(tmp_path)
+        self.database = tmp_path / "bot.sqlite3"
+        self.index = tmp_path / "bot-index"
+        self.opened: list = []
+
+    async def start(self) -> LivingArchive:
+        store = await SqliteStore.open(self.database)
+        cache = CorpusCache.open(self.database)
+        archive = LivingArchive(self.folder, store, cache, index_dir=self.index)
+        await archive.open()
+        self.opened.append((archive, cache, store))
+        return archive
+
+    async def stop(self) -> None:
+        archive, cache, store = self.opened.pop()
+        archive.close()
+        cache.close()
+        await store.close()
+
+
+def first_hit(archive: LivingArchive, query: str) -> str | None:
+    hits = archive.corpus.index.search(query)
+    return hits[0].article_id if hits else None
+
+
+@pytest.fixture
+async def host(tmp_path):
+    started = Host(tmp_path)
+    yield started
+    while started.opened:  # a failed test still lets go of the index's writer and the databases
+        await started.stop()
+
+
+async def test_a_restart_reads_summaries_and_the_index_and_parses_nothing(host, caplog) -> None:
+    cold = await host.start()
+    answers = {q: first_hit(cold, q) for q in ("tarus missles", "kharkiv", "zelensky nato")}
+    await host.stop()
+    with caplog.at_level(logging.INFO, logger="bot.archive.warm"):
+        warm = await host.start()
+    assert "5 articles (0 parsed)" in caplog.text
+    assert all(isinstance(a, ShelvedArticle) for a in warm.corpus.articles.values())
+    assert {q: first_hit(warm, q) for q in answers} == answers
+    hit = warm.corpus.index.search("tarus missles")[0]
+    assert "Taurus" in hit.passage  # the passage is read from the shelved text
+    assert len(warm.corpus.quotes) == len(cold.corpus.quotes) and len(warm.corpus.events) == len(cold.corpus.events)
+    await host.stop()
+
+
+async def test_an_added_and_a_removed_article_are_searchable_at_once_and_after_a_restart(host, caplog) -> None:
+    archive = await host.start()
+    await archive.add("ferry.txt", FERRY, Who("cli"))
+    await archive.remove(SEED, Who("cli"))
+    assert first_hit(archive, "zyxbrook") == "ferry"
+    assert SEED not in {hit.article_id for hit in archive.corpus.index.search("counter-offensive", limit=10)}
+    await host.stop()
+    with caplog.at_level(logging.INFO, logger="bot.archive.warm"):
+        again = await host.start()
+    assert "5 articles (0 parsed)" in caplog.text  # four seeds and the ferry, from their summaries
+    assert first_hit(again, "zyxbrook") == "ferry" and SEED not in again.corpus.articles
+    assert SEED not in {hit.article_id for hit in again.corpus.index.search("counter-offensive", limit=10)}
+    await again.restore(SEED, Who("cli"))
+    assert SEED in {hit.article_id for hit in again.corpus.index.search("counter-offensive", limit=10)}
+    await host.stop()
+
+
+async def test_an_edited_folder_file_is_read_and_indexed_again(host, caplog) -> None:
+    await host.start()
+    await host.stop()
+    path = host.folder / f"{SEED}.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA quokka was seen near Zaporizhzhia.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="bot.archive.warm"):
+        archive = await host.start()
+    assert "5 articles (1 parsed)" in caplog.text
+    assert first_hit(archive, "quokka") == SEED
+    await host.stop()
