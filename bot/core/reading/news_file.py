@@ -9,7 +9,8 @@ from pathlib import Path
 from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
 from bot.core.periods import month_number
 from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
-from bot.core.reading.published import find_publication
+from bot.core.reading.layouts.wire import sign_off
+from bot.core.reading.published import Found, find_publication
 from bot.core.text import (
     clean_inline,
     drop_pull_quotes,
@@ -118,6 +119,21 @@ def _derived_headline(paragraphs: list[str]) -> str:
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
 
 
+def _publication(named: str | None, author: str | None, found: Found | None, lines: list[str]) -> str | None:
+    """The outlet: as the file names it, else the wire agency its dateline or sign-off credits; never the
+    byline's authors ("By Ada Lin and Tom Roe" above a headline is no masthead)."""
+    if named and author and _name_key(named) and (_name_key(named) in _name_key(author)):
+        named = None
+    if named:
+        return named
+    agency = found.credit if found else None
+    return agency or sign_off([line for line in lines if line.strip()])
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", re.sub(r"^\s*by\s+", "", text, flags=re.I)).lower().split())
+
+
 def parse_article(article_id: str, text: str, path: Path | None = None) -> Article:
     """Parse one file's text into an Article; raise CorpusError when it holds no article."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -217,13 +233,14 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         sources["headline"] = "derived"
     if lead:
         sources["lead"] = "stated"
+    publication = _publication(fields.get("publication"), author, found, raw_lines)
     article = Article(
         id=article_id,
         headline=headline,
         paragraphs=paragraphs,
         standfirst=standfirst,
         rubric=rubric,
-        publication=fields.get("publication"),
+        publication=publication,
         author=author,
         url=fields.get("url"),
         published=published,

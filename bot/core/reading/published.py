@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.core.article import PubDate
 from bot.core.periods import month_number
+from bot.core.reading.layouts.wire import credit, dateline_year
 
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 HEADER_LINES = 30  # the header is at most this many non-blank lines …
@@ -59,7 +60,6 @@ _NOT_NAMES = {"follow", "share", "listen", "subscribe", "advertisement", "menu",
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.’' -]{2,}[A-Z.],")  # "PORT ALVARO," "SPRINGDALE, Ark."
 _DATELINE_END = re.compile(r"--|—|–| - |/[A-Za-z-]+/|\((?:AP|AFP|Reuters|UPI|BUSINESS WIRE|[A-Z][A-Za-z ]{1,20})\)")
 _READ_TIME = re.compile(r"[\s|·•∙]*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\b", re.I)
 _AMERICAN = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b[ECMP][SD]T\b|\$\d", re.I)
 _BRITISH = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|CES?T)\b|\bGMT[+-]\d|[£€]\d")
 _GLUED_WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
@@ -74,6 +74,7 @@ class Found:
     updated: PubDate | None = None
     author: str | None = None
     dateline: bool = False  # the date is the one of the wire dateline opening the body, not of a date line
+    credit: str | None = None  # the agency the opening wire dateline credits: "Reuters" for "(Reuters) -"
     used: set[int] = field(default_factory=set)  # lines that only carried these fields: not body text
     replaced: dict[int, str] = field(default_factory=dict)  # a line left once a date glued to it is cut off
 
@@ -191,8 +192,8 @@ def _dateline(line: str, text: str, day_first: bool | None) -> dt.date | None:
     if not short or short.start() > 60:
         return None
     month, day = month_number(short["mn"]) or 0, int(short["d"])
-    copyright_year = _COPYRIGHT.search(text)
-    years = [int(copyright_year.group(1))] if copyright_year else []
+    year = dateline_year(month, day, line, text)  # the copyright's, or the one whose weekday the story names
+    years = [year] if year else []
     if not years:  # a full date a few days off, as a quoted post or a notice prints it; not an anniversary
         values = (d.value for d in dates_in(text, day_first))
         years = sorted(v.year for v in values if v and v.month == month and abs(v.day - day) <= NEAR_DAYS)[-1:]
@@ -256,6 +257,8 @@ def find_publication(lines: list[str], text: str) -> Found:
         found.published = PubDate(published[0][1])
     elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, day_first)):
         found.published, found.dateline = PubDate(value), True
+    if body_start is not None and _DATELINE_START.match(lines[body_start].strip()):
+        found.credit = credit(lines[body_start])
     if labelled["updated"]:
         found.updated = PubDate(labelled["updated"][0][1])
         if found.published is None:
