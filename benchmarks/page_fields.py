@@ -81,7 +81,8 @@ def _htmldate(folder: Path) -> Iterator[Gold]:
 
 def _trafilatura(folder: Path) -> Iterator[Gold]:
     for entry in json.loads((folder / "evaldata.json").read_text(encoding="utf-8")).values():
-        path = next((p for p in (folder / "eval" / entry["file"], folder / "cache" / entry["file"]) if p.exists()), None)
+        places = (folder / "eval" / entry["file"], folder / "cache" / entry["file"])
+        path = next((place for place in places if place.exists()), None)
         if path is None:
             continue
         author = entry.get("author")
@@ -194,6 +195,14 @@ def snippets(found: str | None, gold: Gold) -> tuple[int, int]:
     return good, len(gold.with_) + len(gold.without)
 
 
+def _miss(gold: Gold, name: str, bot: Read, alone: Read, htmldate: str | None) -> str:
+    others = f"traf {alone.fields.get(name)} · htmldate {htmldate}" if name == "date" else alone.fields.get(name)
+    return (
+        f"  {gold.name[:40]:<40} gold {gold.fields[name]!r:.60} bot {bot.fields.get(name)!r:.60} "
+        f"[{bot.origin}] alone {others!r:.60}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -216,8 +225,7 @@ def main(argv: list[str] | None = None) -> None:
                 score["bot"][name] += right(name, gold.fields[name], bot.fields.get(name))
                 score["trafilatura"][name] += right(name, gold.fields[name], alone.fields.get(name))
                 if not right(name, gold.fields[name], bot.fields.get(name)) and name == args.misses:
-                    others = f"traf {alone.fields.get(name)} · htmldate {htmldate}" if name == "date" else alone.fields.get(name)
-                    misses.append(f"  {gold.name[:40]:<40} gold {gold.fields[name]!r:.60} bot {bot.fields.get(name)!r:.60} [{bot.origin}] alone {others!r:.60}")
+                    misses.append(_miss(gold, name, bot, alone, htmldate))
         if "date" in gold.fields:
             score["htmldate"]["date"] += right("date", gold.fields["date"], htmldate)
         score["bot"]["refused"] += bot.body is None
@@ -237,7 +245,8 @@ def main(argv: list[str] | None = None) -> None:
     for who in ("bot", "trafilatura", "htmldate"):
         cells = [who]
         for name in FIELDS:
-            cells.append(f"{score[who][name] / count[name]:.3f}" if count[name] and (who != "htmldate" or name == "date") else "-")
+            shown = count[name] and (who != "htmldate" or name == "date")
+            cells.append(f"{score[who][name] / count[name]:.3f}" if shown else "-")
         if who in f1 and f1[who]:
             cells.append(f"F1 {sum(f1[who]) / len(f1[who]):.3f}")
         elif who != "htmldate" and score[who]["snippet total"]:
