@@ -12,7 +12,8 @@ from typing import Literal
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.periods import MONTH_NAMES, MONTH_NUMBERS, SEASONS, WEEKDAY_NAMES
 
-Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
+# "current": the day a report is about, the last day the text named if it named one, else the day of writing
+Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric", "current"]
 
 # Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
 _FULL_MONTH = "|".join(MONTH_NAMES)

@@ -50,7 +50,7 @@ _FILLER = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:By|BY|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
+    r"^(?:By|BY|by|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
 )
 _NAME = re.compile(
     r"^([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|der|da|al)){1,3})(?:\s+in\s+[A-Z][\w .,’'-]*)?$"
