@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.core.dates.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
 from bot.core.dates.mentions import sentence_mentions
 from bot.core.dates.rules import Mention
-from bot.core.dates.story_time import from_story, is_history, tells_its_own_time
+from bot.core.dates.story_time import OwnDays, from_story, is_history, tells_its_own_time
 from bot.core.periods import Period, narrowed, year_period
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, 
 _FUTURE = re.compile(
     r"\b(?<!had been )(?<!than )(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
     r"intends? to|poised to|is to|are to|due to(?! (?:the|a|an|its|his|her|their|our|this|that|higher|lower)\b)|"
+    r"(?:is|are) due (?:by|on|before)|(?:is|are) forecast (?:for|to)|"
     r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
@@ -239,18 +240,23 @@ def extract_events(article: Article) -> list[Event]:
     story: tuple[int, Period] | None = None  # the story's last full date, with its sentence's number
     found = list(sentence_mentions(article.body, article.sentences, article.lowered_body))
     history = is_history(found, article.published)
+    own_days = OwnDays(article.paragraphs, article.body, article.published)
     for number, (sentence, mentions) in enumerate(found):
+        if own_days.corrected(sentence):
+            break  # an appended correction: what it retracts is no event
+        published = own_days.published(sentence)  # a thread's post counts from its own day
         for mention in mentions:
+            if own_days.stamped(sentence, mention):
+                continue  # the post's own timestamp
+            mention = own_days.ordered(mention)
             low, high = clause_span(sentence.text, mention.start)
             clause = sentence.text[low:high]
             tense = clause_tense(clause, mention.start - low, mention.end - low)
             since = number - story[0] if story else 0
             own = (
-                story[1]
-                if story and tells_its_own_time(mention, story[1], since, history, article.published, tense)
-                else None
+                story[1] if story and tells_its_own_time(mention, story[1], since, history, published, tense) else None
             )
-            period, approximate = resolve(mention, article.published, previous_year, tense, previous, own)
+            period, approximate = resolve(mention, published, previous_year, tense, previous, own)
             if period is not None and (own is not None or _dates_the_story(mention, period)):
                 story = (number, period)
             year_before = (
@@ -282,7 +288,7 @@ def extract_events(article: Article) -> list[Event]:
                     granularity=period.granularity if period else mention.granularity,
                     modifier=mention.modifier,
                     approximate=approximate,
-                    tense=_final_tense(period, article.published, tense),
+                    tense=_final_tense(period, published, tense),
                     value=period.value if period else None,
                 )
             )

@@ -82,6 +82,7 @@ _PATTERNS = {
     "century": re.compile("century"),
     "clock zone": re.compile(r"UTC|GMT|[ap]\.m\.|[ECMP][SD]T"),
     "the day": re.compile("the day"),
+    "numeric date": re.compile(r"\d[/.]\d{1,2}[/.]\d"),
 }
 # The triggers searched in the lower-cased text, by name.
 _LOWERED = {

@@ -82,6 +82,7 @@ class Mention:
     weekday: int | None = None  # 0 = Monday
     offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
     modifier: str | None = None
+    either_order: bool = False  # a numeric date both day-first and month-first could read: 3/4/2023
 
 
 Builder = Callable[[re.Match[str]], Mention | None]
@@ -292,7 +293,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?P<which>that|the same|the following|the next|the previous|the preceding) year\b"
-    r"|\ba year (?P<which2>later|earlier|before)\b|\bthe year (?P<which3>before)\b",
+    r"|\ba year (?P<which2>later|earlier|before)\b(?! than\b)|\bthe year (?P<which3>before)\b",
     re.I,
     needs=("unit", "year"),
 )

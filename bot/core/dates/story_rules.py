@@ -3,6 +3,7 @@ and seasons or months counted from the story's last date ("the following spring"
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.core.dates.rules import _FULL_MONTH, _SEASON, Mention, _mention, _modifier, _month, rule
@@ -122,3 +123,40 @@ def _short_decade(match: re.Match[str]) -> Mention:
     return Mention(
         match.string[start : match.end()], start, match.end(), "decade", year=1900 + int(match.group("decade"))
     )
+
+
+# Numeric dates in running text and key-date lists: "12.03.2024" (dots: always day first), "3/4/2023" and
+# "7/8/07" (slashes: day first where the day is above 12, else as the article writes its dates — see
+# numeric_day_first).
+@rule(
+    r"(?<![\d/.,])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:1[89]|20)\d\d|(?<=/)\d\d)(?![\d/]|\.\d)",
+    needs=("digit", "numeric date"),
+)
+def _numeric_date(match: re.Match[str]) -> Mention | None:
+    a, b, written = int(match.group("a")), int(match.group("b")), match.group("y")
+    year = int(written) if len(written) == 4 else 2000 + int(written) if int(written) < 70 else 1900 + int(written)
+    dotted = match.group("sep") == "."
+    day, month = (a, b) if dotted or a > 12 else (b, a) if b > 12 else (a, b)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    either = not dotted and a <= 12 and b <= 12 and a != b
+    return _mention(match, "day", year=year, month=month, day=day, either_order=either)
+
+
+_DAY_ABOVE_TWELVE = re.compile(
+    r"(?<![\d/.])(?:1[3-9]|2\d|3[01])[/.][01]?\d[/.]\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b"
+)
+_MONTH_FIRST = re.compile(r"(?<![\d/.])[01]?\d/(?:1[3-9]|2\d|3[01])/\d{2,4}\b")
+_EUROPEAN = re.compile(r"[£€]\s?\d|\d\s?€|\b(?:GMT|BST|CET|CEST)\b")
+
+
+def numeric_day_first(text: str) -> bool:
+    """Whether an article writes numeric dates day first: one of them with a day above 12 or with dots
+    says so, one with its second number above 12 says not; else pounds, euros or a European time zone."""
+    if _DAY_ABOVE_TWELVE.search(text):
+        return True
+    if _MONTH_FIRST.search(text):
+        return False
+    return bool(_EUROPEAN.search(text))

@@ -3,15 +3,20 @@ counted from the last date it named in full, not from the day it was published."
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.core.dates.anchoring import candidates
 from bot.core.dates.rules import Mention
+from bot.core.dates.story_rules import numeric_day_first
 from bot.core.periods import Period
 
 if TYPE_CHECKING:
     from bot.core.article import PubDate
+    from bot.core.text import Sentence
 
 # A date this many years or more from the publication is of another time than the news's.
 HISTORY_YEARS = 2
@@ -83,3 +88,65 @@ def from_story(mention: Mention, story: Period) -> Period | None:
     if story.granularity in ("year", "decade"):
         return next((p for p in options if p.first.year == story.first.year), None)
     return min(options, key=lambda p: (_gap(p, story), p.first < story.first))
+
+
+_POST = re.compile(r"\[(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}\] [^:]{1,40}: ")
+# A note appended to correct the article: what it retracts is no event, and its date is not the story's.
+_CORRECTION = re.compile(
+    r"^(?:\W*(?:correction|clarification|corrections and clarifications)\b[^:]{0,60}:"
+    r"|(?:this|an earlier version of this) (?:article|story|report|piece)\b.{0,80}?"
+    r"\b(?:amended|corrected|said|stated|misstated)\b)",
+    re.I,
+)
+CORRECTION_PARAGRAPHS = 3  # a correction note is one of the last paragraphs
+
+
+def post_days(paragraphs: Sequence[str]) -> dict[int, tuple[dt.date, int]]:
+    """A thread's posts, by paragraph: the day each was posted and the body offset where its text begins
+    (after the stamp "[2024-03-12 09:14] Name: " the thread reader writes)."""
+    found, offset = {}, 0
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.startswith("[") and (match := _POST.match(paragraph)):
+            found[number] = (dt.date.fromisoformat(match.group(1)), offset + match.end())
+        offset += len(paragraph) + 2  # PARAGRAPH_SEPARATOR
+    return found
+
+
+def correction_from(paragraphs: Sequence[str]) -> int | None:
+    """The paragraph where an appended correction note begins, among the last few; None when there is none."""
+    start = max(1, len(paragraphs) - CORRECTION_PARAGRAPHS)
+    return next((n for n in range(start, len(paragraphs)) if _CORRECTION.match(paragraphs[n])), None)
+
+
+class OwnDays:
+    """What in an article counts from a day of its own rather than from the publication: a thread's posts,
+    each from the day it was posted; numeric dates read in the order the article writes them; and an
+    appended correction note, whose retracted details are no events."""
+
+    def __init__(self, paragraphs: Sequence[str], body: str, published: PubDate | None) -> None:
+        self._published = published
+        self._posts = post_days(paragraphs) if paragraphs and paragraphs[0].startswith("[") else {}
+        self._correction = correction_from(paragraphs)
+        self._body = body
+        self._day_first: bool | None = None  # decided when a date needs it
+
+    def corrected(self, sentence: Sentence) -> bool:
+        return self._correction is not None and sentence.paragraph >= self._correction
+
+    def published(self, sentence: Sentence) -> PubDate | None:
+        post = self._posts.get(sentence.paragraph)
+        if post is None or self._published is None:
+            return self._published
+        return type(self._published)(post[0])
+
+    def stamped(self, sentence: Sentence, mention: Mention) -> bool:
+        post = self._posts.get(sentence.paragraph)
+        return post is not None and sentence.start + mention.start < post[1]
+
+    def ordered(self, mention: Mention) -> Mention:
+        """'3/4/2023' as 3 April in an article that writes its dates day first, else as 4 March."""
+        if not mention.either_order:
+            return mention
+        if self._day_first is None:
+            self._day_first = numeric_day_first(self._body)
+        return mention if self._day_first else replace(mention, day=mention.month, month=mention.day)

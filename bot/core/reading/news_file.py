@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
 from bot.core.periods import month_number
 from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
+from bot.core.reading.layouts.known import read_layout
 from bot.core.reading.layouts.wire import sign_off
 from bot.core.reading.published import Found, find_publication
 from bot.core.text import (
@@ -138,6 +139,8 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
     """Parse one file's text into an Article; raise CorpusError when it holds no article."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields, text = _front_matter(text)
+    if not fields and (layout := read_layout(text)):
+        fields, text = layout  # a PDF export, a thread, a parliamentary record, a transcript
     sources = {("published" if name == "date" else name): "stated" for name in fields if name != "updated"}
     published = parse_date_text(fields.pop("date")) if "date" in fields else None
     updated = parse_date_text(fields.pop("updated")) if "updated" in fields else None

@@ -22,7 +22,7 @@ _MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
-# Each pattern: a date printed in a line; numeric ones are decided by the file's cues (see _day_first).
+# Each pattern: a date printed in a line; numeric ones are decided by the file's cues (see day_first).
 _DATES = [
     re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
@@ -86,7 +86,7 @@ class _Date:
     value: dt.date | None  # None: a numeric date the file's cues cannot decide
 
 
-def _day_first(text: str) -> bool | None:
+def day_first(text: str) -> bool | None:
     """Whether the file writes numeric dates day first: a number above 12 decides, then the clock and money."""
     for match in _DATES[3].finditer(text):
         first, second = int(match["a"]), int(match["b"])
@@ -158,6 +158,13 @@ def _alone(lines: list[str], i: int) -> bool:
     return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
 
 
+def _parted(line: str, dates: list[_Date]) -> str:
+    """A line without its dates, its separators kept: where a byline's name ends and a place begins."""
+    for date in reversed(dates):
+        line = line[: date.start] + line[date.end :]
+    return line.strip(" |·•∙,;:-–—")
+
+
 def _rest(line: str, dates: list[_Date]) -> str:
     for date in reversed(dates):
         line = line[: date.start] + " " + line[date.end :]
@@ -207,7 +214,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     time, a byline), a date glued to the headline, and wire datelines. Published wins over updated, a
     labelled date over a bare one, and either over a dateline."""
     found = Found()
-    day_first = _day_first(text)
+    order = day_first(text)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     header: list[int] = []
     body_start: int | None = None
@@ -222,7 +229,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     bare: list[tuple[int, dt.date]] = []
     for i in header + footer:
         line = _MARKUP.sub("", lines[i].strip()).strip()
-        dates = dates_in(line, day_first)
+        dates = dates_in(line, order)
         if not dates:
             if i in header and found.author is None and _BYLINE.match(line) and (author := _author(line)):
                 found.author = author
@@ -246,7 +253,7 @@ def find_publication(lines: list[str], text: str) -> Found:
             bare += [(i, d.value) for d in dates if d.value]  # a date alone, or with a byline
             found.used.add(i)
             if found.author is None and rest:
-                found.author = author
+                found.author = _author(_parted(line, dates)) or author  # "By Ada Lin | Brussels | 21.03.2024"
         elif i == filled[0] and len(dates) == 1 and dates[0].value and not _rest(line[dates[0].end :], []):
             headline = _GLUED_WEEKDAY.sub("", line[: dates[0].start]).strip()
             if len(headline.split()) >= 3:  # a headline with its date glued on, as aggregators print it
@@ -255,7 +262,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     published = labelled["published"] or bare
     if published:
         found.published = PubDate(published[0][1])
-    elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, day_first)):
+    elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, order)):
         found.published, found.dateline = PubDate(value), True
     if body_start is not None and _DATELINE_START.match(lines[body_start].strip()):
         found.credit = credit(lines[body_start])

@@ -31,8 +31,8 @@ def lead_sentences(article: Article, count: int = LEAD_SENTENCES) -> str:
             break
         if _is_heading(sentence.text) or normalized(sentence.text) in header:
             continue
-        chosen.append(without_dateline(sentence.text) if not chosen else sentence.text)
-    return " ".join(chosen)
+        chosen.append(sentence.text)
+    return without_dateline(" ".join(chosen))  # "KYIV, March 3 (Reuters) - " is no part of what happened
 
 
 def summary_source(article: Article) -> str:

@@ -30,9 +30,12 @@ class Page:
     fields: dict[str, str] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
+    offered: list[tuple[str, str, str]] = field(default_factory=list)  # every (field, value, origin) offered
 
     def put(self, name: str, value: str | None, origin: str) -> None:
         value = _ONE_LINE.sub(" ", value or "").strip()
+        if value:
+            self.offered.append((name, value, origin))
         if value and name not in self.fields:
             self.fields[name], self.origins[name] = value, origin
 

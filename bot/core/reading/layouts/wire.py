@@ -32,7 +32,7 @@ _WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(w.capitalize() for w in _WEEKD
 # Years the story names: "in November 2022", "since 2019"; not money, counts or parts of numbers.
 _YEAR = re.compile(r"(?<![\d,.$£€#/-])(?:19[5-9]\d|20\d\d)(?![\d%]|,\d|\.\d)")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.’' -]{2,}[A-Z.],[^.!?]{0,60}?(?:--|—|–| - |/[A-Za-z-]+/ ?-?|\([A-Za-z ]{1,25}\)\s*[-—–]*)\s*"
+    r"^[A-Z][A-Z.’' -]{2,}[A-Z.],[^!?]{0,60}?(?:--|—|–| - |/[A-Za-z-]+/ ?-?|\([A-Za-z ]{1,25}\)\s*[-—–]*)\s*"
 )
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\b", re.I)
 
