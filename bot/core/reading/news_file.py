@@ -10,7 +10,7 @@ from bot.core.article import Article, CorpusError, Precision, Provenance, PubDat
 from bot.core.periods import month_number
 from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
 from bot.core.reading.layouts.known import read_layout
-from bot.core.reading.layouts.wire import sign_off
+from bot.core.reading.layouts.wire import credit_line, sign_off
 from bot.core.reading.published import Found, find_publication
 from bot.core.text import (
     clean_inline,
@@ -128,7 +128,8 @@ def _publication(named: str | None, author: str | None, found: Found | None, lin
     if named:
         return named
     agency = found.credit if found else None
-    return agency or sign_off([line for line in lines if line.strip()])
+    filled = [line for line in lines if line.strip()]
+    return agency or sign_off(filled) or credit_line(filled)
 
 
 def _name_key(text: str) -> str:

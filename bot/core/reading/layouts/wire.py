@@ -52,6 +52,30 @@ def sign_off(lines: list[str]) -> str | None:
     return None
 
 
+# Lines that credit the outlet in words: "SOURCE: AL JAZEERA AND NEWS AGENCIES", "This report by The Northern
+# Press was first published …", "The press release issued by the Department for X on 31 August 2023."
+_CREDIT_LINES = (
+    re.compile(r"^source:\s*(?P<name>[^,;]{2,60}?)(?:\s+and\s+(?:news\s+)?agencies)?\.?$", re.I),
+    re.compile(r"^this (?:report|story|article) by (?P<name>.{2,60}?) was (?:first |originally )?published\b", re.I),
+    re.compile(r"\b(?:press|news|media) release issued by (?:the )?(?P<name>[A-Z].{2,60}?) on \d", re.I),
+)
+_SMALL = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "by"}
+
+
+def credit_line(lines: list[str]) -> str | None:
+    """The outlet a credit line names, among a story's first and last lines."""
+    for line in lines[:4] + lines[-4:]:
+        for pattern in _CREDIT_LINES:
+            match = pattern.search(line.strip())
+            if match:
+                name = match.group("name").strip()
+                if name.isupper():
+                    words = name.lower().split()
+                    name = " ".join(w if i and w in _SMALL else w.capitalize() for i, w in enumerate(words))
+                return name
+    return None
+
+
 def without_dateline(text: str) -> str:
     """A lead sentence without the wire dateline that opens it: 'Ukraine on Friday urged …'."""
     match = _DATELINE.match(text)
