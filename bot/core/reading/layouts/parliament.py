@@ -16,12 +16,12 @@ _CHAMBER = re.compile(
 SPEECH = re.compile(
     r"^(?:The (?:Minister|Premier|Treasurer|Attorney-General|Leader|Deputy|Chief|Parliamentary|Member|SPEAKER|"
     r"Speaker|PRESIDENT|President|CHAIR|Chair|DEPUTY SPEAKER)[\w ,'’-]{0,80}?|(?:Mr|Ms|Mrs|Miss|Dr|Hon\.?|Sir|Dame)"
-    r"\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?: \([^)]{1,60}\))?:\s+\S"
+    r"\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?: \([^)]{1,60}\)){0,2}:\s+\S"
 )
 _PROCEDURE = re.compile(
     r"(?:took the chair|read prayers|prayers|acknowledg|questions without notice|questions on notice|"
     r"petitions|ministerial statements?|bills?$|adjourn|members' statements|notices of motion|"
-    r"matters of public importance|grievance|^sitting|^hansard|^daily|^official|proof|uncorrected)",
+    r"matters of public importance|grievance|^sitting|^hansard|^daily|^official|proof|uncorrected|^volume \d)",
     re.I,
 )
 _HEADING_WORDS = 12
