@@ -83,6 +83,7 @@ _PATTERNS = {
     "clock zone": re.compile(r"UTC|GMT|[ap]\.m\.|[ECMP][SD]T"),
     "the day": re.compile("the day"),
     "numeric date": re.compile(r"\d[/.]\d{1,2}[/.]\d"),
+    "range": re.compile(r"\d\s?[-–—]\s?\d"),
 }
 # The triggers searched in the lower-cased text, by name.
 _LOWERED = {

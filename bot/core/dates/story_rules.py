@@ -32,7 +32,10 @@ def _second_year(first: int, written: str) -> int | None:
 
 
 # The first year of a range ("2009" in "2009-2010", which the year rule leaves as a number with a dash after it).
-@rule(rf"(?<![\d,.$£€#-])\b(?P<year>(?:1[89]|20)\d\d)(?={_RANGE_DASH}(?P<end>\d\d(?:\d\d)?)\b(?![-–]\d|%|,\d|\.\d))")
+@rule(
+    rf"(?<![\d,.$£€#-])\b(?P<year>(?:1[89]|20)\d\d)(?={_RANGE_DASH}(?P<end>\d\d(?:\d\d)?)\b(?![-–]\d|%|,\d|\.\d))",
+    needs=("digit", "range"),
+)
 def _range_start(match: re.Match[str]) -> Mention | None:
     if _second_year(int(match.group("year")), match.group("end")) is None:
         return None
@@ -40,7 +43,10 @@ def _range_start(match: re.Match[str]) -> Mention | None:
 
 
 # … and its last year, written whole or by its last two digits ("1957–58").
-@rule(rf"(?<=\d)(?<=\b(?:1[89]|20)\d\d){_RANGE_DASH}(?P<end>\d\d(?:\d\d)?)\b(?![-–]\d|%|,\d|\.\d)")
+@rule(
+    rf"(?<=\d)(?<=\b(?:1[89]|20)\d\d){_RANGE_DASH}(?P<end>\d\d(?:\d\d)?)\b(?![-–]\d|%|,\d|\.\d)",
+    needs=("digit", "range"),
+)
 def _range_end(match: re.Match[str]) -> Mention | None:
     text = match.string[: match.start()]
     first = int(text[-4:])
@@ -117,7 +123,7 @@ def _the_day(match: re.Match[str]) -> Mention:
 
 
 # Decades by their last two digits: "the '80s", "in the 70s".
-@rule(r"(?:\bthe |\bin the |['’])(?P<decade>[2-9]0)['’]?s\b", re.I, needs=("digit", "decade"))
+@rule(r"(?P<decade>[2-9]0)(?:(?<=\bthe [2-9]0)|(?<=['’][2-9]0))['’]?s\b", re.I, needs=("digit", "decade"))
 def _short_decade(match: re.Match[str]) -> Mention:
     start = match.start("decade") - (1 if match.string[match.start("decade") - 1] in "'’" else 0)
     return Mention(

@@ -30,7 +30,7 @@ _DATES = [
     ),
     re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
-    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?![\d/])"),
+    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
 ]
 _MONTH_DAY = re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?![\d,:]|,?\s+\d{{4}})", re.I)
 _PUBLISHED = r"(?:first |originally )?(?:published|posted|issued|released|submitted|date published|pubdate|date|dated)"
@@ -120,6 +120,8 @@ def dates_in(line: str, day_first: bool | None) -> list[_Date]:
                 first, second = int(parts["a"]), int(parts["b"])
                 if first > 12 or second > 12:
                     day, month = max(first, second), min(first, second)
+                elif parts["sep"] == ".":
+                    day, month = first, second  # 12.03.2024: dots are written day first everywhere
                 elif day_first is None:
                     found.append(_Date(match.start(), match.end(), None))
                     continue
@@ -207,7 +209,7 @@ def _dateline(line: str, text: str, day_first: bool | None) -> dt.date | None:
     return _make(years[0], month, day) if years else None
 
 
-def find_publication(lines: list[str], text: str) -> Found:
+def find_publication(lines: list[str], text: str, order_hint: bool | None = None) -> Found:
     """The publication and updated dates, and a byline's author, printed in a file's header lines (before
     the body's first long sentence) or footer lines: labelled lines ('Published …', 'Updated …', 'Posted:',
     'First published …', 'issued by … on …'), lines that are a date (with a weekday, a time, a zone, a read
@@ -215,6 +217,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     labelled date over a bare one, and either over a dateline."""
     found = Found()
     order = day_first(text)
+    order = order_hint if order is None else order  # the page's language, where the text's own dates cannot say
     filled = [i for i, line in enumerate(lines) if line.strip()]
     header: list[int] = []
     body_start: int | None = None

@@ -29,7 +29,7 @@ def read_layout(text: str) -> tuple[dict[str, str], str] | None:
     """(fields, body text) for a PDF export, a messaging thread, a parliamentary record or a show's
     transcript; None for any other text."""
     head = text[:_HEAD]
-    if "\f" in text or _PAGE_LINE.search(text):
+    if "\f" in text or ("age " in text and _PAGE_LINE.search(text)):
         fields, body = pdf_export.read_brief(text)
     elif len(_POST_START.findall(text, 0, 20_000)) >= thread.MIN_POSTS and thread.is_thread(text.split("\n")):
         fields, posts = thread.read_thread(text.split("\n"))
