@@ -12,8 +12,10 @@ FOLDER is one of the labelled sets these tools are measured on, recognised by wh
 Per field, the share of the pages whose gold has that field that each reader gets right: headline (same
 words, case and punctuation aside), author (the same names), date (the same day). Body: word F1 of the
 main text against main_content (WCXB), or the share of with/without snippets in their place (trafilatura's
-set). "Refused" counts pages the bot will not take as an article; "discarded" the pages trafilatura returns
-no text for. A page whose gold has a field and a reader that gives nothing for it counts as a miss.
+set): the bot's body, and (a row of its own) its body with its standfirst where the page prints it
+(trafilatura's main text holds such a lead; the bot keeps it apart). "Refused"
+counts pages the bot will not take as an article; "discarded" the pages trafilatura returns no text for.
+A page whose gold has a field and a reader that gives nothing for it counts as a miss.
 The readers alone are trafilatura.bare_extraction (its metadata as it stands, htmldate inside it) and
 htmldate.find_date as htmldate's own evaluation runs it (original_date, extensive_search).
 """
@@ -54,6 +56,7 @@ class Read:
     fields: dict[str, str | None]
     body: str | None  # None: refused or discarded
     origin: str = ""  # where the bot's date came from
+    lead: str | None = None  # the bot's standfirst, where the page prints it apart from the body
 
 
 def _wcxb(folder: Path, all_types: bool) -> Iterator[Gold]:
@@ -128,7 +131,21 @@ def _read_bot(page: str) -> Read:
         return Read({}, None)
     date = article.published.value.isoformat() if article.published else None
     fields = {"headline": article.headline, "author": article.author, "date": date}
-    return Read(fields, article.body, article.origins.get("published", ""))
+    lead = article.standfirst
+    printed = lead and lead not in article.body and _printed(lead, page)
+    return Read(fields, article.body, article.origins.get("published", ""), lead if printed else None)
+
+
+def _printed(text: str, page: str) -> bool:
+    """Whether the page's visible body prints a text (a standfirst from the markup's description may not)."""
+    from lxml import html as lxml_html
+
+    try:
+        body = lxml_html.document_fromstring(page.encode("utf-8", "replace")).find("body")
+    except (ValueError, lxml_html.etree.ParserError):
+        return False
+    shown = " ".join(body.text_content().split()) if body is not None else ""
+    return " ".join(text.split())[:80] in shown
 
 
 def _read_alone(page: str) -> tuple[Read, str | None]:
@@ -216,8 +233,8 @@ def main(argv: list[str] | None = None) -> None:
     with ProcessPoolExecutor(args.workers) as pool:
         results = list(pool.map(read_all, pages, chunksize=4))
     count = {name: sum(name in g.fields for g in pages) for name in FIELDS}
-    score = {who: Counter() for who in ("bot", "trafilatura", "htmldate")}
-    f1 = {"bot": [], "trafilatura": []}
+    score = {who: Counter() for who in ("bot", "bot + printed lead", "trafilatura", "htmldate")}
+    f1: dict[str, list[float]] = {"bot": [], "bot + printed lead": [], "trafilatura": []}
     misses = []
     for gold, (bot, alone, htmldate) in zip(pages, results, strict=True):
         for name in FIELDS:
@@ -232,7 +249,8 @@ def main(argv: list[str] | None = None) -> None:
         score["trafilatura"]["refused"] += alone.body is None
         if bot.body is None and alone.body is not None and args.misses == "refused":
             misses.append(f"  {gold.name[:40]:<40} trafilatura kept {len(alone.body.split())} words")
-        for who, read in (("bot", bot), ("trafilatura", alone)):
+        with_lead = Read(bot.fields, f"{bot.lead}\n\n{bot.body}" if bot.lead and bot.body else bot.body)
+        for who, read in (("bot", bot), ("bot + printed lead", with_lead), ("trafilatura", alone)):
             if gold.body is not None:
                 f1[who].append(word_f1(read.body, gold.body))
             elif gold.with_ or gold.without:
@@ -242,10 +260,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{kind}: {len(pages)} pages ({args.folder})\n")
     header = ["reader"] + [f"{name} ({count[name]})" for name in FIELDS] + ["body", "refused / discarded"]
     rows = []
-    for who in ("bot", "trafilatura", "htmldate"):
+    for who in ("bot", "bot + printed lead", "trafilatura", "htmldate"):
         cells = [who]
         for name in FIELDS:
-            shown = count[name] and (who != "htmldate" or name == "date")
+            shown = count[name] and who in ("bot", "trafilatura", "htmldate" if name == "date" else "")
             cells.append(f"{score[who][name] / count[name]:.3f}" if shown else "-")
         if who in f1 and f1[who]:
             cells.append(f"F1 {sum(f1[who]) / len(f1[who]):.3f}")
@@ -253,7 +271,7 @@ def main(argv: list[str] | None = None) -> None:
             cells.append(f"snippets {score[who]['snippets'] / score[who]['snippet total']:.3f}")
         else:
             cells.append("-")
-        cells.append(str(score[who]["refused"]) if who != "htmldate" else "-")
+        cells.append(str(score[who]["refused"]) if who in ("bot", "trafilatura") else "-")
         rows.append(cells)
     print(markdown_table(header, rows))
     if misses:
