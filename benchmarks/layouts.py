@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import markdown_table
-from benchmarks.timeml import gold_unit, value_right
+from benchmarks.layout_gold import Expected, Relative, load_expected, same_text
+from benchmarks.timeml import value_right
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "layouts"
-GOLD_FILE = "expected.toml"
 FOREIGN_WARNING = "headline names"  # how the review's warning about another article's headline begins
 
 Mention = tuple[int, int, dt.date | None, dt.date | None]  # start, end in the body, first and last day
@@ -47,6 +45,8 @@ class Reading:
     warnings: tuple[str, ...]
     body: str
     mentions: tuple[Mention, ...]
+    publication: str | None = None
+    summary: str = ""
 
 
 def bot_readings(paths: list[Path], together: bool = False) -> list[Reading]:
@@ -56,6 +56,7 @@ def bot_readings(paths: list[Path], together: bool = False) -> list[Reading]:
     from bot.archive.files import read_article
     from bot.core.dates.events import extract_events
     from bot.core.reading.review import review_corpus
+    from bot.core.reading.summary import summary
     from bot.core.reading.undated import estimate_published
 
     articles = [read_article(path) for path in paths]
@@ -79,89 +80,11 @@ def bot_readings(paths: list[Path], together: bool = False) -> list[Reading]:
                 warnings=tuple(article.warnings),
                 body=article.body,
                 mentions=tuple((e.start, e.end, e.first, e.last) for e in events),
+                publication=article.publication,
+                summary=summary(article),
             )
         )
     return readings
-
-
-@dataclass(frozen=True)
-class Relative:
-    text: str  # as the fixture prints it, exactly once
-    value: str  # TIMEX3-style: 2024-03-05, 2024-W10, 2024-W10-WE, 2024-03, 2024-Q3, 2023-WI, 2025
-
-
-@dataclass(frozen=True)
-class Expected:
-    """One fixture's gold, from expected.toml."""
-
-    name: str
-    file: str
-    layout: str
-    stands_for: tuple[str, ...]
-    headline: str
-    published: dt.date
-    foreign_headline: bool
-    relative: tuple[Relative, ...]
-    author: str | None = None
-    publication: str | None = None
-    updated: dt.date | None = None
-
-
-def load_expected(folder: Path) -> list[Expected]:
-    """The gold of every fixture in `folder`, in file-name order; ValueError naming the table if a field is
-    missing or of the wrong kind."""
-    tables = tomllib.loads((folder / GOLD_FILE).read_text(encoding="utf-8"))
-    gold = []
-    for name, table in tables.items():
-        try:
-            entry = Expected(
-                name=name,
-                file=table["file"],
-                layout=table["layout"],
-                stands_for=tuple(table["stands_for"]),
-                headline=table["headline"],
-                published=table["published"],
-                foreign_headline=table["foreign_headline"],
-                relative=tuple(Relative(r["text"], r["value"]) for r in table.get("relative", [])),
-                author=table.get("author"),
-                publication=table.get("publication"),
-                updated=table.get("updated"),
-            )
-        except (KeyError, TypeError) as error:
-            raise ValueError(f"{name}: {error!r}") from error
-        dates = [entry.published] if entry.updated is None else [entry.published, entry.updated]
-        if any(type(day) is not dt.date for day in dates) or not isinstance(entry.foreign_headline, bool):
-            raise ValueError(f"{name}: published/updated must be TOML dates, foreign_headline a boolean")
-        gold.append(entry)
-    return sorted(gold, key=lambda entry: entry.file)
-
-
-def value_is_valid(value: str) -> bool:
-    """Whether a TIMEX3-style value is one this benchmark can score and names a real period."""
-    unit = gold_unit(value)
-    if unit is None:
-        return False
-    granularity, plain = unit
-    try:
-        if granularity == "day":
-            dt.date.fromisoformat(plain)
-        elif granularity == "month":
-            dt.date.fromisoformat(plain + "-01")
-        elif granularity == "week":
-            dt.date.fromisocalendar(int(plain[:4]), int(plain[6:]), 1)
-    except ValueError:
-        return False
-    return True
-
-
-def same_text(a: str | None, b: str | None) -> bool:
-    """Equal once case, typographic quotes and spacing are set aside."""
-
-    def fold(text: str) -> str:
-        text = unicodedata.normalize("NFKC", text).translate(str.maketrans("‘’“”", "''\"\""))
-        return " ".join(text.casefold().split())
-
-    return a is not None and b is not None and fold(a) == fold(b)
 
 
 def date_right(expected: Expected, reading: Reading) -> bool:
@@ -197,7 +120,23 @@ def _bot_date(reading: Reading) -> str:
     return f"{reading.date_label} ({reading.provenance})"
 
 
-HEADER = ["fixture", "expected", "bot's date", "date", "headline", "warning", "author", "relative"]
+HEADER = ["fixture", "expected", "bot's date", "date", "headline", "warning", "author", "outlet", "relative"]
+
+
+def others_right(expected: Expected, reading: Reading) -> list[bool]:
+    """The fixture's further gold, each right or not: the publication, how the summary begins, and that no
+    event is dated at a text a correction retracts."""
+    found = []
+    if expected.publication is not None:
+        found.append(same_text(expected.publication, reading.publication))
+    if expected.summary is not None:
+        found.append(" ".join(reading.summary.split()).startswith(" ".join(expected.summary.split())))
+    for text in expected.not_events:
+        start = reading.body.find(text)
+        found.append(
+            not any(m[0] < start + len(text) and start < m[1] for m in reading.mentions) if start >= 0 else True
+        )
+    return found
 
 
 def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]], dict[str, int]]:
@@ -218,6 +157,8 @@ def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]
                 "bylines",
                 "relative",
                 "relative_right",
+                "others",
+                "others_right",
             ],
             0,
         ),
@@ -238,6 +179,9 @@ def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]
         totals["authors"] += author_ok
         totals["relative"] += len(right)
         totals["relative_right"] += sum(right)
+        others = others_right(expected, reading)
+        totals["others"] += len(others)
+        totals["others_right"] += sum(others)
         rows.append(
             [
                 expected.name,
@@ -247,6 +191,7 @@ def score(gold: list[Expected], readings: list[Reading]) -> tuple[list[list[str]
                 "yes" if same_text(expected.headline, reading.headline) else "NO",
                 verdict.upper() if verdict in ("false", "missed") else verdict,
                 "" if expected.author is None else "yes" if author_ok else "NO",
+                f"{sum(others)}/{len(others)}" if others else "",
                 f"{sum(right)}/{len(right)}",
             ]
         )
@@ -263,6 +208,7 @@ def totals_lines(totals: dict[str, int]) -> list[str]:
         f"foreign headlines caught: {totals['caught']}/{totals['foreign']}",
         f"bylines' authors right: {totals['authors']}/{totals['bylines']}",
         f"relative expressions right: {totals['relative_right']}/{totals['relative']}",
+        f"publication, summary and retracted details right: {totals['others_right']}/{totals['others']}",
     ]
 
 
@@ -278,6 +224,8 @@ def details(gold: list[Expected], readings: list[Reading]) -> list[str]:
             problems.append(f"  author: {reading.author!r}")
         problems += [f"  warning: {w}" for w in reading.warnings if w.startswith(FOREIGN_WARNING)]
         problems += [f"  {r.text!r}: expected {r.value}, bot {said}" for r, said in wrong]
+        if not all(others_right(expected, reading)):
+            problems.append(f"  publication {reading.publication!r}; summary {reading.summary[:60]!r}")
         if problems or not date_right(expected, reading):
             lines += [f"{expected.name} ({_bot_date(reading)}, expected {expected.published})", *problems]
     return lines

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from benchmarks.layout_gold import value_is_valid
 from benchmarks.layouts import (
     DEFAULT_FOLDER,
     Expected,
@@ -18,7 +19,6 @@ from benchmarks.layouts import (
     resolved,
     same_text,
     score,
-    value_is_valid,
     warning_verdict,
 )
 

@@ -76,7 +76,20 @@ def period_at(unit: str, day: dt.date) -> Period:
     }[unit](day)
 
 
+_CENTURY_THIRDS = {"start": (0, 33), "mid": (34, 66), "end": (67, 99)}
+
+
+def century_period(first_year: int, modifier: str | None) -> Period:
+    """'The 19th century': 1800–1899 (TIMEX3 '18', drawn as a decade's span is), or the third of it that
+    'early', 'mid' or 'late' names."""
+    low, high = _CENTURY_THIRDS.get(modifier or "", (0, 99))
+    first, last = dt.date(first_year + low, 1, 1), dt.date(first_year + high, 12, 31)
+    return Period(first, last, "decade", f"{first_year // 100:02d}")
+
+
 def absolute(mention: Mention) -> Period:
+    if mention.granularity == "century":
+        return century_period(mention.year, mention.modifier)
     if mention.granularity == "decade":
         return decade_period(mention.year)
     if mention.season:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.core.dates.anchoring import Direction, Tense, absolute, from_anchor, from_previous, period_at
 from bot.core.dates.mentions import sentence_mentions
 from bot.core.dates.rules import Mention
+from bot.core.dates.story_time import OwnDays, from_story, is_history, tells_its_own_time
 from bot.core.periods import Period, narrowed, year_period
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, 
 _FUTURE = re.compile(
     r"\b(?<!had been )(?<!than )(?:will|won['’]t|shall|going to|expected to|set to|plans? to|planned to|aims? to|"
     r"intends? to|poised to|is to|are to|due to(?! (?:the|a|an|its|his|her|their|our|this|that|higher|lower)\b)|"
+    r"(?:is|are) due (?:by|on|before)|(?:is|are) forecast (?:for|to)|"
     r"scheduled|upcoming|coming|should|must|need to|might|(?-i:may))\b|['’]ll\b",
     re.I,
 )
@@ -126,11 +128,18 @@ def resolve(
     previous_year: int | None,
     tense: Direction,
     previous: Period | None = None,
+    story: Period | None = None,
 ) -> tuple[Period | None, bool]:
     """The period a mention names and whether it is approximate; (None, False) when nothing anchors it.
-    `previous_year` and `previous`: the last year and the last period the text named before it."""
-    period, approximate = _resolve(mention, published, previous_year, tense, previous)
-    return (narrowed(period, mention.modifier) if period else None), approximate
+    `previous_year` and `previous`: the last year and the last period the text named before it; `story`:
+    the story's last full date, when the mention counts from it (see story_time.tells_its_own_time)."""
+    if story is not None:
+        period, approximate = from_story(mention, story), False
+    else:
+        period, approximate = _resolve(mention, published, previous_year, tense, previous)
+    if period is None or mention.granularity == "century":
+        return period, approximate  # a century's part is cut when it is built
+    return narrowed(period, mention.modifier), approximate
 
 
 def _resolve(
@@ -142,6 +151,8 @@ def _resolve(
         except ValueError:
             return None, False  # election day in an odd year
     if mention.relation == "anaphoric":
+        if mention.month or mention.season:
+            return None, False  # "the following spring" with no date before it to follow
         if mention.granularity == "year":
             return (year_period(previous_year + mention.offset), False) if previous_year else (None, False)
         period = from_previous(mention, previous) if previous else None
@@ -150,8 +161,13 @@ def _resolve(
             period = from_anchor(replace(mention, relation="last"), published.period(), tense)
             return period, published.provenance == "estimated"
         return period, False
+    if mention.relation == "current" and previous is not None and previous.granularity == "day":
+        if previous.first == previous.last:
+            return previous, False  # "Stocks fell on Monday … to end the day at 7,114"
     if published is None:
         return None, False
+    if mention.relation == "current":
+        mention = replace(mention, relation="ago")  # the day of writing
     anchor = published.period()
     try:
         period = from_anchor(mention, anchor, tense)
@@ -208,19 +224,41 @@ def _year_before(mention: Mention) -> bool:
     return _a_year_back(mention) or (mention.granularity == "year" and mention.relation == "last")
 
 
+def _dates_the_story(mention: Mention, period: Period) -> bool:
+    """A date named in full ("28 July 1914", "in 1997", "a year later"): the time a narrative goes on from."""
+    if period.granularity == "decade":
+        return False
+    return mention.relation == "absolute" or (mention.relation == "anaphoric" and mention.granularity == "year")
+
+
 def extract_events(article: Article) -> list[Event]:
     """Every dated mention of an article, plus its publication, in reading order."""
     events: list[Event] = [published_event(article)] if article.published else []
     previous_year: int | None = None
     previous: Period | None = None  # the last period named finer than a year, for "the next day"
     quarter: tuple[int, Period] | None = None  # the last quarter named, with its sentence's number
-    for number, (sentence, mentions) in enumerate(
-        sentence_mentions(article.body, article.sentences, article.lowered_body)
-    ):
+    story: tuple[int, Period] | None = None  # the story's last full date, with its sentence's number
+    found = list(sentence_mentions(article.body, article.sentences, article.lowered_body))
+    history = is_history(found, article.published)
+    own_days = OwnDays(article.paragraphs, article.body, article.published)
+    for number, (sentence, mentions) in enumerate(found):
+        if own_days.corrected(sentence):
+            break  # an appended correction: what it retracts is no event
+        published = own_days.published(sentence)  # a thread's post counts from its own day
         for mention in mentions:
+            if own_days.stamped(sentence, mention):
+                continue  # the post's own timestamp
+            mention = own_days.ordered(mention)
             low, high = clause_span(sentence.text, mention.start)
-            tense = clause_tense(sentence.text[low:high], mention.start - low, mention.end - low)
-            period, approximate = resolve(mention, article.published, previous_year, tense, previous)
+            clause = sentence.text[low:high]
+            tense = clause_tense(clause, mention.start - low, mention.end - low)
+            since = number - story[0] if story else 0
+            own = (
+                story[1] if story and tells_its_own_time(mention, story[1], since, history, published, tense) else None
+            )
+            period, approximate = resolve(mention, published, previous_year, tense, previous, own)
+            if period is not None and (own is not None or _dates_the_story(mention, period)):
+                story = (number, period)
             year_before = (
                 period is not None and quarter and number - quarter[0] <= _QUARTER_REACH and _year_before(mention)
             )
@@ -250,7 +288,7 @@ def extract_events(article: Article) -> list[Event]:
                     granularity=period.granularity if period else mention.granularity,
                     modifier=mention.modifier,
                     approximate=approximate,
-                    tense=_final_tense(period, article.published, tense),
+                    tense=_final_tense(period, published, tense),
                     value=period.value if period else None,
                 )
             )

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from bot.core.dates import news_rules  # noqa: F401 (registers its rules)
+from bot.core.dates import news_rules, story_rules  # noqa: F401 (register their rules)
 from bot.core.dates.holidays import HOLIDAY_WORDS
 from bot.core.dates.rules import RULES, Mention
 from bot.core.periods import MONTH_ABBREVIATIONS, SEASONS, WEEKDAY_NAMES
@@ -44,6 +44,7 @@ SEASON_WORD = re.compile("|".join(f"{word.capitalize()}|{word}" for word in SEAS
 # the newer rules need are folded into branches on the letters "day|week|month|year|tomorrow" begin with.
 UNIT_WORD = re.compile(
     r"d(?:ay|ecade|[ -]half)|week|mo(?:nth|rn.ng)|year|t(?:omorrow|on.ght| n.ght|[ -]half|een .|ernoon)|quarter|ven.ng"
+    r"|centur"
 )
 _PATTERNS = {
     "digit": DIGIT,
@@ -77,6 +78,11 @@ _PATTERNS = {
         "labor day|memor.al day|ea.ter|good fr.day|elect.on day"
     ),
     "spelled": re.compile("[Nn]ineteen|the year two thousand"),
+    "century": re.compile("century"),
+    "clock zone": re.compile(r"UTC|GMT|[ap]\.m\.|[ECMP][SD]T"),
+    "the day": re.compile("the day"),
+    "numeric date": re.compile(r"\d[/.]\d{1,2}[/.]\d"),
+    "range": re.compile(r"\d\s?[-–—]\s?\d"),
 }
 # The triggers searched in the lower-cased text, by name.
 _LOWERED = {
@@ -96,6 +102,8 @@ _LOWERED = {
     "the year",
     "the new year",
     "part-rel",
+    "century",
+    "the day",
 }
 TRIGGERS = {name: Trigger(pattern, name in _LOWERED) for name, pattern in _PATTERNS.items()}
 ON_LOWERED = {trigger for trigger in TRIGGERS.values() if trigger.lowered}

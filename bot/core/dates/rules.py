@@ -12,7 +12,8 @@ from typing import Literal
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.periods import MONTH_NAMES, MONTH_NUMBERS, SEASONS, WEEKDAY_NAMES
 
-Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric"]
+# "current": the day a report is about, the last day the text named if it named one, else the day of writing
+Relation = Literal["absolute", "bare", "this", "last", "next", "ago", "anaphoric", "current"]
 
 # Month names are matched only capitalised, so "may" the verb never counts; abbreviations need a day or year.
 _FULL_MONTH = "|".join(MONTH_NAMES)
@@ -81,6 +82,7 @@ class Mention:
     weekday: int | None = None  # 0 = Monday
     offset: int = 0  # units back or forward, for "two weeks ago" and "the following year"
     modifier: str | None = None
+    either_order: bool = False  # a numeric date both day-first and month-first could read: 3/4/2023
 
 
 Builder = Callable[[re.Match[str]], Mention | None]
@@ -291,7 +293,7 @@ def _weekday(match: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?P<which>that|the same|the following|the next|the previous|the preceding) year\b"
-    r"|\ba year (?P<which2>later|earlier|before)\b|\bthe year (?P<which3>before)\b",
+    r"|\ba year (?P<which2>later|earlier|before)\b(?! than\b)|\bthe year (?P<which3>before)\b",
     re.I,
     needs=("unit", "year"),
 )

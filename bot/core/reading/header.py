@@ -11,7 +11,7 @@ _DEBRIS = re.compile(
     r"subscribe|share|share this (?:article|story|page)|share full article|copy link|e-?mail|print|follow|"
     r"listen|listen to this (?:article|story)|advertisement|advertising|sponsored|for immediate release|"
     r"(?:news|press|media) release|view (?:this email|it) in your browser|read original|∙? ?paid|"
-    r"member-only(?: story)?|credit|comments?|\d+(?: comments?)?|home|close)",
+    r"member-only(?: story)?|credit|comments?|\d+(?: comments?)?|home|close|\d+ min(?:ute)?s?(?: read)?)",
     re.I,
 )
 _REPORTING_FROM = re.compile(r"^Reporting from\s", re.I)

@@ -9,7 +9,9 @@ from pathlib import Path
 from bot.core.article import Article, CorpusError, Precision, Provenance, PubDate, review
 from bot.core.periods import month_number
 from bot.core.reading.header import clean_headline, is_debris, is_masthead, labelled_field
-from bot.core.reading.published import find_publication
+from bot.core.reading.layouts.known import read_layout
+from bot.core.reading.layouts.wire import credit_line, sign_off
+from bot.core.reading.published import Found, find_publication
 from bot.core.text import (
     clean_inline,
     drop_pull_quotes,
@@ -22,7 +24,7 @@ FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a mis
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*\n", re.S)  # YAML, or TOML between +++
 _DATE_LINE = re.compile(r"^(?:date|published|updated|posted)\b[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
 _LABELLED_DATE = re.compile(r"^(?:>\s*)?(?:(?:date|published|updated|posted)(?: on)?[:\s]\s*)?(.{4,40}?)\s*$", re.I)
-_BYLINE = re.compile(r"^(?:By|BY|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
+_BYLINE = re.compile(r"^(?:By|BY|by|Words by)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$")
 _LOST_LINK = re.compile(r"\w  +\w| +,")  # "the  against", "around , in": a link's words cut out
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _FIELD_ALIASES = {
@@ -118,10 +120,28 @@ def _derived_headline(paragraphs: list[str]) -> str:
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
 
 
+def _publication(named: str | None, author: str | None, found: Found | None, lines: list[str]) -> str | None:
+    """The outlet: as the file names it, else the wire agency its dateline or sign-off credits; never the
+    byline's authors ("By Ada Lin and Tom Roe" above a headline is no masthead)."""
+    if named and author and _name_key(named) and (_name_key(named) in _name_key(author)):
+        named = None
+    if named:
+        return named
+    agency = found.credit if found else None
+    filled = [line for line in lines if line.strip()]
+    return agency or sign_off(filled) or credit_line(filled)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", re.sub(r"^\s*by\s+", "", text, flags=re.I)).lower().split())
+
+
 def parse_article(article_id: str, text: str, path: Path | None = None) -> Article:
     """Parse one file's text into an Article; raise CorpusError when it holds no article."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields, text = _front_matter(text)
+    if not fields and (layout := read_layout(text)):
+        fields, text = layout  # a PDF export, a thread, a parliamentary record, a transcript
     sources = {("published" if name == "date" else name): "stated" for name in fields if name != "updated"}
     published = parse_date_text(fields.pop("date")) if "date" in fields else None
     updated = parse_date_text(fields.pop("updated")) if "updated" in fields else None
@@ -217,13 +237,14 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         sources["headline"] = "derived"
     if lead:
         sources["lead"] = "stated"
+    publication = _publication(fields.get("publication"), author, found, raw_lines)
     article = Article(
         id=article_id,
         headline=headline,
         paragraphs=paragraphs,
         standfirst=standfirst,
         rubric=rubric,
-        publication=fields.get("publication"),
+        publication=publication,
         author=author,
         url=fields.get("url"),
         published=published,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -143,8 +144,17 @@ def json_ld_fields(tree: Any) -> dict[str, str]:
         own = _own_keys(tree)
         for found in articles:
             if {found.get("url", "").lower().rstrip("/"), found.get("headline", "").lower()} & own:
-                return found
+                return found | {_OWN: "yes"}
     return articles[0] if articles else {}
+
+
+_OWN = "own article"  # set when the article object was told from a related story's by the page's address or title
+
+
+def told_apart(stated: dict[str, tuple[str, str]]) -> bool:
+    """Whether the page's JSON-LD held several articles and its own was told apart by address or title: its
+    date is then more careful than a search that takes the first."""
+    return _OWN in stated
 
 
 def _meta(tree: Any, kind: str, name: str) -> str:
@@ -179,3 +189,41 @@ def stated_fields(tree: Any) -> dict[str, tuple[str, str]]:
     if lang and lang.strip() and "language" not in found:
         found["language"] = (lang.strip(), "html lang")
     return found
+
+
+_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+
+
+def _offset(zone: str | None) -> int | None:
+    """Minutes east of UTC of a timestamp's zone ('Z', '+02:00', '-0500'); None when it names none."""
+    if not zone:
+        return None
+    if zone == "Z":
+        return 0
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:]))
+
+
+def page_zone(stamps: list[str]) -> int | None:
+    """The page's own time zone, as the first of its timestamps with an offset other than UTC states it
+    (a page that stamps its publication in UTC often prints its modification or its <time> in local time)."""
+    for stamp in stamps:
+        match = _STAMP.match(stamp)
+        offset = _offset(match.group(4)) if match else None
+        if offset:
+            return offset
+    return None
+
+
+def local_day(stamp: str, zone: int | None) -> str | None:
+    """A stated timestamp's day where the page is: '2024-03-03T02:10:00Z' on a page whose own zone is -05:00
+    is 2 March. A timestamp with its own offset is already local; one in UTC on a page with no other zone
+    stays the UTC day."""
+    match = _STAMP.match(stamp)
+    if not match:
+        return None
+    if zone and _offset(match.group(4)) == 0:
+        moment = dt.datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
+        return (moment + dt.timedelta(minutes=zone)).date().isoformat()
+    return match.group(1)

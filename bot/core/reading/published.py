@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.core.article import PubDate
 from bot.core.periods import month_number
+from bot.core.reading.layouts.wire import credit, dateline_year
 
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a stated date outside these years is a misreading, not a publication
 HEADER_LINES = 30  # the header is at most this many non-blank lines …
@@ -21,7 +22,7 @@ _MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
-# Each pattern: a date printed in a line; numeric ones are decided by the file's cues (see _day_first).
+# Each pattern: a date printed in a line; numeric ones are decided by the file's cues (see day_first).
 _DATES = [
     re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
@@ -29,7 +30,7 @@ _DATES = [
     ),
     re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
-    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})(?![\d/])"),
+    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
 ]
 _MONTH_DAY = re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL}(?![\d,:]|,?\s+\d{{4}})", re.I)
 _PUBLISHED = r"(?:first |originally )?(?:published|posted|issued|released|submitted|date published|pubdate|date|dated)"
@@ -49,7 +50,7 @@ _FILLER = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:By|BY|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
+    r"^(?:By|BY|by|Words by|Von|Par|Por|Door)\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|&|de|van|von|al-\w+))+.*)$"
 )
 _NAME = re.compile(
     r"^([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|der|da|al)){1,3})(?:\s+in\s+[A-Z][\w .,’'-]*)?$"
@@ -59,7 +60,6 @@ _NOT_NAMES = {"follow", "share", "listen", "subscribe", "advertisement", "menu",
 _DATELINE_START = re.compile(r"^[A-Z][A-Z.’' -]{2,}[A-Z.],")  # "PORT ALVARO," "SPRINGDALE, Ark."
 _DATELINE_END = re.compile(r"--|—|–| - |/[A-Za-z-]+/|\((?:AP|AFP|Reuters|UPI|BUSINESS WIRE|[A-Z][A-Za-z ]{1,20})\)")
 _READ_TIME = re.compile(r"[\s|·•∙]*\d+\s*min(?:ute)?s?\s+read\s*$", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})\b", re.I)
 _AMERICAN = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b[ECMP][SD]T\b|\$\d", re.I)
 _BRITISH = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|CES?T)\b|\bGMT[+-]\d|[£€]\d")
 _GLUED_WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*$")
@@ -74,6 +74,7 @@ class Found:
     updated: PubDate | None = None
     author: str | None = None
     dateline: bool = False  # the date is the one of the wire dateline opening the body, not of a date line
+    credit: str | None = None  # the agency the opening wire dateline credits: "Reuters" for "(Reuters) -"
     used: set[int] = field(default_factory=set)  # lines that only carried these fields: not body text
     replaced: dict[int, str] = field(default_factory=dict)  # a line left once a date glued to it is cut off
 
@@ -85,7 +86,7 @@ class _Date:
     value: dt.date | None  # None: a numeric date the file's cues cannot decide
 
 
-def _day_first(text: str) -> bool | None:
+def day_first(text: str) -> bool | None:
     """Whether the file writes numeric dates day first: a number above 12 decides, then the clock and money."""
     for match in _DATES[3].finditer(text):
         first, second = int(match["a"]), int(match["b"])
@@ -119,6 +120,8 @@ def dates_in(line: str, day_first: bool | None) -> list[_Date]:
                 first, second = int(parts["a"]), int(parts["b"])
                 if first > 12 or second > 12:
                     day, month = max(first, second), min(first, second)
+                elif parts["sep"] == ".":
+                    day, month = first, second  # 12.03.2024: dots are written day first everywhere
                 elif day_first is None:
                     found.append(_Date(match.start(), match.end(), None))
                     continue
@@ -157,6 +160,13 @@ def _alone(lines: list[str], i: int) -> bool:
     return (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
 
 
+def _parted(line: str, dates: list[_Date]) -> str:
+    """A line without its dates, its separators kept: where a byline's name ends and a place begins."""
+    for date in reversed(dates):
+        line = line[: date.start] + line[date.end :]
+    return line.strip(" |·•∙,;:-–—")
+
+
 def _rest(line: str, dates: list[_Date]) -> str:
     for date in reversed(dates):
         line = line[: date.start] + " " + line[date.end :]
@@ -191,22 +201,23 @@ def _dateline(line: str, text: str, day_first: bool | None) -> dt.date | None:
     if not short or short.start() > 60:
         return None
     month, day = month_number(short["mn"]) or 0, int(short["d"])
-    copyright_year = _COPYRIGHT.search(text)
-    years = [int(copyright_year.group(1))] if copyright_year else []
+    year = dateline_year(month, day, line, text)  # the copyright's, or the one whose weekday the story names
+    years = [year] if year else []
     if not years:  # a full date a few days off, as a quoted post or a notice prints it; not an anniversary
         values = (d.value for d in dates_in(text, day_first))
         years = sorted(v.year for v in values if v and v.month == month and abs(v.day - day) <= NEAR_DAYS)[-1:]
     return _make(years[0], month, day) if years else None
 
 
-def find_publication(lines: list[str], text: str) -> Found:
+def find_publication(lines: list[str], text: str, order_hint: bool | None = None) -> Found:
     """The publication and updated dates, and a byline's author, printed in a file's header lines (before
     the body's first long sentence) or footer lines: labelled lines ('Published …', 'Updated …', 'Posted:',
     'First published …', 'issued by … on …'), lines that are a date (with a weekday, a time, a zone, a read
     time, a byline), a date glued to the headline, and wire datelines. Published wins over updated, a
     labelled date over a bare one, and either over a dateline."""
     found = Found()
-    day_first = _day_first(text)
+    order = day_first(text)
+    order = order_hint if order is None else order  # the page's language, where the text's own dates cannot say
     filled = [i for i, line in enumerate(lines) if line.strip()]
     header: list[int] = []
     body_start: int | None = None
@@ -221,7 +232,7 @@ def find_publication(lines: list[str], text: str) -> Found:
     bare: list[tuple[int, dt.date]] = []
     for i in header + footer:
         line = _MARKUP.sub("", lines[i].strip()).strip()
-        dates = dates_in(line, day_first)
+        dates = dates_in(line, order)
         if not dates:
             if i in header and found.author is None and _BYLINE.match(line) and (author := _author(line)):
                 found.author = author
@@ -245,7 +256,7 @@ def find_publication(lines: list[str], text: str) -> Found:
             bare += [(i, d.value) for d in dates if d.value]  # a date alone, or with a byline
             found.used.add(i)
             if found.author is None and rest:
-                found.author = author
+                found.author = _author(_parted(line, dates)) or author  # "By Ada Lin | Brussels | 21.03.2024"
         elif i == filled[0] and len(dates) == 1 and dates[0].value and not _rest(line[dates[0].end :], []):
             headline = _GLUED_WEEKDAY.sub("", line[: dates[0].start]).strip()
             if len(headline.split()) >= 3:  # a headline with its date glued on, as aggregators print it
@@ -254,8 +265,10 @@ def find_publication(lines: list[str], text: str) -> Found:
     published = labelled["published"] or bare
     if published:
         found.published = PubDate(published[0][1])
-    elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, day_first)):
+    elif body_start is not None and (value := _dateline(lines[body_start].strip(), text, order)):
         found.published, found.dateline = PubDate(value), True
+    if body_start is not None and _DATELINE_START.match(lines[body_start].strip()):
+        found.credit = credit(lines[body_start])
     if labelled["updated"]:
         found.updated = PubDate(labelled["updated"][0][1])
         if found.published is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.article import Article, suspect
+from bot.core.reading.layouts.wire import without_dateline
 from bot.core.text import normalized
 
 # Lead-3 beats graph rankers on news (ROUGE-1 ≈ 40 vs ≈ 35–36 on CNN/DailyMail), so no TextRank here.
@@ -31,7 +32,7 @@ def lead_sentences(article: Article, count: int = LEAD_SENTENCES) -> str:
         if _is_heading(sentence.text) or normalized(sentence.text) in header:
             continue
         chosen.append(sentence.text)
-    return " ".join(chosen)
+    return without_dateline(" ".join(chosen))  # "KYIV, March 3 (Reuters) - " is no part of what happened
 
 
 def summary_source(article: Article) -> str:

@@ -99,3 +99,14 @@ def test_hard_wrapped_prose_saying_published_is_no_date_line() -> None:
     )
     assert _found(wrapped).published is None
     assert _found("Headline Here\n\nBy Tuesday night the council had gone home.\n\n" + BODY).author is None
+
+
+def test_a_dateline_without_a_year_takes_the_year_whose_weekday_the_story_names() -> None:
+    from bot.core.reading.layouts.wire import credit, dateline_year, without_dateline
+
+    line = "KYIV, March 3 (Reuters) - Ukraine on Friday urged its partners to act."
+    text = line + "\nThe deal was renewed in November 2022."
+    assert dateline_year(3, 3, line, text) == 2023  # 3 March 2022 was a Thursday
+    assert dateline_year(3, 3, line, text + "\n© 2021 Reuters") == 2021  # the copyright line says so
+    assert credit(line) == "Reuters"
+    assert without_dateline(line) == "Ukraine on Friday urged its partners to act."
