@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from bot.addresses import Allowed
 from bot.commands import COMMANDS, Command, Invocation
 from bot.core.answers import complete
 from bot.core.corpus import Corpus
@@ -38,7 +39,7 @@ class App:
         commands: Mapping[str, Command] = COMMANDS,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         corpus_dir: Path | None = None,
-        fetch_allow_private: bool = False,
+        fetch_allow_private: Allowed = False,
         max_article_bytes: int = MAX_FILE_BYTES,
     ) -> None:
         self.corpus = corpus
@@ -47,7 +48,8 @@ class App:
         self.loader = loader  # builds a fresh corpus for /corpus reload
         self.commands = commands
         self.corpus_dir = corpus_dir  # where /corpus add saves an upload
-        self.fetch_allow_private = fetch_allow_private  # tests only: /corpus add url: may fetch from loopback
+        # tests only: fetching may reach loopback and private addresses (True), or just these endpoints
+        self.fetch_allow_private = fetch_allow_private
         self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
