@@ -12,7 +12,7 @@ import trafilatura
 from bot.core.article import Article, CorpusError
 from bot.core.articles import parse_article
 from bot.core.page_lines import around_headline, page_lines
-from bot.core.page_meta import parse_html, stated_fields
+from bot.core.page_meta import parse_html, stated_fields, too_costly, too_costly_tree
 from bot.core.published import Found, dates_in, find_publication
 
 MIN_WORDS = 40  # fewer words of main text: a page of navigation, a gallery or an error, not an article
@@ -82,8 +82,13 @@ def read_page(page: str) -> Page:
     """The page's fields, each from the strongest source that has it: what the markup states (JSON-LD, then
     OpenGraph and meta tags), then what the page prints around its headline (a <time> element, a byline or
     date line, a wire dateline), then what trafilatura and htmldate make of it; and trafilatura's main text
-    (no navigation, comments or related links), without the date lines it kept."""
+    (no navigation, comments or related links), without the date lines it kept. A CorpusError saying why for a
+    page larger than the extractor is given (bot.core.page_meta's limits)."""
+    if problem := too_costly(page):
+        raise CorpusError(problem)
     tree = parse_html(page)
+    if tree is not None and (problem := too_costly_tree(tree)):
+        raise CorpusError(problem)
     found = _extract(page)
     result = Page()
     if tree is None or not found:
@@ -164,7 +169,10 @@ def _heading_origin(title: str | None, lines: list[str]) -> str:
 def parse_webpage(article_id: str, page: str) -> Article:
     """An Article from a saved web page, each field's origin in Article.origins; a CorpusError when the page
     holds no article."""
-    read = read_page(page)
+    try:
+        read = read_page(page)
+    except CorpusError as error:
+        raise CorpusError(f"{article_id}: {error}") from None
     words = sum(len(p.split()) for p in read.paragraphs)
     if words < MIN_WORDS:
         raise CorpusError(f"{article_id}: no article text found in the page ({words} words of main text)")
