@@ -18,7 +18,9 @@ from bot.core.answers import complete
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
+from bot.loading import sandbox
 from bot.loading.files import MAX_FILE_BYTES
+from bot.loading.sandbox import Sandbox
 from bot.stores import Store
 from bot.uploads import Uploads
 
@@ -41,6 +43,7 @@ class App:
         corpus_dir: Path | None = None,
         fetch_allow_private: Allowed = False,
         max_article_bytes: int = MAX_FILE_BYTES,
+        reader: Sandbox | None = None,
     ) -> None:
         self.corpus = corpus
         self.store = store
@@ -52,6 +55,7 @@ class App:
         self.fetch_allow_private = fetch_allow_private
         self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
+        self.reader = reader or sandbox.shared()  # reads uploads, fetched pages and feeds within a budget
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.reloaded_at = dt.datetime.now(dt.UTC)
         self.reload_lock = asyncio.Lock()

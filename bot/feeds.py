@@ -79,7 +79,7 @@ async def poll(app: App) -> list[str]:
                 name, data = await fetch.page_upload(
                     link, allow_private=app.fetch_allow_private, max_bytes=app.max_article_bytes
                 )
-                await asyncio.to_thread(parse_bytes, name, data)  # an article, or not added at all
+                await app.reader.run(name, parse_bytes, name, data)  # an article, or not added at all
             except (UserError, CorpusError) as error:
                 log.warning("feed entry %s not added: %s", link, error)
                 continue

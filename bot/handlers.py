@@ -17,7 +17,7 @@ from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.replies import Reply, UserError
 from bot.core.text import truncate
-from bot.loading.files import parse_bytes, too_large
+from bot.loading.files import too_large
 from bot.uploads import Upload, safe_name
 
 if TYPE_CHECKING:
@@ -148,7 +148,8 @@ def _archive(path: Path) -> Path:
 
 
 async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
-    """Parse an uploaded file and show, privately, what it would add; nothing is saved yet."""
+    """Read an uploaded file or a fetched page in the sandbox and show, privately, what it would add; nothing is
+    saved yet."""
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
         raise UserError("Attach the article file (`.txt`, `.md` or `.html`) to `file:`, or give a page's `url:`.")
@@ -159,11 +160,11 @@ async def corpus_add(app: App, invocation: Invocation, corpus: Corpus) -> Reply:
     if problem := too_large(len(data), app.max_article_bytes):
         raise UserError(f"I can't add “{truncate(typed_name, 100)}”: {problem}.")
     try:
-        article = await asyncio.to_thread(parse_bytes, name, data)
+        extracted = await app.reader.run(name, uploads.read, name, data)  # a page that takes too much fails alone
     except CorpusError as error:
         raise UserError(f"I can't add that file: {error}") from None
     token = app.uploads.hold(Upload(name, data, invocation.user_id))
-    return await asyncio.to_thread(uploads.preview, article, name, token)  # extraction: off the loop
+    return uploads.preview(extracted, name, token)
 
 
 async def corpus_add_confirm(app: App, invocation: Invocation, corpus: Corpus) -> Reply:

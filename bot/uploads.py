@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.article import Article
-from bot.core.extraction import extract
+from bot.core.extraction import Extracted, extract
 from bot.core.replies import Action, Field, Page, Reply
 from bot.core.text import truncate
+from bot.loading.files import parse_bytes
 from bot.page_report import is_page, source
 
 WAIT_SECONDS = 15 * 60  # an upload not confirmed by then is dropped
@@ -92,9 +93,14 @@ def _date_source(article: Article) -> str:
     return kind if kind == origin else f"{kind} · {origin}"
 
 
-def preview(article: Article, name: str, token: str) -> Reply:
+def read(name: str, data: bytes) -> Extracted:
+    """An upload's article and what it would add: run in the sandbox (bot.loading.sandbox), for the preview."""
+    return extract(parse_bytes(name, data))
+
+
+def preview(extracted: Extracted, name: str, token: str) -> Reply:
     """What the uploaded file would add, privately, with Add it / Cancel buttons."""
-    extracted = extract(article)
+    article = extracted.article
     quotes = [q for q in extracted.quotes if q.who]
     events = [e for e in extracted.events if e.kind == "mention" and e.resolved]
     date = f"{article.published.label()} ({_date_source(article)})" if article.published else "undated"

@@ -1,8 +1,9 @@
 """Hostile pages fail alone, within their budget, with a clear message: uploaded, fetched, or in the folder at
-start-up."""
+start-up; the bot answers other commands meanwhile."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 
 import pytest
@@ -20,6 +21,7 @@ from bot.app import App
 from bot.commands import Invocation
 from bot.core.page_meta import json_ld_fields, parse_html
 from bot.loading.load import load_corpus
+from bot.loading.sandbox import Sandbox
 from bot.store import Store
 from tests.conftest import SEEDS
 from tests.loopback_site import loopback_site
@@ -70,6 +72,33 @@ async def test_a_page_whose_json_ld_nests_100000_brackets_is_read_without_it(tmp
     for script in ("[" * 100_000 + "]" * 100_000, '{"@type": "NewsArticle", "author": ' + "[" * 900 + "]" * 900 + "}"):
         tree = parse_html(article_page(head=f'<script type="application/ld+json">{script}</script>').decode())
         assert json_ld_fields(tree) == {}
+    await app.store.close()
+
+
+async def test_a_page_over_the_time_limit_fails_alone_while_the_bot_answers(tmp_path) -> None:
+    # a page within the limits on what it holds, that still takes far longer to read than this reader allows
+    reader = Sandbox(seconds=0.05)
+    app = await _app(tmp_path, reader=reader)
+    slow = asyncio.ensure_future(app.answer(_upload("slow.html", many_elements(19_000))))
+    search = asyncio.ensure_future(app.answer(Invocation("article search", {"query": "kharkiv"})))
+    done, _ = await asyncio.wait({slow, search}, return_when=asyncio.FIRST_COMPLETED)
+    assert search in done and search.result().data["results"]  # answered while the page was being read
+    refused = (await slow).pages[0].description
+    assert "slow.html: reading it took longer than 0.05 s, the most a page may take" in refused
+    reader.seconds = 20.0  # the reader was stopped with the page; the next one starts a fresh one
+    assert (await app.answer(_upload("fine.html", article_page()))).pages[0].title == f"Preview: {HEADLINE}"
+    reader.close()
+    await app.store.close()
+
+
+async def test_a_page_over_the_memory_limit_fails_alone(tmp_path) -> None:
+    reader = Sandbox(memory_bytes=8 * 1024 * 1024)
+    app = await _app(tmp_path, reader=reader)
+    large = article_page(body="".join(f"<p>{'ferry ' * 1000}</p>" for _ in range(400)))  # 2.4 MB
+    refused = (await app.answer(_upload("large.html", large))).pages[0].description
+    assert "large.html: reading it needs more than 8 MB of memory, the most a page may use" in refused
+    assert (await app.answer(_upload("fine.html", article_page()))).pages[0].title == f"Preview: {HEADLINE}"
+    reader.close()
     await app.store.close()
 
 

@@ -196,6 +196,7 @@ async def serve(settings: Settings) -> int:
         )
         status = 1
     finally:
+        app.reader.close()  # a page still being read ends here, not after its time limit
         if cache is not None:
             cache.close()
         await store.close()
