@@ -1,7 +1,8 @@
-"""Fetching a web page for /corpus add url: and the feeds, every hop checked by bot.addresses."""
+"""Fetching a web page for /corpus add url: and the feeds: one deadline, every hop checked by bot.addresses."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from bot.loading.files import size_label
 
 __all__ = ["Page", "Refused", "check_url", "fetch_page", "page_upload"]
 
-TIMEOUT_SECONDS = 15.0
+TIMEOUT_SECONDS = 15.0  # for the whole fetch, redirects included
 MAX_REDIRECTS = 3
 
 
@@ -28,18 +29,18 @@ class Page:
 async def fetch_page(
     url: str, *, allow_private: Allowed = False, max_bytes: int, timeout: float = TIMEOUT_SECONDS
 ) -> Page:
-    """GET a page over http(s), following at most three redirects, each checked like the first; Refused with a
-    reason for any other scheme, a private address however written, a page too large, a timeout or a redirect
-    loop."""
-    guarded = allow_private is not True
-    connector = aiohttp.TCPConnector(
-        resolver=PublicResolver(allow_private) if guarded else None,
-        socket_factory=guarded_socket(allow_private) if guarded else None,  # literal or resolved
-    )
-    limits = aiohttp.ClientTimeout(total=timeout)
+    """GET a page over http(s), following at most three redirects, each checked like the first, all within
+    one deadline; Refused with a reason for any other scheme, a private address however written, a page too
+    large, a timeout or a redirect loop."""
     try:
-        async with aiohttp.ClientSession(connector=connector, timeout=limits) as session:
-            return await _follow(session, url, allow_private, max_bytes)
+        async with asyncio.timeout(timeout):
+            guarded = allow_private is not True
+            connector = aiohttp.TCPConnector(
+                resolver=PublicResolver(allow_private) if guarded else None,
+                socket_factory=guarded_socket(allow_private) if guarded else None,  # literal or resolved
+            )
+            async with aiohttp.ClientSession(connector=connector) as session:
+                return await _follow(session, url, allow_private, max_bytes)
     except TimeoutError:
         raise Refused(f"The page did not answer within {timeout:.0f} s.") from None
 
@@ -60,8 +61,6 @@ async def _follow(session: aiohttp.ClientSession, url: str, allow_private: Allow
                     if len(data) > max_bytes:
                         raise Refused(f"The page is larger than {size_label(max_bytes)}, the most an article may be.")
                 return Page(str(got.url), bytes(data), got.headers.get("Content-Type", ""))
-        except TimeoutError:
-            raise  # the client's own timeout: fetch_page says it
         except aiohttp.ClientError as error:
             if isinstance(error.__cause__, Refused):
                 raise error.__cause__ from None
@@ -69,10 +68,12 @@ async def _follow(session: aiohttp.ClientSession, url: str, allow_private: Allow
     raise Refused(f"The page redirects more than {MAX_REDIRECTS} times.")
 
 
-async def page_upload(url: str, *, allow_private: Allowed = False, max_bytes: int) -> tuple[str, bytes]:
+async def page_upload(
+    url: str, *, allow_private: Allowed = False, max_bytes: int, timeout: float = TIMEOUT_SECONDS
+) -> tuple[str, bytes]:
     """A web page as an article file: named after its address, saved as .html, the address kept in the page as
     its canonical link (so the article's url is the page's)."""
-    page = await fetch_page(url, allow_private=allow_private, max_bytes=max_bytes)
+    page = await fetch_page(url, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
     parts = urlsplit(page.url)
     stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
     data = page.data
