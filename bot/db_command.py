@@ -26,8 +26,17 @@ _COPIES = {
         "INSERT INTO quote_history (channel_id, filter_key, quote_id, shown_at) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT DO NOTHING",
     ),
-    "meta": ("SELECT key, value FROM meta ORDER BY key", "INSERT INTO meta VALUES ($1, $2) ON CONFLICT DO NOTHING"),
+    "meta": (
+        "SELECT key, value FROM meta WHERE key NOT LIKE 'feed-entry:%' ORDER BY key",
+        "INSERT INTO meta VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    ),
+    "feed_entries": (
+        "SELECT feed, entry FROM feed_entries ORDER BY feed, entry",
+        "INSERT INTO feed_entries (feed, entry) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    ),
 }
+# A file from before migration 0005 keeps the entries its feeds listed in meta: they move as 0005 moves them.
+_OLD_FEED_ENTRIES = "SELECT '', substr(key, 12) FROM meta WHERE key LIKE 'feed-entry:%' ORDER BY key"
 
 
 class DbError(Exception):
@@ -110,7 +119,7 @@ def _read_sqlite(path: Path) -> dict[str, list[tuple]]:
             try:
                 rows[table] = connection.execute(select).fetchall()
             except sqlite3.OperationalError:  # an older file without this table
-                rows[table] = []
+                rows[table] = connection.execute(_OLD_FEED_ENTRIES).fetchall() if table == "feed_entries" else []
     return rows
 
 

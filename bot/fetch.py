@@ -6,12 +6,13 @@ import asyncio
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
 from bot.addresses import Allowed, PublicResolver, Refused, check_url, guarded_socket
 from bot.loading.files import size_label
+from bot.uploads import safe_name
 
 __all__ = ["Page", "Refused", "check_url", "fetch_page", "page_upload"]
 
@@ -71,13 +72,13 @@ async def _follow(session: aiohttp.ClientSession, url: str, allow_private: Allow
 async def page_upload(
     url: str, *, allow_private: Allowed = False, max_bytes: int, timeout: float = TIMEOUT_SECONDS
 ) -> tuple[str, bytes]:
-    """A web page as an article file: named after its address, saved as .html, the address kept in the page as
-    its canonical link (so the article's url is the page's)."""
+    """A web page as an article file: named after its address by the upload name rules, saved as .html, the
+    address kept in the page as its canonical link (so the article's url is the page's)."""
     page = await fetch_page(url, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
     parts = urlsplit(page.url)
-    stem = Path(parts.path.rstrip("/")).stem or parts.hostname or "page"
+    stem = Path(unquote(parts.path).rstrip("/")).stem or parts.hostname or "page"
     data = page.data
     if b'rel="canonical"' not in data[:65536]:
         link = f'<link rel="canonical" href="{html.escape(page.url, quote=True)}">'.encode()
         data = data.replace(b"<head>", b"<head>" + link, 1) if b"<head>" in data[:65536] else link + data
-    return f"{stem}.html", data
+    return safe_name(f"{stem}.html"), data

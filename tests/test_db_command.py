@@ -4,6 +4,7 @@ deployment's state into PostgreSQL, twice without change; a refused URL is one l
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.__main__ import main
+from bot.migrations import migrations
 from bot.store import Store
 from bot.stores.postgres import PostgresStore
 from tests.stores.backends import postgres_url
@@ -32,6 +34,7 @@ async def sqlite_state(path: Path) -> None:
     await store.mark_shown(1, "all", "q1")
     await store.mark_shown(1, "all", "q2")
     await store.set_meta("commands:global", "abc")
+    await store.mark_entries("https://example.com/feed.xml", ["e1", "e2"])
     await store.close()
 
 
@@ -50,7 +53,7 @@ def test_status_and_upgrade_show_the_backend_and_version(
     assert run_db(monkeypatch, postgres_url, tmp_path / "x.sqlite3", "upgrade") == 0
     out = capsys.readouterr().out
     password = urlsplit(postgres_url).password
-    assert "backend: postgresql" in out and "schema version: 4 (up to date)" in out
+    assert "backend: postgresql" in out and f"schema version: {migrations()[-1].version} (up to date)" in out
     assert f":{password}@" not in out and ":***@" in out
     assert run_db(monkeypatch, "", tmp_path / "x.sqlite3", "status") == 0
     assert "backend: sqlite" in capsys.readouterr().out
@@ -64,6 +67,7 @@ async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, cap
     assert await db_command.main("copy", "", tmp_path, source, postgres_url) == 0
     first = capsys.readouterr().out
     assert "usage: 1 rows read, 1 new" in first and "quote_history: 2 rows read, 2 new" in first
+    assert "feed_entries: 2 rows read, 2 new" in first
     assert await db_command.main("copy", "", tmp_path, source, postgres_url) == 0
     assert "quote_history: 2 rows read, 0 new" in capsys.readouterr().out  # idempotent
     store = await PostgresStore.open(postgres_url)
@@ -71,6 +75,25 @@ async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, cap
         assert await store.usage() == {"quote random": 3}  # not doubled by the second copy
         assert await store.last_shown(1, "all") == "q2"  # the order shown is kept
         assert await store.get_meta("commands:global") == "abc"
+        assert await store.seen_entries(["e1", "e2", "e3"]) == {"e1", "e2"}
+    finally:
+        await store.close()
+
+
+async def test_copy_from_a_file_older_than_the_feed_entries_table_moves_its_seen_entries(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from bot import db_command
+
+    with sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None) as connection:
+        for migration in migrations()[:4]:
+            connection.executescript(migration.sql)
+        connection.execute("INSERT INTO meta VALUES ('feed-entry:0123456789abcdef0123456789abcdef', 'seen')")
+    assert await db_command.main("copy", "", tmp_path, f"sqlite:{tmp_path / 'old.sqlite3'}", postgres_url) == 0
+    store = await PostgresStore.open(postgres_url)
+    try:
+        assert await store.seen_entries(["0123456789abcdef0123456789abcdef"]) == {"0123456789abcdef0123456789abcdef"}
+        assert await store.get_meta("feed-entry:0123456789abcdef0123456789abcdef") is None
     finally:
         await store.close()
 

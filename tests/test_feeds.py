@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from aiohttp import web
 
+from bot import feeds
 from bot.app import App
 from bot.commands import Invocation
 from bot.handlers import add_from_feeds
 from bot.loading.load import load_corpus
+from bot.migrations import migrations
 from bot.store import Store
 from tests.conftest import SEEDS
 from tests.loopback_site import loopback_site
@@ -92,4 +96,84 @@ async def test_a_page_that_is_no_feed_and_an_entry_that_is_no_article_are_refuse
     assert await add_from_feeds(app) == [] and sorted(p.name for p in folder.iterdir()) == before
     member = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}))
     assert "Manage Server" in member.pages[0].description
+    await store.close()
+
+
+async def test_a_feed_of_100000_entries_is_read_for_its_newest_500_and_forgotten_when_unfollowed(tmp_path) -> None:
+    state = {"links": []}
+
+    async def feed(request: web.Request) -> web.Response:
+        return web.Response(body=rss(state["links"]), content_type="application/rss+xml")
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(body=PAGE, content_type="text/html")
+
+    async with loopback_site({"/feed.xml": feed, "/s/{n}": page}) as base:
+        state["links"] = [f"{base}/s/{n}" for n in range(100_000)]
+        store = await Store.open(tmp_path / "bot.sqlite3")
+        app, folder = await _app(tmp_path, store)
+        app.max_article_bytes = 8 * 1024 * 1024  # the feed itself is 7 MB
+        followed = await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+        assert "its 500 current entries count as seen" in followed.pages[0].description
+        state["links"].insert(0, f"{base}/s/news")
+        assert await add_from_feeds(app) == ["news.html"]
+        assert _rows(tmp_path) == 501
+        await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, can_manage=True))
+        assert _rows(tmp_path) == 0 and (folder / "news.html").exists()
+        await store.close()
+
+
+def _rows(tmp_path) -> int:
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as connection:
+        return connection.execute("SELECT COUNT(*) FROM feed_entries").fetchone()[0]
+
+
+async def test_entries_are_saved_under_the_upload_name_rules_whatever_their_address(tmp_path) -> None:
+    state = {"links": []}
+
+    async def feed(request: web.Request) -> web.Response:
+        return web.Response(body=rss(state["links"]), content_type="application/rss+xml")
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(body=PAGE, content_type="text/html")
+
+    async with loopback_site({"/feed.xml": feed, "/stories/{name:.*}": page}) as base:
+        store = await Store.open(tmp_path / "bot.sqlite3")
+        app, folder = await _app(tmp_path, store)
+        await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+        paths = ["CON", ".hidden", "a%2F..%2F..%2Fescape", "x" * 300, "Ünïcode story"]
+        state["links"] = [f"{base}/stories/{path}" for path in paths]
+        added = await add_from_feeds(app)
+    assert added == ["_CON.html", "hidden.html", "escape.html", "x" * 80 + ".html", "Unicode_story.html"]
+    assert all((folder / name).is_file() for name in added) and not (tmp_path / "escape.html").exists()
+    await store.close()
+
+
+async def test_a_poll_out_of_time_leaves_the_entries_it_did_not_reach_for_the_next_one(site, tmp_path) -> None:
+    base, state = site
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app, folder = await _app(tmp_path, store)
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    state["links"] = [f"{base}/stories/late-one"]
+    assert await feeds.poll(app, budget=0) == []
+    assert await add_from_feeds(app) == ["late-one.html"]
+    await store.close()
+
+
+async def test_entries_seen_before_the_upgrade_stay_seen(site, tmp_path) -> None:
+    """Version 4 kept each seen entry as a row of meta; the migration moves them, so nothing is added twice."""
+    base, state = site
+    database = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(database, isolation_level=None) as connection:
+        for migration in migrations()[:4]:
+            connection.executescript(migration.sql)
+        connection.execute("PRAGMA user_version = 4")
+        link = f"{base}/stories/seen-long-ago"
+        connection.execute("INSERT INTO meta VALUES (?, 'seen')", ("feed-entry:" + feeds.entry_key(link),))
+        connection.execute("INSERT INTO meta VALUES ('feeds', ?)", (json.dumps([f"{base}/feed.xml"]),))
+    store = await Store.open(database)
+    app, folder = await _app(tmp_path, store)
+    state["links"] = [link, f"{base}/stories/new-one"]
+    assert await add_from_feeds(app) == ["new-one.html"]
+    assert await store.get_meta("feed-entry:" + feeds.entry_key(link)) is None
     await store.close()

@@ -135,7 +135,7 @@ async def test_postgresql_gets_every_migration_once_and_records_the_version(post
             row[0]
             for row in await connection.fetch("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         }
-        assert names == {"usage", "quote_history", "meta", "schema_version"}  # the corpus cache stays local
+        assert names == {"usage", "quote_history", "meta", "feed_entries", "schema_version"}  # the cache stays local
     finally:
         await connection.close()
 

@@ -8,7 +8,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import asyncpg
@@ -256,6 +256,22 @@ class PostgresStore:
                 (key, value),
             )
         )
+
+    async def seen_entries(self, entries: Sequence[str]) -> set[str]:
+        rows = await self._read("SELECT entry FROM feed_entries WHERE entry = ANY($1::text[])", list(entries))
+        return {row[0] for row in rows}
+
+    async def mark_entries(self, feed: str, entries: Sequence[str]) -> None:
+        if entries:
+            await self._write(
+                (
+                    "INSERT INTO feed_entries (feed, entry) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
+                    (feed, list(entries)),
+                )
+            )
+
+    async def forget_feed(self, feed: str) -> None:
+        await self._write(("DELETE FROM feed_entries WHERE feed = $1", (feed,)))
 
     async def run_once_per_change(self, key: str, digest: str, action: Callable[[], Awaitable[object]]) -> bool:
         """Under an advisory lock on `key`: the first process runs `action` and records `digest`; the others wait,

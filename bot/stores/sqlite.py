@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _chunks(entries: Sequence[str], size: int = 400) -> list[Sequence[str]]:
+    """Pieces small enough for one statement's parameters (older SQLite takes 999 at most)."""
+    return [entries[i : i + size] for i in range(0, len(entries), size)]
 
 
 class SqliteStore:
@@ -269,6 +274,28 @@ class SqliteStore:
         await self._write(
             ("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
         )
+
+    async def seen_entries(self, entries: Sequence[str]) -> set[str]:
+        seen: set[str] = set()
+        for chunk in _chunks(entries):
+            marks = ", ".join("?" * len(chunk))
+            rows = await self._read(f"SELECT entry FROM feed_entries WHERE entry IN ({marks})", tuple(chunk))
+            seen.update(row[0] for row in rows)
+        return seen
+
+    async def mark_entries(self, feed: str, entries: Sequence[str]) -> None:
+        steps = [
+            (
+                "INSERT OR IGNORE INTO feed_entries (feed, entry) VALUES " + ", ".join(["(?, ?)"] * len(chunk)),
+                tuple(value for entry in chunk for value in (feed, entry)),
+            )
+            for chunk in _chunks(entries)
+        ]
+        if steps:
+            await self._write(*steps)
+
+    async def forget_feed(self, feed: str) -> None:
+        await self._write(("DELETE FROM feed_entries WHERE feed = ?", (feed,)))
 
     async def run_once_per_change(self, key: str, digest: str, action: Callable[[], Awaitable[object]]) -> bool:
         """Run `action` unless `digest` is already recorded under `key`, then record it; True when it ran.
