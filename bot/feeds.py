@@ -80,8 +80,8 @@ async def unfollow(app: App, url: str) -> bool:
 
 async def poll(app: App, budget: float = POLL_SECONDS) -> list[str]:
     """Fetch every followed feed and add the pages of entries never seen before, within `budget` seconds; the
-    files added. A feed or an entry that fails is logged with its address and skipped (an entry is not tried
-    again); the others go on."""
+    files added. A feed or an entry that fails, whatever it raises, is logged with its address and skipped (an
+    entry is not tried again); the others go on."""
     if app.corpus_dir is None:
         return []
     added: list[str] = []
@@ -94,6 +94,8 @@ async def poll(app: App, budget: float = POLL_SECONDS) -> list[str]:
             added += await _poll_feed(app, url, deadline)
         except UserError as error:
             log.warning("feed %s skipped: %s", url, error)
+        except Exception:
+            log.exception("feed %s skipped", url)
     return added
 
 
@@ -112,6 +114,8 @@ async def _poll_feed(app: App, url: str, deadline: float) -> list[str]:
             added.append(await _add(app, link, deadline))
         except (UserError, CorpusError) as error:
             log.warning("feed entry %s not added: %s", link, error)
+        except Exception:
+            log.exception("feed entry %s not added", link)
     return added
 
 

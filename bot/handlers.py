@@ -267,11 +267,15 @@ async def feed_remove(app: App, invocation: Invocation, corpus: Corpus) -> Reply
 
 async def add_from_feeds(app: App, send: daily_posts.Send | None = None) -> list[str]:
     """Read every feed once; when something was added, reload (here and in every process sharing the database)
-    and, with `send`, post the new articles in the servers that asked for it (/config new-articles)."""
+    and, with `send`, post the new articles in the servers that asked for it (/config new-articles). Nothing
+    raised here stops the feed reader: what fails is logged and the articles saved stay for the next reload."""
     added = await feeds.poll(app)
     if added and app.loader is not None and not app.reload_lock.locked():
-        await reload_corpus(app)
-        await app.store.announce_reload()
-        if send is not None:
-            await archive_posts.announce(app, send, [Path(name).stem for name in added])
+        try:
+            await reload_corpus(app)
+            await app.store.announce_reload()
+            if send is not None:
+                await archive_posts.announce(app, send, [Path(name).stem for name in added])
+        except Exception:
+            log.exception("feeds added %s, but the reload or the announcement failed", ", ".join(added))
     return added

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 if TYPE_CHECKING:
     from bot.app import App
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -21,6 +23,7 @@ class ServerSettings(Generic[T]):
         self.name = name
         self.kind = kind
         self.servers_key = f"{name}:servers"
+        self._unreadable: set[tuple[int, str]] = set()  # (server, stored value) said once in the log
 
     async def get(self, app: App, guild_id: int) -> T | None:
         """A server's setting, or None when it has none."""
@@ -39,8 +42,18 @@ class ServerSettings(Generic[T]):
         await app.store.set_meta(self.servers_key, json.dumps(sorted(servers)))
 
     async def each(self, app: App) -> AsyncIterator[tuple[int, T]]:
-        """(server id, setting) of every server that has one."""
+        """(server id, setting) of every server that has one; a setting that cannot be read (written by another
+        version, say) is said once in the log and skipped, and the other servers' go on."""
         for guild_id in json.loads(await app.store.get_meta(self.servers_key) or "[]"):
-            value = await self.get(app, guild_id)
+            try:
+                value = await self.get(app, guild_id)
+            except Exception as error:
+                raw = await app.store.get_meta(f"{self.name}:{guild_id}") or ""
+                if (guild_id, raw) not in self._unreadable:
+                    self._unreadable.add((guild_id, raw))
+                    log.warning(
+                        "%s setting of server %s skipped: %s: %s", self.name, guild_id, type(error).__name__, error
+                    )
+                continue
             if value is not None:
                 yield guild_id, value

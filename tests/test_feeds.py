@@ -177,3 +177,19 @@ async def test_entries_seen_before_the_upgrade_stay_seen(site, tmp_path) -> None
     assert await add_from_feeds(app) == ["new-one.html"]
     assert await store.get_meta("feed-entry:" + feeds.entry_key(link)) is None
     await store.close()
+
+
+async def test_an_entry_that_fails_for_any_reason_is_logged_and_the_polls_go_on(site, tmp_path, caplog) -> None:
+    base, state = site
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    app, folder = await _app(tmp_path, store)
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    state["links"] = [f"{base}/stories/lost", f"{base}/stories/also-lost"]
+    app.corpus_dir = tmp_path / "moved-away"  # saving raises FileNotFoundError: no UserError, no CorpusError
+    assert await add_from_feeds(app) == []
+    failed = [r for r in caplog.records if r.getMessage().startswith("feed entry")]
+    assert len(failed) == 2 and all(r.exc_info[0] is FileNotFoundError for r in failed)
+    app.corpus_dir = folder
+    state["links"].insert(0, f"{base}/stories/next")
+    assert await add_from_feeds(app) == ["next.html"]  # the failed ones are not tried again
+    await store.close()

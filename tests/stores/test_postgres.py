@@ -7,7 +7,9 @@ import asyncio
 import dataclasses
 import logging
 import random
+import shutil
 from collections.abc import AsyncIterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,9 +19,11 @@ from bot.console import parse_command
 from bot.core.answers import quote
 from bot.core.corpus import Corpus
 from bot.handlers import reload_corpus
+from bot.loading.load import load_corpus
 from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
+from tests.conftest import SEEDS
 from tests.stores.backends import TEST_URL
 from tests.stores.cable import Cable, cable_to, with_parts
 
@@ -204,6 +208,31 @@ async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: s
         assert await stores[1].get_meta("corpus:version") == "1"
     finally:
         await asyncio.gather(*(s.close() for s in stores))
+
+
+async def test_a_reload_that_fails_is_logged_and_the_listener_reloads_at_the_next_one(
+    postgres_url: str, corpus: Corpus, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "corpus"  # not there yet: the first reload fails
+    announcer, listener = await PostgresStore.open(postgres_url), await PostgresStore.open(postgres_url)
+    app = App(corpus, listener, loader=lambda: load_corpus(folder))
+    try:
+        await listener.listen_reloads(lambda: reload_corpus(app))
+        await announcer.announce_reload()
+        for _ in range(200):
+            if any("reload announced by another process failed" in r.getMessage() for r in caplog.records):
+                break
+            await asyncio.sleep(0.05)
+        assert app.corpus is corpus  # the corpus it had stays
+        shutil.copytree(SEEDS, folder)
+        await announcer.announce_reload()
+        for _ in range(200):
+            if app.corpus is not corpus:
+                break
+            await asyncio.sleep(0.05)
+        assert set(app.corpus.articles) == set(load_corpus(SEEDS).articles)
+    finally:
+        await asyncio.gather(announcer.close(), listener.close())
 
 
 async def test_a_reload_announced_while_a_process_was_cut_off_reaches_it_when_back(
