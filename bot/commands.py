@@ -55,6 +55,7 @@ class Command:
     user_cooldown: bool = False  # the per-user budget from the settings (BOT_COOLDOWN_*)
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
+    server_only: bool = False  # about one server (its settings): Discord offers it in servers only, not in DMs
     menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
     internal: bool = False  # run only by a reply's buttons (Confirm, Cancel): not shown in Discord
     help: str = ""  # what /help says it does; a command without it is not listed there
@@ -162,6 +163,7 @@ TABLE: tuple[Command, ...] = (
             Option("off", "Stop posting it", kind="flag"),
         ),
         manage_only=True,
+        server_only=True,
         help="Post `/quote daily` every day by itself: `/config daily-quote channel: #news time: 08:30`.",
         examples=(),
     ),
@@ -174,10 +176,11 @@ TABLE: tuple[Command, ...] = (
             Option("off", "Stop announcing them", kind="flag"),
         ),
         manage_only=True,
+        server_only=True,
         help="Post “New in the archive: …” when a feed adds articles: `/config new-articles channel: #news`.",
         examples=(),
     ),
-    Command("config show", "This server's settings for the bot", handlers.config_show),
+    Command("config show", "This server's settings for the bot", handlers.config_show, server_only=True),
     Command("help", "What this bot can do, with examples", handlers.show_help),
     Command(
         "corpus status",
