@@ -34,83 +34,16 @@ from pathlib import Path
 from aiohttp import web
 
 from benchmarks import markdown_table
-
-ROOT = Path(__file__).resolve().parent.parent
-STORY = (
-    "The harbour council voted on Tuesday to keep the island ferry running through the winter, after a "
-    "petition signed by more than two thousand residents asked it to reverse a plan to cut the service. "
-    "“We would rather run two full boats than four empty ones,” said Tomas Berg, the operator's chief "
-    "executive, who had proposed the cut in September. The subsidy will be reviewed again in the spring. "
+from benchmarks.hostile import (
+    PRIVATE,
+    article_page,
+    deep_json_ld,
+    million_paragraphs,
+    rss,
+    spellings,
 )
 
-
-def article_page(title: str = "Harbour council keeps the winter ferry", head: str = "", body: str = "") -> bytes:
-    """An ordinary news page of our own, with `head` and `body` markup added."""
-    return (
-        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>{head}</head><body><article><h1>{title}</h1>"
-        f"<p>By Jane Doe · 4 November 2024</p><p>{STORY}</p><p>{STORY}</p>{body}</article></body></html>"
-    ).encode()
-
-
-def million_paragraphs() -> bytes:
-    """4 MB of markup: a million tiny paragraphs (under the 5 MB article limit)."""
-    return b"<html><body>" + b"<p>x" * 1_000_000 + b"</body></html>"
-
-
-def many_elements(count: int = 60_000) -> bytes:
-    """An article with `count` short paragraphs: fewer tags than a million, still far more than any news page."""
-    return article_page(body="<p>word word</p>" * count)
-
-
-def deep_nesting(depth: int = 5_000) -> bytes:
-    return article_page(body="<div>" * depth + STORY + "</div>" * depth)
-
-
-def text_flood(words: int = 800_000) -> bytes:
-    """An article followed by 4 MB of plain words in a few paragraphs."""
-    return article_page(body="".join(f"<p>{'word ' * 10_000}</p>" for _ in range(words // 10_000)))
-
-
-def deep_json_ld(depth: int = 100_000) -> bytes:
-    """An ordinary article whose JSON-LD nests `depth` brackets."""
-    return article_page(head=f'<script type="application/ld+json">{"[" * depth}{"]" * depth}</script>')
-
-
-def rss(links: list[str]) -> bytes:
-    items = "".join(f"<item><link>{link}</link></item>" for link in links)
-    return (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>{items}</channel></rss>'.encode()
-    )
-
-
-FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-PRIVATE = ["127.0.0.1", "10.0.0.1", "192.168.0.1", "169.254.169.254"]
-
-
-def spellings(address: str) -> dict[str, str]:
-    """One IPv4 address as URL hosts that the HTTP client or the system resolver read as that address."""
-    number, parts = int(ipaddress.IPv4Address(address)), address.split(".")
-    return {
-        "ideographic dots": address.replace(".", "。"),
-        "full-width dots": address.replace(".", "．"),
-        "half-width ideographic dots": address.replace(".", "｡"),
-        "full-width digits": address.translate(FULL_WIDTH),
-        "a superscript digit": address[:-1] + address[-1].translate(SUPERSCRIPT),
-        "percent-encoded digits": "".join(f"%{ord(c):02X}" for c in parts[0]) + address[len(parts[0]) :],
-        "a trailing dot": address + ".",
-        "a trailing ideographic dot": address.replace(".", "。") + "。",
-        "a decimal integer": str(number),
-        "a hex integer": hex(number),
-        "octal parts": ".".join(f"0{int(part):o}" for part in parts),
-        "hex parts": ".".join(hex(int(part)) for part in parts),
-        "two parts": f"{parts[0]}.{number & 0xFFFFFF}",
-        "IPv4-mapped IPv6": f"[::ffff:{address}]",
-        "IPv4-mapped IPv6 in hex": f"[0:0:0:0:0:ffff:{number >> 16:x}:{number & 0xFFFF:x}]",
-        "IPv4-compatible IPv6": f"[::{address}]",
-        "NAT64": f"[64:ff9b::{address}]",
-        "6to4": f"[2002:{number >> 16:x}:{number & 0xFFFF:x}::]",
-    }
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- watching connections ------------------------------------------------------------------------------------------
@@ -159,10 +92,6 @@ async def _app(folder: Path, **options):
         shutil.copytree(ROOT / "seeds", folder)
     store = await Store.open(folder.parent / "bot.sqlite3")
     return App(load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, **options)
-
-
-async def _close(app) -> None:
-    await app.store.close()
 
 
 async def _answer(app, invocation) -> str:
@@ -241,7 +170,7 @@ async def address_probes(scratch: Path) -> list[list[str]]:
                     if address == "127.0.0.1":
                         loopback = said
                 cells.append(_verdict(reached, len(hosts), said, loopback))
-            await _close(app)
+            await app.store.close()
             rows.append([family, ", ".join(hosts.values())[:60], *cells])
     finally:
         await runner.cleanup()
@@ -268,7 +197,7 @@ async def _million(scratch: Path) -> str:
     await app.answer(Invocation("article search", {"query": "ferry"}))
     meanwhile = time.perf_counter() - asked
     said = await reading
-    await _close(app)
+    await app.store.close()
     return f"{said} after {time.perf_counter() - started:.1f} s; /article search meanwhile: {meanwhile:.2f} s"
 
 
@@ -278,7 +207,7 @@ async def _json_ld_upload(scratch: Path) -> str:
     app = await _app(scratch / "corpus")
     upload = Invocation("corpus add", {"file": "x.html"}, can_manage=True, upload=("x.html", deep_json_ld()))
     said = await _answer(app, upload)
-    await _close(app)
+    await app.store.close()
     return said
 
 
@@ -340,7 +269,7 @@ async def _json_ld_feed_loop(scratch: Path) -> str:
     added = [name for name in ("deep-json-ld", "fine", "later") if name in app.corpus.articles]
     loop.cancel()
     await runner.cleanup()
-    await _close(app)
+    await app.store.close()
     return f"{state}; articles added: {', '.join(added) or 'none'}"
 
 
@@ -361,7 +290,7 @@ async def _feed_100k(scratch: Path) -> str:
     polled = time.perf_counter() - started
     await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, can_manage=True))
     await runner.cleanup()
-    await _close(app)
+    await app.store.close()
     return (
         f"follow {followed:.1f} s, {rows:,} rows kept; a later poll {polled:.1f} s; "
         f"after unfollowing {_entry_rows(scratch):,} rows left"
@@ -393,7 +322,7 @@ async def _entry_names(scratch: Path) -> str:
         outcome = f"**{type(error).__name__} out of the poll**"
     saved = sorted(p.name[:24] for p in (scratch / "corpus").iterdir() if not (ROOT / "seeds" / p.name).exists())
     await runner.cleanup()
-    await _close(app)
+    await app.store.close()
     return f"{outcome}; files: {', '.join(saved)}; 'first' in the archive: {'first' in app.corpus.articles}"
 
 
@@ -413,7 +342,7 @@ async def _slow_redirects(scratch: Path) -> str:
     said = await _answer(app, Invocation("corpus add", {"url": f"http://{STAND_IN}:{port}/slow/0"}, can_manage=True))
     elapsed = time.perf_counter() - started
     await runner.cleanup()
-    await _close(app)
+    await app.store.close()
     return f"{said} after {elapsed:.0f} s"
 
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from aiohttp import web
 
-from benchmarks.hostile_pages import (
+from benchmarks.hostile import (
     article_page,
     deep_json_ld,
     deep_nesting,

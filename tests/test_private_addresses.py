@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from benchmarks.hostile_pages import spellings
+from benchmarks.hostile import spellings
 from bot.addresses import PublicResolver, Refused, guarded_socket
 from bot.app import App
 from bot.commands import Invocation

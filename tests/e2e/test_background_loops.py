@@ -11,7 +11,7 @@ from collections.abc import Callable
 import discord
 from aiohttp import web
 
-from benchmarks.hostile_pages import article_page, deep_json_ld, million_paragraphs
+from benchmarks.hostile import article_page, deep_json_ld, million_paragraphs
 from bot.commands import Invocation
 from bot.loading.load import load_corpus
 from tests.conftest import SEEDS
