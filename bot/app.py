@@ -12,6 +12,9 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping
 
 from bot.archive.files import MAX_FILE_BYTES
+from bot.archive.intake import sandbox
+from bot.archive.intake.addresses import Allowed
+from bot.archive.intake.sandbox import Sandbox
 from bot.archive.intake.uploads import Uploads
 from bot.archive.living import LivingArchive
 from bot.commands import COMMANDS
@@ -42,19 +45,23 @@ class App:
         archive: LivingArchive | None = None,
         commands: Mapping[str, Command] = COMMANDS,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-        fetch_allow_private: bool = False,
+        fetch_allow_private: Allowed = False,
         max_article_bytes: int = MAX_FILE_BYTES,
         admin_guild_ids: Collection[int] = (),
+        reader: Sandbox | None = None,
     ) -> None:
         self._corpus = corpus if corpus is not None else Corpus({})  # answered from when there is no archive
         self.store = store
         self.rng = rng or random.Random()
         self.archive = archive  # the folder and the stored articles, changed by /corpus add, remove, restore
         self.commands = commands
-        self.fetch_allow_private = fetch_allow_private  # tests only: /corpus add url: may fetch from loopback
+        # tests only: fetching may reach loopback and private addresses (True), or just these endpoints
+        self.fetch_allow_private = fetch_allow_private
+        self.reader = reader or sandbox.shared()  # reads uploads, fetched pages and feeds within a budget
         self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
         self.admin_guild_ids = frozenset(admin_guild_ids)  # servers whose Manage Server members change the archive
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
+        self.reader = reader or sandbox.shared()  # reads uploads, fetched pages and feeds within a budget
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.started_at = dt.datetime.now(dt.UTC)
         self.in_flight = 0

@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from bot.archive.intake.addresses import Allowed
+from bot.archive.intake.sandbox import Sandbox
 from bot.archive.intake.uploads import Uploads
 from bot.archive.living import LivingArchive
 from bot.core.corpus import Corpus
@@ -61,6 +63,7 @@ class Command:
     guild_cooldown_seconds: float = 0.0  # one use per server in this many seconds
     manage_only: bool = False  # Manage Server or the bot's owner, checked when it runs
     archive_admin: bool = False  # changes the archive every server shares: App.may_change_archive
+    server_only: bool = False  # about one server (its settings): Discord offers it in servers only, not in DMs
     menu: str | None = None  # a message context-menu entry (Apps → menu) instead of a slash command
     internal: bool = False  # run only by a reply's buttons (Confirm, Cancel): not shown in Discord
     help: str = ""  # what /help says it does; a command without it is not listed there
@@ -82,9 +85,10 @@ class Door(Protocol):
     rng: random.Random
     commands: Mapping[str, Command]
     clock: Callable[[], dt.datetime]
-    fetch_allow_private: bool
+    fetch_allow_private: Allowed
     max_article_bytes: int
     uploads: Uploads
+    reader: Sandbox  # reads what comes from outside within a time and memory budget
 
     @property
     def corpus(self) -> Corpus: ...

@@ -19,15 +19,20 @@ FORBIDDEN_IN_CORE = (
     "discord",
     "aiosqlite",
     "sqlite3",
-    "bot.store",
-    "bot.stores",
     "asyncpg",
+    "tantivy",
+    "bot.stores",
     "bot.settings",
     "bot.glue",
     "bot.archive",
-    "bot.cache",
+    "bot.posts",
+    "bot.cli",
     "bot.migrations",
     "bot.app",
+    "bot.commands",
+    "bot.handlers",
+    "bot.invocation",
+    "bot.charts",
     "concurrent",
     "multiprocessing",
     "threading",
@@ -97,20 +102,20 @@ def test_the_rule_catches_every_kind_of_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
         "import gc\nimport concurrent.futures as cf\nfrom ctypes import CDLL\nfrom os import path\n"
-        "from .. import store\n"
+        "from .. import stores\n"
         "def later():\n    import discord\n    from bot.archive.load import load_corpus\n",
         encoding="utf-8",
     )
     modules = {module for _, module in imported(sample, "bot.core.sample")}
-    assert {"gc", "concurrent.futures", "ctypes", "os.path", "bot.store", "discord", "bot.archive.load"} <= modules
+    assert {"gc", "concurrent.futures", "ctypes", "os.path", "bot.stores", "discord", "bot.archive.load"} <= modules
 
 
 def test_imports_for_type_checkers_only_are_left_out_of_the_circle_check(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import bot.app\nimport bot.store\n", encoding="utf-8"
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import bot.app\nimport bot.stores\n", encoding="utf-8"
     )
-    assert {m for _, m in imported(sample, "bot.sample")} >= {"bot.app", "bot.store"}
+    assert {m for _, m in imported(sample, "bot.sample")} >= {"bot.app", "bot.stores"}
     assert "bot.app" not in {m for _, m in imported(sample, "bot.sample", run_time_only=True)}
 
 

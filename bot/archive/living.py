@@ -22,15 +22,8 @@ from bot.archive.changes import (
     free_id,
     removed_by,
 )
-from bot.archive.files import (
-    MAX_FILE_BYTES,
-    Parsed,
-    Source,
-    digest_of,
-    load_catalog,
-    parse_source,
-    too_large,
-)
+from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, digest_of, load_catalog, parse_source, too_large
+from bot.archive.intake.sandbox import Sandbox
 from bot.archive.intake.uploads import safe_name
 from bot.archive.load import archive_sources, load_corpus
 from bot.archive.warm import OnDisk, open_archive
@@ -56,10 +49,12 @@ class LivingArchive:
         max_bytes: int = MAX_FILE_BYTES,
         processes: int | None = None,
         index_dir: Path | None = None,
+        reader: Sandbox | None = None,
     ) -> None:
         self.folder, self.store, self.cache = folder, store, cache
         self.index_dir = index_dir if cache is not None else None  # the search index on disk (the bot's own)
         self.disk: OnDisk | None = None
+        self.reader = reader  # reads what comes from outside within a budget (else in a thread, as the folder)
         self.max_bytes, self.processes = max_bytes, processes
         self.corpus = Corpus({})
         self.applied = 0  # the seq of the newest change this process has applied
@@ -87,13 +82,11 @@ class LivingArchive:
                     "stored articles unavailable (%s): answering from the folder until the database is back", error
                 )
                 stored, changes = [], []
-            self.applied = changes[-1].seq if changes else 0
-            self.removed = removed_by(changes)
-            self.stored = {article.article_id for article in stored}
-            live = [article for article in stored if article.article_id not in self.removed]
+            removed = removed_by(changes)  # the archive's state changes only once the load has succeeded
+            live = [article for article in stored if article.article_id not in removed]
             sources = await self._fetched([Source(a.file_name, digest=a.content_hash) for a in live])
             errors: list[str] = []
-            files = await asyncio.to_thread(archive_sources, self.folder, sources, set(self.removed), errors)
+            files = await asyncio.to_thread(archive_sources, self.folder, sources, set(removed), errors)
             if self.index_dir is not None and self.cache is not None:
                 self.close()
                 corpus, self.disk = await asyncio.to_thread(
@@ -104,6 +97,8 @@ class LivingArchive:
                     load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
                 )
             self.corpus = await self._shelved(corpus)
+            self.applied = changes[-1].seq if changes else 0
+            self.removed, self.stored = removed, {article.article_id for article in stored}
             self.folder_ids = {s.article_id for s in files if s.path is not None}
             self.digests = {a.content_hash: a.article_id for a in stored}
             self.digests |= {s.digest: s.article_id for s in files if s.path is not None and s.digest}
@@ -278,11 +273,15 @@ class LivingArchive:
 
     async def _parse(self, source: Source) -> Parsed:
         catalog = await asyncio.to_thread(load_catalog, self.folder)
+        entry = catalog.get(source.article_id)
         try:
-            parsed = await asyncio.to_thread(parse_source, source, catalog.get(source.article_id), self.max_bytes)
+            if self.reader is not None:  # bytes from outside: a page that takes too much fails alone
+                parsed = await self.reader.run(source.name, parse_source, source, entry, self.max_bytes)
+            else:
+                parsed = await asyncio.to_thread(parse_source, source, entry, self.max_bytes)
         except CorpusError as error:
             raise ArchiveRefused(f"I can't add that file: {error}") from None
-        self._indexed[source.article_id] = content_hash(source, catalog.get(source.article_id)) or ""
+        self._indexed[source.article_id] = content_hash(source, entry) or ""
         return parsed
 
     # --- following other processes ---------------------------------------------------------------------------------

@@ -45,10 +45,15 @@ def pack_summary(parsed: Parsed, key: str) -> bytes:
 
 
 def _attempt(job: Job) -> Parsed | CorpusError:
+    """A file parsed, or why not: whatever it raises (a library's RecursionError on a hostile page, say) is that
+    file's failure, reported by name, and the load goes on."""
     try:
         return parse_source(*job)
     except CorpusError as error:
         return error
+    except Exception as error:
+        log.debug("corpus file %s failed", job[0].name, exc_info=True)  # the load says it once, by name
+        return CorpusError(f"{job[0].name}: cannot be read ({type(error).__name__}: {str(error)[:200]})")
 
 
 def default_processes(files: int) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.archive.cache import CorpusCache
+from bot.archive.intake.sandbox import shared
 from bot.archive.living import LivingArchive
 from bot.settings import Settings
 from bot.stores import Store
@@ -55,7 +56,9 @@ async def session(
             cache = await asyncio.to_thread(open_cache, sqlite_path)
         try:
             index_dir = settings.search_index_dir if index and not fresh else None
-            archive = LivingArchive(settings.corpus_dir, store, cache, settings.max_article_bytes, index_dir=index_dir)
+            archive = LivingArchive(
+                settings.corpus_dir, store, cache, settings.max_article_bytes, index_dir=index_dir, reader=shared()
+            )
             try:
                 await archive.open()
                 yield Session(store, archive, cache)

@@ -26,7 +26,14 @@ _COPIES = {
         "INSERT INTO quote_history (channel_id, filter_key, quote_id, shown_at) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT DO NOTHING",
     ),
-    "meta": ("SELECT key, value FROM meta ORDER BY key", "INSERT INTO meta VALUES ($1, $2) ON CONFLICT DO NOTHING"),
+    "meta": (
+        "SELECT key, value FROM meta WHERE key NOT LIKE 'feed-entry:%' ORDER BY key",
+        "INSERT INTO meta VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    ),
+    "feed_entries": (
+        "SELECT feed, entry FROM feed_entries ORDER BY feed, entry",
+        "INSERT INTO feed_entries (feed, entry) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    ),
     # the archive's articles, whole, and its changes in their order (the target numbers them anew, after its own)
     "archive_articles": (
         "SELECT article_id, file_name, original_name, content, content_hash, via, source, by_user, by_guild, added_at "
@@ -40,6 +47,8 @@ _COPIES = {
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (change_id) DO NOTHING",
     ),
 }
+# A file from before migration 0005 keeps the entries its feeds listed in meta: they move as 0005 moves them.
+_OLD_FEED_ENTRIES = "SELECT '', substr(key, 12) FROM meta WHERE key LIKE 'feed-entry:%' ORDER BY key"
 
 
 class DbError(Exception):
@@ -122,7 +131,7 @@ def _read_sqlite(path: Path) -> dict[str, list[tuple]]:
             try:
                 rows[table] = connection.execute(select).fetchall()
             except sqlite3.OperationalError:  # an older file without this table
-                rows[table] = []
+                rows[table] = connection.execute(_OLD_FEED_ENTRIES).fetchall() if table == "feed_entries" else []
     return rows
 
 

@@ -105,7 +105,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     """Rejoin a paragraph a scraper broke mid-sentence: a line without end punctuation, then lower case."""
     joined: list[str] = []
     for line in lines:
-        if joined and line[:1].islower() and not _ENDS_CLAUSE.search(joined[-1]):
+        # only the joined line's end is looked at: searching all of it again for each line was quadratic
+        if joined and line[:1].islower() and not _ENDS_CLAUSE.search(joined[-1][-2:]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

@@ -66,15 +66,24 @@ class ArchiveMixin:
             self.feed_reader.start()
 
     async def read_feeds(self) -> None:
-        """Every BOT_FEED_MINUTES: the followed feeds' new entries added to the archive."""
-        added = await add_from_feeds(self.app, self.post_reply)
+        """Every BOT_FEED_MINUTES: the followed feeds' new entries added to the archive. Nothing raised here
+        may end the loop (discord.py would not run it again until a restart): logged, and read again next time."""
+        try:
+            added = await add_from_feeds(self.app, self.post_reply)
+        except Exception:
+            log.exception("reading the feeds failed; they are read again in %d minutes", self.settings.feed_minutes)
+            return
         if added:
             log.info("added from feeds: %s", ", ".join(added))
 
     @tasks.loop(minutes=1)
     async def daily_posts(self) -> None:
-        """Each minute: the quote of the day, in every server whose posting time has come."""
-        await post_due(self.app.store, self.app.corpus, self.post_reply, self.app.clock())
+        """Each minute: the quote of the day, in every server whose posting time has come (an error is logged
+        and the loop goes on: the next minute tries again)."""
+        try:
+            await post_due(self.app.store, self.app.corpus, self.post_reply, self.app.clock())
+        except Exception:
+            log.exception("daily quotes not posted this minute")
 
     async def post_reply(self, channel_id: int, reply: Reply) -> None:
         """A reply sent as a message of the bot's own in a channel (not an answer to anyone)."""
@@ -190,6 +199,7 @@ async def _serve(settings: Settings, store: Store, archive: LivingArchive) -> in
     finally:
         following.cancel()
         await asyncio.gather(following, return_exceptions=True)
+        app.reader.close()  # a page still being read ends here, not after its time limit
         log.info("database closed")
     return status
 

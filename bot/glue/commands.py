@@ -185,7 +185,11 @@ def context_menu(command: Command) -> app_commands.ContextMenu:
 def app_commands_from(
     table: Iterable[Command],
 ) -> list[app_commands.Command | app_commands.Group | app_commands.ContextMenu]:
-    """Top-level commands, groups (`/article …`, `/corpus feed …`) and message menus for the table, in its order."""
+    """Top-level commands, groups (`/article …`, `/corpus feed …`) and message menus for the table, in its order.
+    A top-level group whose commands all need a server is offered in servers only; one whose commands are all
+    for Manage Server is shown only to those members (Discord applies both to top-level commands alone; the
+    App still checks each command when it runs)."""
+    table = [command for command in table if not command.internal]  # run by a reply's buttons only
     top: dict[str, app_commands.Command | app_commands.Group | app_commands.ContextMenu] = {}
     groups: dict[str, app_commands.Group] = {}
 
@@ -194,14 +198,18 @@ def app_commands_from(
         if name not in groups:
             parent_name, _, own = name.rpartition(" ")
             parent = group_for(parent_name) if parent_name else None
-            groups[name] = app_commands.Group(name=own, description=GROUPS[name], parent=parent)
+            members = [c for c in table if c.name.startswith(name + " ")]
+            flags: dict[str, Any] = {}
+            if parent is None and all(c.server_only for c in members):
+                flags["guild_only"] = True
+            if parent is None and all(c.manage_only for c in members):
+                flags["default_permissions"] = discord.Permissions(manage_guild=True)
+            groups[name] = app_commands.Group(name=own, description=GROUPS[name], parent=parent, **flags)
             if parent is None:
                 top[name] = groups[name]
         return groups[name]
 
     for command in table:
-        if command.internal:  # run by a reply's buttons only
-            continue
         if command.menu:
             top[command.menu] = context_menu(command)
             continue

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from bot.archive.changes import Who
-from bot.archive.files import digest_of, parse_bytes, too_large
+from bot.archive.files import digest_of, too_large
 from bot.archive.intake import feeds, fetch, uploads
 from bot.archive.intake.fetch import FetchPolicy
 from bot.archive.intake.uploads import Upload, safe_name
@@ -54,7 +53,8 @@ async def corpus_reload(app: Door, invocation: Invocation, corpus: Corpus) -> Re
 
 
 async def corpus_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
-    """Parse an uploaded file or a fetched page and show, privately, what it would add; nothing is stored yet."""
+    """Read an uploaded file or a fetched page in the sandbox and show, privately, what it would add; nothing is
+    stored yet."""
     archive = _archive(app)
     url = invocation.options.get("url", "").strip()
     if (invocation.upload is None) == (not url):
@@ -68,12 +68,12 @@ async def corpus_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply
     if (existing := archive.digests.get(digest_of(data))) is not None:
         raise UserError(f"{echo(typed_name, 100)} is in the archive already, as `{existing}`.")
     try:
-        article = await asyncio.to_thread(parse_bytes, name, data)
+        extracted = await app.reader.run(name, uploads.read, name, data)  # a page that takes too much fails alone
     except CorpusError as error:
         raise UserError(f"I can't add that file: {error}") from None
     held = Upload(name, data, invocation.user_id, "url" if url else "upload", url or typed_name, typed_name)
     token = app.uploads.hold(held)
-    return await asyncio.to_thread(uploads.preview, article, name, token)  # extraction: off the loop
+    return uploads.preview(extracted, name, token)
 
 
 async def corpus_add_confirm(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
@@ -144,7 +144,7 @@ async def corpus_history(app: Door, invocation: Invocation, corpus: Corpus) -> R
 
 async def feed_add(app: Door, invocation: Invocation, corpus: Corpus) -> Reply:
     url = invocation.options["url"].strip()
-    listed = await feeds.follow(app.store, policy(app), url)
+    listed = await feeds.follow(app.store, policy(app), app.reader, url)
     return Reply.notice(
         "Feed followed",
         f"Following {url}: its {listed} current entries count as seen; entries it "
@@ -170,7 +170,10 @@ async def add_from_feeds(app: Door, send: Send | None = None) -> list[str]:
     articles in the servers that asked for it (/config new-articles); the ids added."""
     if app.archive is None:
         return []
-    added = await feeds.poll(app.store, app.archive, policy(app))
+    added = await feeds.poll(app.store, app.archive, policy(app), app.reader)
     if added and send is not None:
-        await new_articles.announce(app.store, app.corpus, send, added)
+        try:  # nothing raised here stops the feed reader: the articles are stored; only the post is lost
+            await new_articles.announce(app.store, app.corpus, send, added)
+        except Exception:
+            log.exception("feeds added %s, but announcing them failed", ", ".join(added))
     return added

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -77,6 +77,18 @@ class Store(Protocol):
 
     async def get_meta(self, key: str) -> str | None: ...
     async def set_meta(self, key: str, value: str) -> None: ...
+
+    async def seen_entries(self, entries: Sequence[str]) -> set[str]:
+        """Which of these feed entries (hashes of their links) a followed feed has listed before."""
+        ...
+
+    async def mark_entries(self, feed: str, entries: Sequence[str]) -> None:
+        """Record, in one write, that `feed` listed these entries."""
+        ...
+
+    async def forget_feed(self, feed: str) -> None:
+        """Drop what a feed listed: it is no longer followed."""
+        ...
 
     async def run_once_per_change(self, key: str, digest: str, action: Callable[[], Awaitable[object]]) -> bool:
         """Run `action` unless `digest` is recorded under `key` (then record it), in one process at a time."""

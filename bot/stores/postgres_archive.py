@@ -1,8 +1,8 @@
-"""The archive's stored articles and changes in PostgreSQL: whole or not at all, in one order for every process."""
+"""The archive in PostgreSQL: stored articles and changes in one order for every process, and the feeds' entries."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import asyncpg
@@ -50,6 +50,8 @@ class PostgresArchive:
         async def _write(self, *steps: tuple[str, tuple[Any, ...]]) -> str: ...
 
         def _gone(self, error: BaseException, doing: str) -> None: ...
+
+        async def _read(self, sql: str, *args: Any) -> list[asyncpg.Record]: ...
 
     async def announce_change(self) -> None:
         await self._write(*self.changes.announcement())
@@ -147,3 +149,20 @@ class PostgresArchive:
     async def stored_id(self, content_hash: str) -> str | None:
         rows = await self._fetch("SELECT article_id FROM archive_articles WHERE content_hash = $1", content_hash)
         return rows[0][0] if rows else None
+
+    # the entries each followed feed has listed: read and written like the rest of the state (queued when away)
+    async def seen_entries(self, entries: Sequence[str]) -> set[str]:
+        rows = await self._read("SELECT entry FROM feed_entries WHERE entry = ANY($1::text[])", list(entries))
+        return {row[0] for row in rows}
+
+    async def mark_entries(self, feed: str, entries: Sequence[str]) -> None:
+        if entries:
+            await self._write(
+                (
+                    "INSERT INTO feed_entries (feed, entry) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
+                    (feed, list(entries)),
+                )
+            )
+
+    async def forget_feed(self, feed: str) -> None:
+        await self._write(("DELETE FROM feed_entries WHERE feed = $1", (feed,)))

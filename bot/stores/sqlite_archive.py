@@ -1,10 +1,10 @@
-"""The archive's stored articles and changes in the SQLite file: whole or not at all, and said when it cannot."""
+"""The archive in the SQLite file: stored articles and changes, whole or not at all, and the entries feeds listed."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import aiosqlite
@@ -34,6 +34,15 @@ def _change_row(change: Change) -> tuple[Any, ...]:
     )
 
 
+def _chunks(entries: Sequence[str], size: int = 400) -> list[Sequence[str]]:
+    """Pieces small enough for one statement's parameters (older SQLite takes 999 at most)."""
+    return [entries[i : i + size] for i in range(0, len(entries), size)]
+
+
+def _with_seq(change: Change, seq: int) -> Change:
+    return Change(*_change_row(change), seq=seq)
+
+
 class SqliteArchive:
     """Mixed into SqliteStore: `db` is its aiosqlite connection and `_writing` the lock of its transactions."""
 
@@ -45,6 +54,10 @@ class SqliteArchive:
         async def _usable(self) -> bool: ...
 
         def describe(self) -> str: ...
+
+        async def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+
+        async def _write(self, *steps: tuple[str, tuple[Any, ...]]) -> bool: ...
 
     async def _archive_rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         if not await self._usable():
@@ -146,6 +159,25 @@ class SqliteArchive:
         )
         return rows[0][0] if rows else None
 
+    # the entries each followed feed has listed: read and written like the rest of the state (skipped when locked)
+    async def seen_entries(self, entries: Sequence[str]) -> set[str]:
+        seen: set[str] = set()
+        for chunk in _chunks(entries):
+            marks = ", ".join("?" * len(chunk))
+            rows = await self._read(f"SELECT entry FROM feed_entries WHERE entry IN ({marks})", tuple(chunk))
+            seen.update(row[0] for row in rows)
+        return seen
 
-def _with_seq(change: Change, seq: int) -> Change:
-    return Change(*_change_row(change), seq=seq)
+    async def mark_entries(self, feed: str, entries: Sequence[str]) -> None:
+        steps = [
+            (
+                "INSERT OR IGNORE INTO feed_entries (feed, entry) VALUES " + ", ".join(["(?, ?)"] * len(chunk)),
+                tuple(value for entry in chunk for value in (feed, entry)),
+            )
+            for chunk in _chunks(entries)
+        ]
+        if steps:
+            await self._write(*steps)
+
+    async def forget_feed(self, feed: str) -> None:
+        await self._write(("DELETE FROM feed_entries WHERE feed = ?", (feed,)))

@@ -4,6 +4,7 @@ deployment's state into PostgreSQL, twice without change; a refused URL is one l
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ async def sqlite_state(path: Path) -> None:
     await archive.open()
     await archive.add("ferry.txt", FERRY, Who("cli", source="ferry.txt"))
     await archive.remove("003_ca573a1cae3f6ec8", Who("cli"))
+    await store.mark_entries("https://example.com/feed.xml", ["e1", "e2"])
     await store.close()
 
 
@@ -76,6 +78,7 @@ async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, cap
     assert await db.main("copy", "", tmp_path, source, postgres_url) == 0
     first = capsys.readouterr().out
     assert "usage: 1 rows read, 1 new" in first and "quote_history: 2 rows read, 2 new" in first
+    assert "feed_entries: 2 rows read, 2 new" in first
     assert await db.main("copy", "", tmp_path, source, postgres_url) == 0
     second = capsys.readouterr().out
     assert "quote_history: 2 rows read, 0 new" in second  # idempotent
@@ -89,6 +92,25 @@ async def test_copy_moves_everything_once(postgres_url: str, tmp_path: Path, cap
         await archive.open()
         assert "ferry" in archive.corpus.articles and "003_ca573a1cae3f6ec8" not in archive.corpus.articles
         assert [c.action for c in await store.changes_after(0)] == ["add", "remove"]  # once, in order
+        assert await store.seen_entries(["e1", "e2", "e3"]) == {"e1", "e2"}
+    finally:
+        await store.close()
+
+
+async def test_copy_from_a_file_older_than_the_feed_entries_table_moves_its_seen_entries(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from bot.cli import db as db_command
+
+    with sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None) as connection:
+        for migration in migrations()[:4]:
+            connection.executescript(migration.sql)
+        connection.execute("INSERT INTO meta VALUES ('feed-entry:0123456789abcdef0123456789abcdef', 'seen')")
+    assert await db_command.main("copy", "", tmp_path, f"sqlite:{tmp_path / 'old.sqlite3'}", postgres_url) == 0
+    store = await PostgresStore.open(postgres_url)
+    try:
+        assert await store.seen_entries(["0123456789abcdef0123456789abcdef"]) == {"0123456789abcdef0123456789abcdef"}
+        assert await store.get_meta("feed-entry:0123456789abcdef0123456789abcdef") is None
     finally:
         await store.close()
 

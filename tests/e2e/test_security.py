@@ -203,3 +203,16 @@ async def test_ask_json_never_prints_the_token():
         outputs.append(out.decode() + err.decode())
     assert '"results"' in outputs[1] and "Vladimir Putin" in outputs[1]
     assert not any(leaks(output) for output in outputs)
+
+
+async def test_config_is_offered_in_servers_only_and_the_handlers_still_check(running_bot):
+    """Discord hides /config in DMs (every subcommand is about one server); /corpus holds commands open to all
+    (status, feed list), so Discord shows it to everyone and the handler is the gate for the others."""
+    synced = {c["name"]: c for c in running_bot.emulator.commands[running_bot.emulator.guild_id]}
+    assert synced["config"]["dm_permission"] is False
+    assert synced["corpus"]["dm_permission"] is True and synced["corpus"].get("default_member_permissions") is None
+    member = dataclasses.replace(Person(snowflake(), "member"), permissions=WITHOUT_MANAGE_GUILD)
+    refused = await (await running_bot.emulator.invoke("config new-articles", {"off": True}, user=member)).reply()
+    assert refused["flags"] & EPHEMERAL and "Manage Server" in str(refused.get("embeds")) + (
+        refused.get("content") or ""
+    )

@@ -56,6 +56,20 @@ async def test_posted_at_its_time_once_a_day_and_not_again_after_a_restart(corpu
     await store.close()
 
 
+async def test_a_server_whose_setting_cannot_be_read_is_skipped_and_said_once(corpus, tmp_path, caplog) -> None:
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
+    app = App(corpus, store)
+    await daily_quote.save(app.store, GUILD, DailyPost(CHANNEL, "08:30"))
+    await daily_quote.save(app.store, GUILD + 1, DailyPost(CHANNEL + 1, "08:30"))
+    await store.set_meta(f"daily-quote:{GUILD}", '{"channel_id": 70, "when": "08:30"}')  # another version's
+    posts = Posts()
+    for day in range(2):
+        assert await post_due(app.store, app.corpus, posts, MORNING + dt.timedelta(days=day, minutes=1)) == [GUILD + 1]
+    assert [channel for channel, _ in posts.sent] == [CHANNEL + 1, CHANNEL + 1]
+    assert sum(f"setting of server {GUILD} skipped" in r.getMessage() for r in caplog.records) == 1
+    await store.close()
+
+
 async def test_a_channel_it_cannot_post_in_is_said_once_and_shown_in_config_show(corpus, tmp_path, caplog) -> None:
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     app = App(corpus, store)

@@ -69,3 +69,18 @@ async def test_describe_names_the_backend_without_a_password(open_any: Opener) -
     assert described.startswith(("sqlite:", "postgresql://"))
     assert store.backend in ("sqlite", "postgresql")
     assert ":bot_test@" not in described and "password" not in described
+
+
+async def test_feed_entries_are_seen_across_feeds_and_forgotten_with_their_feed(open_any: Opener) -> None:
+    store = await open_any()
+    keys = [f"{n:032x}" for n in range(1000)]
+    await store.mark_entries("https://a.example/feed", keys[:600])  # more than one statement's worth
+    await store.mark_entries("https://b.example/feed", keys[500:700])
+    await store.mark_entries("https://a.example/feed", keys[:10])  # again: harmless
+    assert await store.seen_entries(keys) == set(keys[:700])
+    await store.close()
+    again = await open_any()
+    assert await again.seen_entries(keys[650:800]) == set(keys[650:700])
+    await again.forget_feed("https://a.example/feed")
+    assert await again.seen_entries(keys) == set(keys[500:700])  # what b listed stays
+    assert await again.seen_entries([]) == set() and again.skipped_writes == 0

@@ -7,7 +7,9 @@ import asyncio
 import dataclasses
 import logging
 import random
+import shutil
 from collections.abc import AsyncIterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,7 +21,7 @@ from bot.core.corpus import Corpus
 from bot.migrations import migrations
 from bot.stores import DatabaseSettingError
 from bot.stores.postgres import PostgresStore
-from tests.conftest import SEEDS, archive_app
+from tests.conftest import SEEDS, archive_app, seeds_copy
 from tests.stores.backends import TEST_URL
 from tests.stores.cable import Cable, cable_to, with_parts
 
@@ -204,6 +206,34 @@ async def test_a_reload_served_by_one_process_reaches_the_others(postgres_url: s
         assert await stores[1].get_meta("corpus:version") == "1"
     finally:
         await asyncio.gather(*(s.close() for s in stores))
+
+
+async def test_a_reload_that_fails_is_logged_and_the_listener_reloads_at_the_next_one(
+    postgres_url: str, corpus: Corpus, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = seeds_copy(tmp_path)
+    announcer, listener = await PostgresStore.open(postgres_url), await PostgresStore.open(postgres_url)
+    app = await archive_app(folder, listener)
+    before = app.corpus
+    try:
+        await listener.listen_reloads(app.archive.reload)
+        shutil.rmtree(folder)  # gone for a moment: the first reload fails
+        await announcer.announce_reload()
+        for _ in range(200):
+            if any("catching up with news on corpus_reload failed" in r.getMessage() for r in caplog.records):
+                break
+            await asyncio.sleep(0.05)
+        assert app.corpus is before  # the corpus it had stays
+        seeds_copy(tmp_path)
+        (folder / "001_56f617656db8bfc2.txt").unlink()  # and the folder is back with one file fewer
+        await announcer.announce_reload()
+        for _ in range(200):
+            if app.corpus is not before:
+                break
+            await asyncio.sleep(0.05)
+        assert set(app.corpus.articles) == set(before.articles) - {"001_56f617656db8bfc2"}
+    finally:
+        await asyncio.gather(announcer.close(), listener.close())
 
 
 async def test_a_reload_announced_while_a_process_was_cut_off_reaches_it_when_back(

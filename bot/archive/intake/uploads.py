@@ -9,8 +9,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.archive.files import parse_bytes
 from bot.core.article import Article
-from bot.core.extraction import extract
+from bot.core.extraction import Extracted, extract
 from bot.core.reading.origins import is_page, source
 from bot.core.replies.reply import Action, Field, Page, Reply
 from bot.core.text import truncate
@@ -71,9 +72,14 @@ def _date_source(article: Article) -> str:
     return kind if kind == origin else f"{kind} · {origin}"
 
 
-def preview(article: Article, name: str, token: str) -> Reply:
+def read(name: str, data: bytes) -> Extracted:
+    """An upload's article and what it would add: run in the sandbox (bot.archive.intake.sandbox), for the preview."""
+    return extract(parse_bytes(name, data))
+
+
+def preview(extracted: Extracted, name: str, token: str) -> Reply:
     """What the uploaded file would add, privately, with Add it / Cancel buttons."""
-    extracted = extract(article)
+    article = extracted.article
     quotes = [q for q in extracted.quotes if q.who]
     events = [e for e in extracted.events if e.kind == "mention" and e.resolved]
     date = f"{article.published.label()} ({_date_source(article)})" if article.published else "undated"

@@ -63,6 +63,12 @@ _JSON_LD = {
     "url": ("url", "mainEntityOfPage"),
 }
 _SPACES = re.compile(r"\s+")
+# What a page may hand the extractor: a long news page has a few thousand elements, a few levels of nesting and
+# tens of thousands of characters, and trafilatura's cost grows faster than the page (50,000 tags: seconds).
+MAX_TAGS = 200_000  # '<' in the markup, counted before parsing: a page far beyond the rest costs no parse
+MAX_ELEMENTS = 20_000
+MAX_DEPTH = 100
+MAX_TEXT = 1_000_000  # characters outside scripts and styles: a hundred long articles
 
 
 def parse_html(page: str) -> Any | None:
@@ -71,6 +77,25 @@ def parse_html(page: str) -> Any | None:
         return lxml_html.document_fromstring(page.encode("utf-8", "replace"))
     except (ValueError, lxml_html.etree.ParserError):
         return None
+
+
+def too_costly(page: str) -> str | None:
+    """Why a page's markup is more than the extractor is given, before it is parsed; None when it is not."""
+    tags = page.count("<")
+    return f"the page is too large to read: {tags:,} tags (at most {MAX_TAGS:,})" if tags > MAX_TAGS else None
+
+
+def too_costly_tree(tree: Any) -> str | None:
+    """Why a parsed page is more than the extractor is given (elements, nesting, text); None when it is not."""
+    elements = int(tree.xpath("count(//*)"))
+    if elements > MAX_ELEMENTS:
+        return f"the page is too large to read: {elements:,} elements (at most {MAX_ELEMENTS:,})"
+    if tree.xpath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")"):
+        return f"the page is too deeply nested to read (more than {MAX_DEPTH} levels)"
+    text = len(tree.text_content()) - sum(len(code.text_content()) for code in tree.iter("script", "style"))
+    if text > MAX_TEXT:
+        return f"the page is too large to read: {text:,} characters of text (at most {MAX_TEXT:,})"
+    return None
 
 
 def _one_line(value: Any) -> str:
@@ -137,9 +162,9 @@ def json_ld_fields(tree: Any) -> dict[str, str]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             value = json.loads(script.text_content() or "null")
-        except ValueError:
-            continue  # a broken script says nothing; another may
-        articles += [_fields(entry) for entry in _objects(value) if _is_article(entry)]
+            articles += [_fields(entry) for entry in _objects(value) if _is_article(entry)]
+        except (ValueError, RecursionError):
+            continue  # a broken script, or one nested past any article's needs, says nothing; another may
     if len(articles) > 1:
         own = _own_keys(tree)
         for found in articles:

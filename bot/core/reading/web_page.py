@@ -20,6 +20,8 @@ from bot.core.reading.page_meta import (
     parse_html,
     stated_fields,
     told_apart,
+    too_costly,
+    too_costly_tree,
 )
 from bot.core.reading.published import Found, dates_in, find_publication
 
@@ -127,8 +129,13 @@ def read_page(page: str) -> Page:
     """The page's fields, each from the strongest source that has it: what the markup states (JSON-LD, then
     OpenGraph and meta tags), then what the page prints around its headline (a <time> element, a byline or
     date line, a wire dateline), then what trafilatura and htmldate make of it; and trafilatura's main text
-    (no navigation, comments or related links), without the date lines it kept."""
+    (no navigation, comments or related links), without the date lines it kept. A CorpusError saying why for a
+    page larger than the extractor is given (bot.core.reading.page_meta's limits)."""
+    if problem := too_costly(page):
+        raise CorpusError(problem)
     tree = parse_html(page)
+    if tree is not None and (problem := too_costly_tree(tree)):
+        raise CorpusError(problem)
     found = _extract(page) or _extract(page, precise=False)  # a page the precise reading gives up on
     result = Page()
     if tree is None or not found:
@@ -283,7 +290,10 @@ def _is_article(paragraphs: list[str], words: int) -> bool:
 def parse_webpage(article_id: str, page: str) -> Article:
     """An Article from a saved web page, each field's origin in Article.origins; a CorpusError when the page
     holds no article."""
-    read = read_page(page)
+    try:
+        read = read_page(page)
+    except CorpusError as error:
+        raise CorpusError(f"{article_id}: {error}") from None
     words = sum(_words(p) for p in read.paragraphs)
     if not _is_article(read.paragraphs, words):
         raise CorpusError(f"{article_id}: no article text found in the page ({words} words of main text)")

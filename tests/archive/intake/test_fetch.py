@@ -31,11 +31,18 @@ async def site():
         await asyncio.sleep(5)
         return web.Response(text="late")
 
+    async def hop(request: web.Request) -> web.Response:
+        await asyncio.sleep(0.5)  # each answer well within the deadline; all four together not
+        number = int(request.match_info["n"])
+        if number < 3:
+            raise web.HTTPFound(f"/hop/{number + 1}")
+        return web.Response(body=PAGE, content_type="text/html")
+
     async def huge(request: web.Request) -> web.Response:
         return web.Response(body=b"<p>" + b"x" * (6 * 1024 * 1024), content_type="text/html")
 
     async with loopback_site(
-        {"/news/harbour-ferry": page, "/loop": loop, "/old": moved, "/slow": slow, "/huge": huge}
+        {"/news/harbour-ferry": page, "/loop": loop, "/old": moved, "/slow": slow, "/huge": huge, "/hop/{n}": hop}
     ) as base:
         yield base
 
@@ -57,6 +64,12 @@ async def test_bad_pages_are_refused_with_the_reason(site, path, says) -> None:
 async def test_a_page_that_does_not_answer_in_time_is_refused(site) -> None:
     with pytest.raises(Refused, match="did not answer within"):
         await fetch_page(f"{site}/slow", allow_private=True, max_bytes=5_000_000, timeout=0.5)
+
+
+async def test_one_deadline_covers_the_whole_fetch_redirects_included(site) -> None:
+    assert (await fetch_page(f"{site}/hop/3", allow_private=True, max_bytes=5_000_000, timeout=1.8)).data == PAGE
+    with pytest.raises(Refused, match="did not answer within 2 s"):
+        await fetch_page(f"{site}/hop/0", allow_private=True, max_bytes=5_000_000, timeout=1.8)
 
 
 @pytest.mark.parametrize(
