@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 
-import bot.archive.living
+import bot.archive.holdings
 from bot.app import App
 from bot.archive.load import load_corpus
 from bot.core.answers.quote import candidates
@@ -46,7 +46,7 @@ async def test_reload_is_for_archive_admins_and_swaps_the_corpus_whole(tmp_path,
         loads.append(1)
         return load_corpus(*args, **kwargs)
 
-    monkeypatch.setattr(bot.archive.living, "load_corpus", counted)
+    monkeypatch.setattr(bot.archive.holdings, "load_corpus", counted)
     denied = await app.answer(Invocation("corpus reload", guild_id=8, can_manage=True))
     assert denied.ephemeral and "may change the archive" in denied.pages[0].description and not loads
     before = app.corpus

@@ -74,7 +74,8 @@ async def test_a_fresh_file_gets_every_migration_and_records_the_version(runner:
     path = tmp_path / "bot.sqlite3"
     assert await run(runner, path) == LATEST
     assert user_version(path) == LATEST
-    assert {"usage", "quote_history", "meta", "corpus_cache", "corpus_snapshot"} <= tables(path)
+    assert {"usage", "quote_history", "meta", "corpus_cache", "folder_digests"} <= tables(path)
+    assert "corpus_snapshot" not in tables(path)  # replaced by the summaries and the search index on disk
     assert await run(runner, path) == LATEST  # nothing applied twice
 
 

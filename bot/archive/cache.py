@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import pickle
 import sqlite3
 import threading
-import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,6 @@ from typing import Any
 from bot.archive.files import Parsed, Source, digest_of
 from bot.archive.pool import pack, pack_summary, unpack
 from bot.core.article import Article
-from bot.core.corpus import Corpus
 from bot.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -62,14 +59,9 @@ ROWS_PER_WRITE = 500  # parsed files handed to the writer thread at a time: memo
 RECENT_ARTICLES = 512  # whole articles a shelf keeps after reading them: a page of results reads a few
 
 
-def _dump(value: object) -> bytes:
-    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
 class CorpusCache:
-    """Rows of (file name, content hash, extractor version, pickled parse of the file), and the whole corpus
-    as last loaded (articles, quotes, events, search index) under a key made of every file's hash: a restart
-    with nothing changed reads one row, one with a few files changed parses only those."""
+    """Rows of (file name, content hash, extractor version, pickled parse of the file, its summary): a restart
+    parses only the files that changed, and the running bot reads an article's text back from here (a shelf)."""
 
     def __init__(self, connection: sqlite3.Connection, version: str, path: str = ":memory:") -> None:
         self.db = connection
@@ -86,7 +78,6 @@ class CorpusCache:
         }
         self.hashes: dict[str, str | None] = {}
         self.pending: list[tuple[str, str, str, bytes, str, bytes]] = []
-        self.corpus_key: str | None = None  # of the folder as this load found it
         self.hits = self.misses = 0
         self._writer: ThreadPoolExecutor | None = None  # one thread: writes in the order handed over
         self._last: Future[None] | None = None
@@ -110,32 +101,12 @@ class CorpusCache:
         """Whether a stored article's parse is cached (so its bytes need not be fetched), by its digest."""
         return self.known.get(source.key) == (content_hash(source), self.version)
 
-    def saved_corpus(
-        self, folder: Path, sources: list[Source], entries: list[dict[str, Any] | None], errors: list[str]
-    ) -> Corpus | None:
-        """The corpus saved by the last load, if every file, catalog entry and the extractor are the same."""
+    def begin(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> None:
+        """A new load of these files: once what the last one handed the writer is written, with the database
+        trusted with writes again."""
         self.wait()
-        self.refused = False  # a new load: the database may take writes again
+        self.refused = False
         self._hash_all(sources, entries)
-        self.corpus_key = None
-        if None in self.hashes.values():
-            return None  # an unreadable file may become readable unchanged: parse, do not trust a save
-        key = hashlib.blake2b(digest_size=16)
-        for part in (self.version, str(folder), repr(errors), *(f"{n}\0{h}" for n, h in self.hashes.items())):
-            key.update(part.encode() + b"\n")
-        self.corpus_key = key.hexdigest()
-        row = self.db.execute("SELECT payload FROM corpus_snapshot WHERE corpus_key = ?", (self.corpus_key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            corpus = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # a damaged row is only a miss: the corpus is loaded file by file
-            log.warning("saved corpus is unreadable; loading the files one by one")
-            return None
-        self.hits += len(corpus.articles)
-        self.misses += len(sources) - len(corpus.articles)  # files that failed, as a file-by-file load counts
-        self.corpus_key = None  # nothing to save again
-        return corpus
 
     def get_many(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> list[Parsed | None]:
         """Each file's cached parse, or None where the file, its catalog entry or the extractor changed."""
@@ -205,6 +176,39 @@ class CorpusCache:
             self._read_connection = sqlite3.connect(self.path, check_same_thread=False)
         return self._read_connection
 
+    def folder_digests(self, paths: list[Path]) -> dict[str, str | None]:
+        """Each folder file's digest by name: kept from the last read while its size and modification time
+        stand, else read (and kept for the next time). None for a file that cannot be read."""
+        known = {
+            name: (size, mtime, digest)
+            for name, size, mtime, digest in self.db.execute(
+                "SELECT file_name, size, mtime_ns, digest FROM folder_digests"
+            )
+        }
+        digests: dict[str, str | None] = {}
+        changed = []
+        for path in paths:
+            try:
+                info = path.stat()
+                stamp = (info.st_size, info.st_mtime_ns)
+                saved = known.get(path.name)
+                if saved is not None and saved[:2] == stamp:
+                    digests[path.name] = saved[2]
+                    continue
+                digests[path.name] = digest_of(path.read_bytes())
+                changed.append((path.name, *stamp, digests[path.name]))
+            except OSError:
+                digests[path.name] = None  # read_article reports it, by name
+        gone = [(name,) for name in known if name not in digests]
+        if changed or gone:
+
+            def write() -> None:
+                self.db.executemany("DELETE FROM folder_digests WHERE file_name = ?", gone)
+                self.db.executemany("INSERT OR REPLACE INTO folder_digests VALUES (?, ?, ?, ?)", changed)
+
+            self._submit(self._execute, write)
+        return digests
+
     def keep(self, source: Source, parsed: Parsed) -> None:
         """Keep one article's parse at once (an article just added to the running archive), so that the next
         start neither fetches nor parses it."""
@@ -220,17 +224,13 @@ class CorpusCache:
             self._submit(self._write_rows, self.pending)
             self.pending = []
 
-    def finish(self, sources: list[Source], corpus: Corpus | None = None) -> None:
-        """Write the last rows and the whole corpus, and forget files that left the folder.
-
-        The writing (compressing, pickling the whole corpus, SQLite) takes long for a large corpus, so a
-        writer thread does it and the corpus is in use meanwhile; the next load and close() wait for it.
-        Nothing is lost if the process dies first: that load is only cached less."""
-        corpus = corpus if self.corpus_key is not None else None
+    def finish(self, sources: list[Source]) -> None:
+        """Write the last rows and forget files that left the archive, in the writer thread (the next load and
+        close() wait for it). Nothing is lost if the process dies first: that load is only cached less."""
         if self.pending:
             self._submit(self._write_rows, self.pending)
-        self._submit(self._write_corpus, {source.key for source in sources}, corpus, self.corpus_key)
-        self.pending, self.hashes, self.corpus_key = [], {}, None
+        self._submit(self._forget, {source.key for source in sources})
+        self.pending, self.hashes = [], {}
 
     def wait(self) -> None:
         """Until everything handed to the writer thread is written (or given up)."""
@@ -254,23 +254,9 @@ class CorpusCache:
                 self.known[name] = (file_hash, version)
             self.written += len(rows)
 
-    def _write_corpus(self, present: set[str], corpus: Corpus | None, corpus_key: str | None) -> None:
+    def _forget(self, present: set[str]) -> None:
         gone = [(name,) for name in self.known if name not in present]  # here: this thread updates `known`
-        saved = None
-        if corpus is not None:
-            try:
-                saved = _dump(corpus.shelved(self))  # headers only: the text stays in the rows above
-            except Exception as error:  # e.g. an index holding something pickle cannot copy: reload file by file
-                log.warning("corpus not saved whole (%s); restarts will load it file by file", error)
-
-        def statements() -> None:
-            self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)
-            if saved:
-                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-                self.db.execute("DELETE FROM corpus_snapshot")
-                self.db.execute("INSERT INTO corpus_snapshot VALUES (?, ?, ?)", (corpus_key, saved, now))
-
-        if (gone or saved) and self._execute(statements):
+        if gone and self._execute(lambda: self.db.executemany("DELETE FROM corpus_cache WHERE file_name = ?", gone)):
             for (name,) in gone:
                 self.known.pop(name, None)
         log.info("corpus cache: %d reused, %d parsed, %d forgotten", self.hits, self.written, len(gone))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,16 +25,14 @@ class ArticleCache(Protocol):
     """Parsed and extracted files kept between runs, keyed by file content and catalog entry
     (bot/archive/cache.py)."""
 
-    def saved_corpus(
-        self, folder: Path, sources: list[Source], entries: list[dict[str, Any] | None], errors: list[str]
-    ) -> Corpus | None:
-        """The whole corpus as last loaded, when no file, catalog entry or extractor changed since."""
+    def begin(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> None:
+        """A new load of these files (with these catalog entries) begins."""
 
     def get_many(self, sources: list[Source], entries: list[dict[str, Any] | None]) -> list[Parsed | None]: ...
 
     def put(self, source: Source, parsed: Parsed, packed: bytes | None = None) -> None: ...
 
-    def finish(self, sources: list[Source], corpus: Corpus) -> None: ...
+    def finish(self, sources: list[Source]) -> None: ...
 
     def article(self, key: str) -> Article:
         """An article's text, by the key its parse is kept under (the cache is the shelf of what it saved)."""
@@ -107,11 +106,19 @@ def _digest(path: Path) -> str | None:
 
 
 def archive_sources(
-    folder: Path, stored: list[Source], removed: frozenset[str] | set[str], errors: list[str]
+    folder: Path,
+    stored: list[Source],
+    removed: frozenset[str] | set[str],
+    errors: list[str],
+    digests: Callable[[list[Path]], dict[str, str | None]] | None = None,
 ) -> list[Source]:
     """The folder's files and the stored articles, in a stable order, without the removed ones; a stored
-    article whose id a folder file also has is reported and left out (the folder's file is what that id names)."""
-    files = [Source(path.name, path=path, digest=_digest(path)) for path in corpus_files(folder)]
+    article whose id a folder file also has is reported and left out (the folder's file is what that id names).
+    `digests`: the folder files' digests by name (a cache that reads only the files that changed); by default
+    every file is read."""
+    paths = corpus_files(folder)
+    known = digests(paths) if digests is not None else {path.name: _digest(path) for path in paths}
+    files = [Source(path.name, path=path, digest=known.get(path.name)) for path in paths]
     taken = {source.article_id for source in files}
     for source in stored:
         if source.article_id in taken:
@@ -140,13 +147,8 @@ def _load(
         errors.append(str(error))
         catalog = {}
     entries = [catalog.get(source.article_id) for source in sources]
-    saved = cache.saved_corpus(folder, sources, entries, errors) if cache is not None else None
-    if saved is not None:
-        saved.bind(cache)  # its articles' text stays in the cache's rows until an answer reads it
-        for error in saved.errors[len(errors) :]:
-            log.warning("skipped corpus file %s", error)
-        _log_loaded(saved, folder)
-        return saved
+    if cache is not None:
+        cache.begin(sources, entries)
     found = cache.get_many(sources, entries) if cache is not None else [None] * len(sources)
     missing = [i for i, parsed in enumerate(found) if parsed is None]
     outcomes = parse_files([(sources[i], entries[i], max_bytes) for i in missing], processes, packed=cache is not None)
@@ -166,7 +168,7 @@ def _load(
     corpus = Corpus.from_extracted([entry.extracted for entry in parsed], errors, feed.counter)
     if cache is not None:  # every article's parse is in the cache: its text may be read from there later
         corpus.keys = {source.article_id: source.key for source in sources if source.article_id in corpus.articles}
-        cache.finish(sources, corpus)
+        cache.finish(sources)
     _log_loaded(corpus, folder)
     return corpus
 

@@ -40,11 +40,12 @@ def open_cache(path: Path | str) -> CorpusCache | None:
 
 @contextlib.asynccontextmanager
 async def session(
-    settings: Settings, database: str | Path | None = None, fresh: bool = False, index: bool = False
+    settings: Settings, database: str | Path | None = None, fresh: bool = False, index: bool = False, load: bool = True
 ) -> AsyncIterator[Session]:
     """The store (PostgreSQL when a URL is set, else the SQLite file `database` or BOT_DATABASE), the cache
     beside it, and the archive opened on both; `fresh`: a throwaway SQLite store and no cache (the folder alone);
-    `index`: search through the bot's index on disk (the running bot: one writer per index).
+    `index`: search through the bot's index on disk (the running bot: one writer per index); `load` False: the
+    archive's ids, digests and history only, not its articles (the command line changing it).
     Raises DatabaseSettingError when the configured server refuses the URL."""
     with tempfile.TemporaryDirectory() as scratch:
         if fresh:
@@ -60,7 +61,7 @@ async def session(
                 settings.corpus_dir, store, cache, settings.max_article_bytes, index_dir=index_dir, reader=shared()
             )
             try:
-                await archive.open()
+                await archive.open(load)
                 yield Session(store, archive, cache)
             finally:
                 archive.close()

@@ -44,7 +44,8 @@ def add_arguments(corpus: argparse.ArgumentParser) -> None:
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     """One corpus action; a refusal is one line on stderr and exit 1 (2 for a database setting refused)."""
     try:
-        async with session(settings) as opened:
+        # a change needs the archive's ids and digests, not its articles: quick at any size
+        async with session(settings, load=args.what in ("check", "export")) as opened:
             return await _act(settings, opened.archive, args)
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)

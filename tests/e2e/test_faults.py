@@ -18,7 +18,7 @@ import discord.webhook.async_
 import pytest
 import regex
 
-import bot.archive.living
+import bot.archive.holdings
 import bot.glue.commands
 from bot.archive.load import load_corpus
 from tests.conftest import SEEDS
@@ -214,7 +214,7 @@ async def test_a_reload_under_traffic_answers_each_command_wholly_from_the_old_o
                 path.unlink()
             for path in new_dir.iterdir():
                 shutil.copy(path, folder / path.name)
-            monkeypatch.setattr(bot.archive.living, "load_corpus", slow_load)
+            monkeypatch.setattr(bot.archive.holdings, "load_corpus", slow_load)
             reload = await emulator.invoke("corpus reload")
             during = []
             while reload.callback is None:
