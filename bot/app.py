@@ -61,7 +61,6 @@ class App:
         self.max_article_bytes = max_article_bytes  # the largest upload, fetched page or feed entry taken
         self.admin_guild_ids = frozenset(admin_guild_ids)  # servers whose Manage Server members change the archive
         self.uploads = Uploads()  # uploads previewed and waiting for their uploader's Confirm
-        self.reader = reader or sandbox.shared()  # reads uploads, fetched pages and feeds within a budget
         self.clock = clock  # the time now (tests set it: the quote of the day changes at midnight UTC)
         self.started_at = dt.datetime.now(dt.UTC)
         self.in_flight = 0

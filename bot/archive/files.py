@@ -15,6 +15,7 @@ from bot.core.reading.catalog import CATALOG_FILE, Catalog, apply_catalog, parse
 from bot.core.reading.news_file import parse_article
 from bot.core.reading.review import ReviewFacts, review_facts
 from bot.core.reading.web_page import parse_webpage
+from bot.core.text import size_label
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +64,6 @@ def corpus_files(folder: Path) -> list[Path]:
     """The article files of a corpus folder, in a stable order."""
     # Links and folders named like articles are kept, so that read_article reports them by name.
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
-
-
-def size_label(size: int) -> str:
-    """A number of bytes as a reader says it: '5 MB', '1.5 MB', '800 KB', '120 bytes' (1 MB = 1024 KB)."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
 
 
 def too_large(size: int, max_bytes: int) -> str | None:

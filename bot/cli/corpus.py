@@ -7,17 +7,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.archive.changes import Who
-from bot.archive.files import ARTICLE_SUFFIXES, corpus_files, too_large
-from bot.archive.intake import fetch
-from bot.archive.living import LivingArchive
-from bot.archive.session import session
-from bot.cli.corpus_report import check_json, check_text, export_json
-from bot.core.answers.archive import Entry
+from bot.archive.intake.sandbox import shared
 from bot.core.replies.reply import UserError
 from bot.settings import Settings
 from bot.stores import DatabaseSettingError
+
+if TYPE_CHECKING:
+    from bot.archive.living import LivingArchive
 
 HISTORY_LIMIT = 1000
 
@@ -43,6 +41,10 @@ def add_arguments(corpus: argparse.ArgumentParser) -> None:
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
     """One corpus action; a refusal is one line on stderr and exit 1 (2 for a database setting refused)."""
+    if args.what in ("add", "import"):
+        shared().start()  # the page reader's imports, on the other core, while this process imports the archive
+    from bot.archive.session import session  # the parsers, the stores, the index: after the reader is on its way
+
     try:
         # a change needs the archive's ids and digests, not its articles: quick at any size
         async with session(settings, load=args.what in ("check", "export")) as opened:
@@ -56,6 +58,10 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _act(settings: Settings, archive: LivingArchive, args: argparse.Namespace) -> int:
+    from bot.archive.changes import Who
+    from bot.cli.corpus_report import check_json, check_text, export_json
+    from bot.core.answers.archive import Entry
+
     corpus = archive.corpus
     if args.what == "check":
         sys.stdout.write(check_json(corpus) + "\n" if args.json else check_text(corpus, settings.corpus_dir))
@@ -87,7 +93,11 @@ async def _act(settings: Settings, archive: LivingArchive, args: argparse.Namesp
 
 async def _read(settings: Settings, source: str) -> tuple[str, bytes]:
     """A file's name and bytes, or a fetched page's (refused, in one line, for a private address)."""
+    from bot.archive.files import ARTICLE_SUFFIXES, too_large
+
     if source.lower().startswith(("http://", "https://")):
+        from bot.archive.intake import fetch
+
         return await fetch.page_upload(
             source, allow_private=settings.fetch_allow_private, max_bytes=settings.max_article_bytes
         )
@@ -103,6 +113,9 @@ async def _read(settings: Settings, source: str) -> tuple[str, bytes]:
 
 async def _import(archive: LivingArchive, folder: Path) -> int:
     """Add every article file of `folder`, applied once at the end; a file refused is said, and the rest go on."""
+    from bot.archive.changes import Who
+    from bot.archive.files import corpus_files
+
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder.")
     added = refused = 0

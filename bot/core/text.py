@@ -225,3 +225,11 @@ def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
     if " " in cut[len(cut) // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:—-") + ellipsis
+
+
+def size_label(size: int) -> str:
+    """A number of bytes as a reader says it: '5 MB', '1.5 MB', '800 KB', '120 bytes' (1 MB = 1024 KB)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"

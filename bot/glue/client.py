@@ -169,6 +169,7 @@ async def _serve(settings: Settings, store: Store, archive: LivingArchive) -> in
         admin_guild_ids=settings.admin_guild_ids,
     )
     log.info("the archive is changed by %s", app.admins())
+    app.reader.start()  # the page reader's imports take a second: done before the first upload, link or feed
     await store.listen_reloads(archive.reload)  # a /corpus reload served by another process
     await store.listen_changes(_nudger(archive))  # a change another process made: applied here at once
     following = asyncio.create_task(archive.follow(settings.archive_poll_seconds))

@@ -12,10 +12,11 @@ import discord
 from discord import app_commands
 
 from bot.app import App
-from bot.archive.files import size_label, too_large
+from bot.archive.files import too_large
 from bot.commands import GROUPS
 from bot.core.replies.limits import ATTACHMENT_BYTES
 from bot.core.replies.reply import UserError
+from bot.core.text import size_label
 from bot.glue.invocations import invocation_for
 from bot.glue.replies import show
 from bot.invocation import Command, Option

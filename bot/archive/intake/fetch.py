@@ -10,9 +10,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from bot.archive.files import size_label
 from bot.archive.intake.addresses import Allowed, PublicResolver, Refused, check_url, guarded_socket
 from bot.archive.intake.uploads import safe_name
+from bot.core.text import size_label
 
 __all__ = ["Page", "Refused", "check_url", "fetch_page", "page_upload"]
 

@@ -8,13 +8,14 @@ import importlib
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from bot.archive.files import size_label
 from bot.core.article import CorpusError
 from bot.core.replies.reply import UserError
+from bot.core.text import size_label
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class Sandbox:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Any = None
         self._queue = ThreadPoolExecutor(1, thread_name_prefix="sandbox")  # waits for the worker off the event loop
+        self._lock = threading.Lock()  # a close (at shutdown) and a start in the queue's thread, one at a time
 
     async def run(self, label: str, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in the worker (a module-level function: it is sent by name). A CorpusError naming
@@ -45,15 +47,25 @@ class Sandbox:
         CorpusError or UserError as it raised it."""
         return await asyncio.get_running_loop().run_in_executor(self._queue, self._call, label, function, args)
 
+    def start(self) -> None:
+        """Start the worker now, in the background (its imports take a second): the first job waits less."""
+        self._queue.submit(self._started)
+
+    def _started(self) -> Any:
+        """The pipe to the worker, started first when there is none (or it has stopped)."""
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                self._start()
+            return self._connection
+
     def _call(self, label: str, function: Callable[..., T], args: tuple[Any, ...]) -> T:
-        if self._process is None or not self._process.is_alive():
-            self._start()
+        connection = self._started()
         try:
-            self._connection.send((function, args))
-            if not self._connection.poll(self.seconds):
+            connection.send((function, args))
+            if not connection.poll(self.seconds):
                 self._stop()
                 raise CorpusError(f"{label}: reading it took longer than {self.seconds:g} s, the most a page may take")
-            outcome, value = self._connection.recv()
+            outcome, value = connection.recv()
         except (EOFError, OSError):  # the worker is gone: killed by the system, or it crashed on the page
             self._stop()
             raise CorpusError(f"{label}: the page stopped the reader; it cannot be read") from None
@@ -77,12 +89,13 @@ class Sandbox:
         self._connection = parent
 
     def _stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join(5)
-        if self._connection is not None:
-            self._connection.close()
-        self._process = self._connection = None
+        with self._lock:
+            if self._process is not None:
+                self._process.kill()
+                self._process.join(5)
+            if self._connection is not None:
+                self._connection.close()
+            self._process = self._connection = None
 
     def close(self) -> None:
         """Stop the worker (at shutdown): a job still running ends with the reader-stopped error, and the next
