@@ -143,8 +143,13 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
     if not fields and (layout := read_layout(text)):
         fields, text = layout  # a PDF export, a thread, a parliamentary record, a transcript
     sources = {("published" if name == "date" else name): "stated" for name in fields if name != "updated"}
-    published = parse_date_text(fields.pop("date")) if "date" in fields else None
-    updated = parse_date_text(fields.pop("updated")) if "updated" in fields else None
+    given = {name: (fields[name], parse_date_text(fields.pop(name))) for name in ("date", "updated") if name in fields}
+    published, updated = (given.get(name, (None, None))[1] for name in ("date", "updated"))
+    unread = [
+        f"{name}: “{text}” is not a date (write it as 2024-11-19)" for name, (text, read) in given.items() if not read
+    ]
+    if "date" in given and published is None:
+        del sources["published"]
     headline, standfirst, rubric = fields.get("headline"), fields.get("standfirst"), fields.get("rubric")
     author = fields.get("author")
     lead: str | None = None
@@ -253,6 +258,7 @@ def parse_article(article_id: str, text: str, path: Path | None = None) -> Artic
         field_sources=sources,
         lead=lead,
     )
+    article.warnings.extend(unread)
     if lost_links:
         article.warnings.append(f"{lost_links} gap(s) where the scrape lost a link's words")
     review(article)

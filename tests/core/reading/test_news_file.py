@@ -159,6 +159,18 @@ def test_toml_front_matter_with_published_and_updated() -> None:
     )
 
 
+def test_a_front_matter_date_that_is_no_date_is_a_warning_not_silence() -> None:
+    from bot.core.reading.news_file import parse_article
+
+    text = "---\nheadline: Ferry Timetable Changes\ndate: 2024-13-45\nupdated: 2024-02-30\n---\nThe ferry sails later."
+    article = parse_article("ferry", text)
+    assert article.published is None and "published" not in article.field_sources
+    assert "date: “2024-13-45” is not a date (write it as 2024-11-19)" in article.warnings
+    assert "updated: “2024-02-30” is not a date (write it as 2024-11-19)" in article.warnings
+    good = parse_article("ferry", text.replace("2024-13-45", "2024-12-05").replace("2024-02-30", "2024-02-29"))
+    assert good.published.value == dt.date(2024, 12, 5) and not any("not a date" in w for w in good.warnings)
+
+
 def test_site_debris_and_masthead_are_no_headline() -> None:
     from bot.core.reading.news_file import parse_article
 
