@@ -13,8 +13,15 @@ from bot.core.thresholds import SPEAKER_CHOICE
 
 
 def speakers(corpus: Corpus) -> list[str]:
-    """Every speaker of the corpus, worked out once per corpus, not per keystroke."""
-    return corpus.derived(quote.speakers)
+    """The speakers worth offering, worked out once per corpus, not per keystroke: named people and bodies ("the
+    Kremlin") first, never a long description ("leaders at last year's summit in Vilnius"), which a user types
+    words of rather than picks."""
+    return corpus.derived(_offered)
+
+
+def _offered(corpus: Corpus) -> list[str]:
+    known = [name for name in quote.speakers(corpus) if name[:1].isupper() or len(name.split()) <= 3]
+    return sorted(known, key=lambda name: not name[:1].isupper())
 
 
 def rank_speakers(known: list[str], current: str) -> list[str]:

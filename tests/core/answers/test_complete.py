@@ -22,6 +22,13 @@ def test_speaker_choices_put_the_person_meant_first(corpus, typed, first):
     assert offered and offered[0][0] == first
 
 
+def test_speaker_choices_offer_names_first_and_no_long_descriptions(corpus):
+    offered = [name for name, _ in choices(corpus, "speaker", "")]
+    assert "Volodymyr Zelensky" in offered and "the Kremlin" in offered
+    assert offered.index("the Kremlin") == len(offered) - 1  # a body after the people it names
+    assert not any(len(name.split()) > 3 and name[:1].islower() for name in offered)  # "leaders at last year's …"
+
+
 def test_article_choices_are_within_discord_limits_and_newest_first_when_empty(corpus):
     offered = choices(corpus, "article", "")
     assert 0 < len(offered) <= 25
