@@ -23,7 +23,10 @@ def fold(text: str) -> str:
     # NFKD before lower case, so that compatibility letters ('ᴬ', 'ϒ') fold to lower-case letters too;
     # ß after it, as the lower case of ẞ is ß.
     text = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("ß", "ss")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("ß", "ss")
+    if has_cyrillic(text):  # a letter the transliteration lacks, read once its mark is gone ('Ӭ' → 'э' → 'e')
+        text = latin(text)
+    return text
 
 
 # Place and people names written differently by different outlets and transliterations; the right-hand
