@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
-import weakref
 from typing import Any
 
 import discord
@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 TIMEOUT_SECONDS = 180.0
-LIVE_VIEWS: weakref.WeakSet[ReplyView] = weakref.WeakSet()  # stopped when the bot closes
+MAX_LIVE_VIEWS = 2000  # replies with live buttons at once; past it the oldest's buttons go, as at their timeout
+LIVE_VIEWS: dict[ReplyView, None] = {}  # oldest first; stopped when the bot closes
 
 
 class ReplyView(discord.ui.View):
@@ -31,7 +32,12 @@ class ReplyView(discord.ui.View):
         self.command = command
         self.message: discord.Message | discord.InteractionMessage | None = None
         self.laid = self.lay_out(0)
-        LIVE_VIEWS.add(self)
+        LIVE_VIEWS[self] = None
+        while len(LIVE_VIEWS) > MAX_LIVE_VIEWS:  # a flood of paged replies: memory stays bounded
+            oldest = next(iter(LIVE_VIEWS))
+            oldest.stop()
+            if oldest.message is not None:
+                asyncio.ensure_future(oldest.on_timeout())
 
     @classmethod
     def for_reply(cls, reply: Reply, owner_id: int, command: str) -> ReplyView | None:
@@ -57,7 +63,7 @@ class ReplyView(discord.ui.View):
         return self.laid
 
     def stop(self) -> None:
-        LIVE_VIEWS.discard(self)
+        LIVE_VIEWS.pop(self, None)
         super().stop()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -104,7 +110,7 @@ class ReplyView(discord.ui.View):
             await self.show(interaction, 0)
 
     async def on_timeout(self) -> None:
-        LIVE_VIEWS.discard(self)
+        LIVE_VIEWS.pop(self, None)
         if self.message is not None:
             try:
                 await self.message.edit(view=None)
