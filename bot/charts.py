@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")  # before pyplot: no display on a server
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-from bot.core.answers.timeline_chart import ChartData  # noqa: E402
+if TYPE_CHECKING:
+    from bot.core.answers.timeline_chart import ChartData
 
 FILENAME = "timeline.png"
 INK = "#8e9297"  # mid grey: legible on Discord's dark (#313338) and light (#ffffff) backgrounds
@@ -20,6 +16,11 @@ SIZE_INCHES, DPI = (12, 4.5), 100  # 1200 × 450 pixels
 
 def render(chart: ChartData) -> bytes:
     """The chart as PNG bytes: stacked bars per source, approximate dates hatched, the asked period shaded."""
+    import matplotlib  # here, not at start-up: a quarter of a second the bot need not wait for before it answers
+
+    matplotlib.use("Agg")  # before pyplot: no display on a server
+    import matplotlib.pyplot as plt
+
     figure, axes = plt.subplots(figsize=SIZE_INCHES, dpi=DPI)
     try:
         figure.patch.set_alpha(0)
