@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # What decides a cached parse: the rules (all of core) and the reading of the files (their decoding).
-EXTRACTOR_SOURCES = ("core/**/*.py", "archive/files.py")
+EXTRACTOR_SOURCES = ("core/**/*.py", "archive/files.py", "archive/pool.py")  # pool: how rows are packed
 
 
 def extractor_version() -> str:
@@ -188,17 +189,18 @@ class CorpusCache:
         digests: dict[str, str | None] = {}
         changed = []
         for path in paths:
+            name = path.name
             try:
-                info = path.stat()
+                info = os.stat(path)
                 stamp = (info.st_size, info.st_mtime_ns)
-                saved = known.get(path.name)
+                saved = known.get(name)
                 if saved is not None and saved[:2] == stamp:
-                    digests[path.name] = saved[2]
+                    digests[name] = saved[2]
                     continue
-                digests[path.name] = digest_of(path.read_bytes())
-                changed.append((path.name, *stamp, digests[path.name]))
+                digests[name] = digest_of(path.read_bytes())
+                changed.append((name, *stamp, digests[name]))
             except OSError:
-                digests[path.name] = None  # read_article reports it, by name
+                digests[name] = None  # read_article reports it, by name
         gone = [(name,) for name in known if name not in digests]
         if changed or gone:
 

@@ -39,9 +39,11 @@ def unpack(packed: bytes) -> Parsed:
 
 def pack_summary(parsed: Parsed, key: str) -> bytes:
     """What answers read of an article without its text: its header (as a ShelvedArticle keeps it), its
-    quotations and its events, pickled apart from the whole parse (bot/archive/warm.py reads them back)."""
+    quotations and its events, pickled apart from the whole parse (bot/archive/warm.py reads them back). The
+    quotations and events are pickled apart again, so that an archive opens on its headers and unpacks them after."""
     header = ShelvedArticle(parsed.extracted.article, key, None).__getstate__()
-    return pickle.dumps((header, parsed.extracted.quotes, parsed.extracted.events), protocol=pickle.HIGHEST_PROTOCOL)
+    later = pickle.dumps((parsed.extracted.quotes, parsed.extracted.events), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((header, later), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _attempt(job: Job) -> Parsed | CorpusError:

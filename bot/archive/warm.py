@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import pickle
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,8 @@ from typing import Any
 
 from bot.archive.cache import CorpusCache, content_hash
 from bot.archive.files import Parsed, Source, load_catalog
-from bot.archive.load import release_freed_memory, small_enough
+from bot.archive.later import Later
+from bot.archive.load import collector_paused, release_freed_memory, small_enough
 from bot.archive.pool import parse_files
 from bot.archive.search.disk import DiskSearch
 from bot.core.article import Article, CorpusError
@@ -97,6 +100,22 @@ def open_archive(
     max_bytes: int = 5 * 1024 * 1024,
 ) -> tuple[Corpus, OnDisk]:
     """The corpus of `sources` with its search view on disk; the index and its manifest, kept open to change."""
+    with collector_paused():
+        corpus, disk = _open(folder, sources, errors, cache, index_dir, processes, max_bytes)
+    release_freed_memory()
+    threading.Thread(target=_settle, args=(corpus.quotes, corpus.events), name="archive-unpack", daemon=True).start()
+    return corpus, disk
+
+
+def _open(
+    folder: Path,
+    sources: list[Source],
+    errors: list[str],
+    cache: CorpusCache,
+    index_dir: Path,
+    processes: int | None,
+    max_bytes: int,
+) -> tuple[Corpus, OnDisk]:
     sources = small_enough(sources, max_bytes, errors)
     try:
         catalog = load_catalog(folder)
@@ -111,27 +130,64 @@ def open_archive(
     cache.hashes = {s.key: digests.get(s.article_id) for s, _ in jobs}  # rows are kept under these digests
     fresh = _parse(cache, jobs, errors, processes, max_bytes)
     articles: dict[str, Article | ShelvedArticle] = {}
-    quotes: list[Quote] = []
-    events: list[Event] = []
+    parts: list[bytes | tuple[list[Quote], list[Event]]] = []  # each article's quotations and events, or packed
     for source in sources:
         if source.key in summaries:
-            header, its_quotes, its_events = summaries[source.key]
+            header, packed = summaries[source.key]
             article = ShelvedArticle.__new__(ShelvedArticle)
             article.__setstate__(header)
             article.shelf = cache
+            parts.append(packed)
         elif source.key in fresh:
             article, its_quotes, its_events = fresh[source.key].extracted
+            parts.append((its_quotes, its_events))
         else:
             continue  # it failed, and errors says why
         articles[article.id] = article
-        quotes += its_quotes
-        events += its_events
+    quotes, events = _unpacked_later(parts)
     search, manifest = _indexed(index_dir, articles, quotes, {i: digests[i] for i in articles})
     keys = {source.article_id: source.key for source in sources if source.article_id in articles}
     corpus = Corpus(articles, quotes, events, errors, search.view, keys)
-    release_freed_memory()
-    log.info("archive opened: %d articles (%d parsed), %d quotes", len(articles), len(fresh), len(quotes))
+    log.info("archive opened: %d articles (%d parsed)", len(articles), len(fresh))
     return corpus, OnDisk(search, manifest)
+
+
+def _unpacked_later(parts: list[bytes | tuple[list[Quote], list[Event]]]) -> tuple[Later, Later]:
+    """The archive's quotations and events, unpacked once, when either is first read (by `_settle` right after
+    the archive opens, unless an answer asks first): opening 100,000 articles waits for their headers alone."""
+    lock = threading.Lock()
+    unpacked: dict[str, list] = {}
+
+    def both() -> dict[str, list]:
+        with lock:
+            if not unpacked:
+                quotes: list[Quote] = []
+                events: list[Event] = []
+                for part in parts:
+                    try:
+                        its_quotes, its_events = pickle.loads(part) if isinstance(part, bytes) else part
+                    except Exception:  # a damaged row: that article answers without its quotations and events
+                        log.warning("corpus cache: one article's quotations and events are unreadable")
+                        continue
+                    quotes += its_quotes
+                    events += its_events
+                unpacked.update(quotes=quotes, events=events)
+                parts.clear()
+            return unpacked
+
+    return Later(lambda: both()["quotes"]), Later(lambda: both()["events"])
+
+
+def _settle(quotes: Later, events: Later) -> None:
+    started = time.perf_counter()
+    with collector_paused():
+        quotes.settle(), events.settle()
+    log.info(
+        "archive's %d quotations and %d events unpacked in %.1f s",
+        len(quotes),
+        len(events),
+        time.perf_counter() - started,
+    )
 
 
 def _summaries(cache: CorpusCache, wanted: dict[str, str | None]) -> dict[str, tuple[dict[str, Any], list, list]]:
@@ -172,12 +228,19 @@ def _indexed(
 ) -> tuple[DiskSearch, Manifest]:
     """The disk index, brought up to what the archive holds: what it lacks or holds at another digest
     indexed again, what left the archive removed; built in bulk when it holds nothing yet."""
-    speakers: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        speakers.setdefault(quote.article_id, []).append(quote)
+    by_article: dict[str, list[Quote]] | None = None
+
+    def speakers_of_article(article_id: str) -> list[str]:  # the quotations are read only when some are indexed
+        nonlocal by_article
+        if by_article is None:
+            by_article = {}
+            for quote in quotes:
+                by_article.setdefault(quote.article_id, []).append(quote)
+        return speakers_of(by_article.get(article_id, []))
+
     manifest = Manifest(index_dir) if index_dir.is_dir() else None
     if (manifest is None or not manifest.digests) and len(articles) >= BUILD_FROM:
-        pairs = ((a, speakers_of(speakers.get(i, []))) for i, a in articles.items())
+        pairs = ((a, speakers_of_article(i)) for i, a in articles.items())
         search = DiskSearch.build(index_dir, pairs, articles)
         manifest = Manifest(index_dir)
         manifest.digests = dict(digests)
@@ -194,7 +257,7 @@ def _indexed(
         search.remove(stale)
         search.commit(unchanged)
     if new:
-        search.add([(articles[i], speakers_of(speakers.get(i, []))) for i in new])
+        search.add([(articles[i], speakers_of_article(i)) for i in new])
         search.commit(articles)
     if stale or new:
         manifest.record({i: digests[i] for i in new}, [i for i in stale if i not in digests])

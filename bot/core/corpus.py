@@ -99,7 +99,9 @@ class Corpus:
         rest is fetched when an answer reads it. The same quotes, events and index (its passages read the
         shelved articles too)."""
         articles = {
-            article_id: ShelvedArticle(article, self.keys[article_id], shelf) if article_id in self.keys else article
+            article_id: ShelvedArticle(article, self.keys[article_id], shelf)
+            if article_id in self.keys and not (isinstance(article, ShelvedArticle) and article.shelf is shelf)
+            else article
             for article_id, article in self.articles.items()
         }
         index = self.index.reading(articles) if self.index is not None else None

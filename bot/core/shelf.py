@@ -3,6 +3,7 @@ and sentences are fetched when an answer first needs them, so a large archive co
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ HEADER = (
     "url",
     "published",
     "updated",
-    "path",
     "warnings",
     "field_sources",
     "origins",
@@ -39,12 +39,21 @@ class ShelvedArticle:
     """An article's header, with the article's text read from its shelf when first asked for (and kept there, in
     a bounded cache, while it is read again and again)."""
 
-    __slots__ = (*HEADER, "key", "shelf")
+    __slots__ = (*HEADER, "_path", "key", "shelf")
 
     def __init__(self, article: Article | ShelvedArticle, key: str, shelf: Shelf | None) -> None:
         for name in HEADER:
             setattr(self, name, getattr(article, name))
+        self.path = article.path
         self.key, self.shelf = key, shelf
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self._path) if self._path else None
+
+    @path.setter
+    def path(self, value: Path | str | None) -> None:
+        self._path = str(value) if value else None  # a string until asked for: 100,000 Paths cost a second
 
     def __getattr__(self, name: str) -> Any:
         # only for what the header does not hold: paragraphs, sentences, body, word_count …
@@ -60,7 +69,8 @@ class ShelvedArticle:
         return self.published.label() if self.published else "undated"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in (*HEADER, "key")}  # the shelf is a place, not a value
+        state = {name: getattr(self, name) for name in (*HEADER, "key")}  # the shelf is a place, not a value
+        return state | {"path": self._path}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():

@@ -210,3 +210,10 @@ def test_saved_web_pages_load_beside_text_files_and_a_page_with_no_article_is_na
     assert set(corpus.articles) == {Path(name).stem for name in pages} | {"note"}
     assert corpus.articles["wordpress_jsonld"].path == tmp_path / "wordpress_jsonld.html"
     assert [e.split(":")[0] for e in corpus.errors] == ["no_article"]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.b.txt", ".txt", "a.", "plain", "001_56f6.md", "x..txt", ".a.b"])
+def test_a_source_is_known_by_the_stem_of_its_file_name(name):
+    from bot.archive.files import Source
+
+    assert Source(name).article_id == Path(name).stem

@@ -66,6 +66,8 @@ async def host(tmp_path):
 
 async def test_a_restart_reads_summaries_and_the_index_and_parses_nothing(host, caplog) -> None:
     cold = await host.start()
+    # a first start keeps no parse in memory: the index's own view reads the shelved articles too
+    assert all(isinstance(a, ShelvedArticle) for a in cold.disk.search.view.articles.values())
     answers = {q: first_hit(cold, q) for q in ("tarus missles", "kharkiv", "zelensky nato")}
     await host.stop()
     with caplog.at_level(logging.INFO, logger="bot.archive.warm"):
@@ -75,7 +77,12 @@ async def test_a_restart_reads_summaries_and_the_index_and_parses_nothing(host, 
     assert {q: first_hit(warm, q) for q in answers} == answers
     hit = warm.corpus.index.search("tarus missles")[0]
     assert "Taurus" in hit.passage  # the passage is read from the shelved text
-    assert len(warm.corpus.quotes) == len(cold.corpus.quotes) and len(warm.corpus.events) == len(cold.corpus.events)
+    # the quotations and events are unpacked after the archive opens, and are those the parse found
+    assert list(warm.corpus.quotes) == list(cold.corpus.quotes) and list(warm.corpus.events) == list(cold.corpus.events)
+    assert {a.id: a.path for a in warm.corpus.articles.values()} == {
+        a.id: a.path for a in cold.corpus.articles.values()
+    }
+    assert all(isinstance(a.path, Path) for a in warm.corpus.articles.values())
     await host.stop()
 
 

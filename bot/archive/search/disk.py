@@ -143,6 +143,11 @@ class DiskSearch:
             self._replay(articles)
         return self.view
 
+    def reading(self, view: SearchIndex) -> None:
+        """Go on from `view`, this index's view reading its articles elsewhere (shelved): the parses the index
+        was built from are let go."""
+        self.view = view
+
     # ---- changes -------------------------------------------------------------------------------------------
     def add(self, entries: Sequence[tuple[Article, list[str]]]) -> None:
         """Articles (with the speakers of their quotes) to add at the next commit."""
