@@ -10,14 +10,24 @@ from pathlib import Path
 
 from bot.archive.cache import CorpusCache, content_hash
 from bot.archive.changes import REMOVE, ArchiveRefused, folder_file, removed_by
-from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, load_catalog, parse_source, read_article
+from bot.archive.files import (
+    MAX_FILE_BYTES,
+    Parsed,
+    Source,
+    corpus_names,
+    digest_of,
+    load_catalog,
+    parse_source,
+    read_article,
+    same_size_files,
+)
 from bot.archive.intake.sandbox import Sandbox
-from bot.archive.load import archive_sources, load_corpus
+from bot.archive.load import archive_sources, load_corpus, release_freed_memory
 from bot.archive.warm import OnDisk, open_archive
 from bot.core.article import CorpusError
 from bot.core.corpus import Corpus
 from bot.core.extraction import Extracted
-from bot.stores import ArchiveUnavailable, Change, Store
+from bot.stores import ArchiveUnavailable, Change, Store, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -71,32 +81,54 @@ class Holdings:
                 )
                 stored, changes = [], []
             removed = removed_by(changes)  # the archive's state changes only once the load has succeeded
-            live = [article for article in stored if article.article_id not in removed]
-            sources = await self._fetched([Source(a.file_name, digest=a.content_hash) for a in live])
-            errors: list[str] = []
-            digests = self.cache.folder_digests if self.cache is not None else None
-            files = await asyncio.to_thread(archive_sources, self.folder, sources, set(removed), errors, digests)
             self.loaded = load
-            if not load:
+            if load:
+                files = await self._load(stored, removed)
+                self.folder_ids = {s.article_id for s in files if s.path is not None}
+                in_folder = {s.digest: s.article_id for s in files if s.path is not None and s.digest}
+            else:  # the command line: the folder's names, not its 100,000 digests (see folder_twin)
                 self._headlines = {c.article_id: c.headline for c in changes if c.action != REMOVE}
-                corpus = self.corpus
-            elif self.index_dir is not None and self.cache is not None:
-                self.close()
-                corpus, self.disk = await asyncio.to_thread(
-                    open_archive, self.folder, files, errors, self.cache, self.index_dir, self.processes, self.max_bytes
-                )
-            else:
-                corpus = await asyncio.to_thread(
-                    load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
-                )
-            self.corpus = await self._shelved(corpus)
+                names = await asyncio.to_thread(corpus_names, self.folder) if self.folder.is_dir() else []
+                self.folder_ids, in_folder = {Source(name).article_id for name in names}, {}
             self.applied = changes[-1].seq if changes else 0
             self.removed, self.stored = removed, {article.article_id for article in stored}
-            self.folder_ids = {s.article_id for s in files if s.path is not None}
-            self.digests = {a.content_hash: a.article_id for a in stored}
-            self.digests |= {s.digest: s.article_id for s in files if s.path is not None and s.digest}
+            self.digests = {a.content_hash: a.article_id for a in stored} | in_folder
             self.loaded_at = dt.datetime.now(dt.UTC)
             return self.corpus
+
+    def folder_twin(self, data: bytes, digest: str) -> str | None:
+        """The id of the folder file holding these very bytes, when the folder's digests were not read (the
+        command line): only the files of the same size are read."""
+        for path in same_size_files(self.folder, len(data)) if self.folder.is_dir() else []:
+            try:
+                if digest_of(path.read_bytes()) == digest:
+                    return path.stem
+            except OSError:
+                continue
+        return None
+
+    async def _load(self, stored: list[StoredArticle], removed: dict[str, Change]) -> list[Source]:
+        """The corpus read (from the cache and index where they serve), shelved; the sources it was read from."""
+        live = [article for article in stored if article.article_id not in removed]
+        sources = await self._fetched([Source(a.file_name, digest=a.content_hash) for a in live])
+        errors: list[str] = []
+        digests = self.cache.folder_digests if self.cache is not None else None
+        files = await asyncio.to_thread(archive_sources, self.folder, sources, set(removed), errors, digests)
+        if self.index_dir is not None and self.cache is not None:
+            self.close()
+            corpus, self.disk = await asyncio.to_thread(
+                open_archive, self.folder, files, errors, self.cache, self.index_dir, self.processes, self.max_bytes
+            )
+        else:
+            corpus = await asyncio.to_thread(
+                load_corpus, self.folder, self.cache, self.processes, self.max_bytes, files, errors
+            )
+        self.corpus = await self._shelved(corpus)
+        if self.disk is not None and self.corpus.index is not None:
+            self.disk.search.reading(self.corpus.index)  # not the view of the parses the index was built from
+        del corpus  # a first start's parses, text and all: what the shelf now holds is given back to the system
+        await asyncio.to_thread(release_freed_memory)
+        return files
 
     reload = open  # /corpus reload: the folder read again (an operator may have dropped files in), and the store
 

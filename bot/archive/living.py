@@ -43,8 +43,11 @@ class LivingArchive(Holdings):
         if problem := too_large(len(data), self.max_bytes):
             raise ArchiveRefused(f"I can't add {shown}: {problem}.")
         digest = digest_of(data)
-        if digest in self.digests:
-            raise ArchiveRefused(f"{shown} is in the archive already, as `{self.digests[digest]}`.")
+        twin = self.digests.get(digest)
+        if twin is None and not self.loaded:
+            twin = await asyncio.to_thread(self.folder_twin, data, digest)
+        if twin is not None:
+            raise ArchiveRefused(f"{shown} is in the archive already, as `{twin}`.")
         file_name = safe_name(name)
         stem, suffix = Path(file_name).stem, Path(file_name).suffix
         for _ in range(100):  # another process may take the id first: then the next free one

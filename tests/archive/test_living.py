@@ -228,3 +228,21 @@ def test_import_adds_a_folder_once(tmp_path, monkeypatch, capsys) -> None:
     assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["story0", "story1", "story2"]
     assert main(["corpus", "import", str(bulk)]) == 1  # all in the archive already: nothing added
     assert capsys.readouterr().err.count("in the archive already") == 3
+
+
+def test_the_command_line_refuses_a_copy_of_a_folder_file_without_reading_the_whole_folder(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    from bot.__main__ import main
+
+    folder = seeds_copy(tmp_path)
+    monkeypatch.setenv("BOT_CORPUS_DIR", str(folder))
+    monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "bot.sqlite3"))
+    seed = next(folder.glob("003_*.txt"))
+    copy = tmp_path / "copied_under_another_name.txt"
+    copy.write_bytes(seed.read_bytes())
+    assert main(["corpus", "add", str(copy)]) == 1
+    assert f"in the archive already, as `{seed.stem}`" in capsys.readouterr().err
+    copy.write_bytes(seed.read_bytes().replace(b"Ukraine", b"Ukrainy", 1))  # the same size, other bytes
+    assert main(["corpus", "add", str(copy)]) == 0
+    assert capsys.readouterr().out.startswith("copied_under_another_name\t")
