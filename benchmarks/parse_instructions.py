@@ -38,11 +38,13 @@ ROWS = [
 
 def _child(folder: Path, steps: set[str]) -> None:
     """The work one counted run does: the imports always, then the steps asked for."""
-    from bot.archive.files import parse_file, read_article
+    from bot.archive.files import Source, parse_source, read_article
+    from bot.archive.intake.sandbox import warm_up
     from bot.core.dates.events import extract_events
     from bot.core.quotes.quotations import extract_quotes
     from bot.core.reading.review import review_facts
 
+    warm_up()  # patterns compiled on first use are part of starting, not of each article
     gc.disable()  # as in the workers
     paths = sorted(folder.iterdir())
     articles = [read_article(path) for path in paths] if "read" in steps else []
@@ -51,7 +53,7 @@ def _child(folder: Path, steps: set[str]) -> None:
             for article in articles:
                 work(article)
     if "parse" in steps:
-        parsed = [parse_file(path, None) for path in paths]
+        parsed = [parse_source(Source.of(path), None) for path in paths]
         if "pickle" in steps:
             pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
 

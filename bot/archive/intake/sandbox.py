@@ -128,10 +128,21 @@ def _limit_memory(extra: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def warm_up() -> None:
+    """Read one short article before the first job: the patterns and word lists it uses are made on first use."""
+    from bot.core.extraction import extract
+    from bot.core.quotes.cues import compile_all
+    from bot.core.reading.news_file import parse_article
+
+    compile_all()
+    extract(parse_article("warm-up", 'Ferry Returns\n\n"We are ready," the harbour master said on Monday.\n'))
+
+
 def _serve(connection: Any, memory_bytes: int) -> None:
     """The worker: run each job sent, send back what came of it, until the pipe closes."""
     for module in PRELOAD:
         importlib.import_module(module)
+    warm_up()
     _limit_memory(memory_bytes)
     while True:
         try:

@@ -3,8 +3,33 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.core.lexicon import TITLE_ABBREVIATIONS
+
+
+def compile_all() -> None:
+    """Compile every pattern now: in a process about to read many articles (a worker), before the first."""
+    for pattern in _PATTERNS:
+        pattern.search  # noqa: B018 - the first use compiles it
+
+
+class _Pattern:
+    """A pattern compiled when first used: these fifty, compiled at import, were a quarter of a second of every
+    start, though a restarted bot may not read one quotation before it answers."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        _PATTERNS.append(self)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(re.compile(*self._source), name)
+        setattr(self, name, value)  # found directly from now on: .search costs what a compiled pattern's does
+        return value
+
+
+_PATTERNS: list[_Pattern] = []
+
 
 # Reporting verbs, in every tense a reporter uses ("said", "says", "has said", "told reporters").
 VERB = (
@@ -107,21 +132,21 @@ _BETWEEN = (
     r"(?:has\s+|had\s+|have\s+|would\s+|also\s+|later\s+|then\s+)?(?:\w+ly\s+)?"
 )
 
-AFTER_VERB_FIRST = re.compile(rf"^[,\s]*(?:\w+ly\s+)?{VERB}\s+{SPEAKER}(?:,\s+{ROLE}(?=,|\.|;|$))?")
-AFTER_SPEAKER_FIRST = re.compile(rf"^[,\s]*{SPEAKER}{_BETWEEN}{VERB}\b")
+AFTER_VERB_FIRST = _Pattern(rf"^[,\s]*(?:\w+ly\s+)?{VERB}\s+{SPEAKER}(?:,\s+{ROLE}(?=,|\.|;|$))?")
+AFTER_SPEAKER_FIRST = _Pattern(rf"^[,\s]*{SPEAKER}{_BETWEEN}{VERB}\b")
 # "… said in a statement on Tuesday, “…”": a place or time may come between the verb and the words.
 _CIRCUMSTANCE = r"(?:\s+(?:in|on|at|during|to|outside|after|before|from|with|via|later|afterward)\b[^“”\",:;]{0,50}?)?"
-BEFORE_INTRO = re.compile(rf"{SPEAKER}{_BETWEEN}(?P<verb>{VERB}){_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
+BEFORE_INTRO = _Pattern(rf"{SPEAKER}{_BETWEEN}(?P<verb>{VERB}){_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
 # What BEFORE_INTRO ends with, tried first on the last words alone: most text before a quotation has no cue.
-ENDS_WITH_CUE = re.compile(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
-BEFORE_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
-AFTER_ACCORDING = re.compile(rf"^[^“”\"]{{0,80}}?\baccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?(?=,|\.|;|\s|$)")
-BEFORE_PARENTHESIS = re.compile(rf",\s+{SPEAKER}\s+{VERB},\s")
-BEFORE_INVERTED_PARENTHESIS = re.compile(rf",\s+(?:explained|said|added|noted|argued|wrote)\s+{SPEAKER},\s*$")
+ENDS_WITH_CUE = _Pattern(rf"\b{VERB}{_CIRCUMSTANCE}(?:\s+that)?\s*[:,]?\s*$")
+BEFORE_ACCORDING = _Pattern(rf"\b[Aa]ccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?,\s*$")
+AFTER_ACCORDING = _Pattern(rf"^[^“”\"]{{0,80}}?\baccording\s+to\s+{SPEAKER}(?:,\s+{ROLE})?(?=,|\.|;|\s|$)")
+BEFORE_PARENTHESIS = _Pattern(rf",\s+{SPEAKER}\s+{VERB},\s")
+BEFORE_INVERTED_PARENTHESIS = _Pattern(rf",\s+(?:explained|said|added|noted|argued|wrote)\s+{SPEAKER},\s*$")
 # "“…,” as Cruz said on the radio, …": the words as somebody put them.
-AFTER_AS = re.compile(rf"^[,\s]*as\s+{SPEAKER}{_BETWEEN}(?:{VERB}|put\s+it)\b")
+AFTER_AS = _Pattern(rf"^[,\s]*as\s+{SPEAKER}{_BETWEEN}(?:{VERB}|put\s+it)\b")
 # "Nair's statement also said …": a speaker's statement, letter or tweet speaks for them.
-STATEMENT = re.compile(
+STATEMENT = _Pattern(
     rf"(?P<speaker>{NAME})(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|"
     rf"remarks|report|memo)\s+(?:also\s+|then\s+)?(?:{VERB}|{NAMING_VERB})\b[^“”\"]*$"
 )
@@ -130,8 +155,8 @@ _OPENING = r"^(?:[A-Z][A-Z .,]+\s+[—–-]+\s+)?(?:[^,“”\"]{0,80},\s+)?"  #
 # A clause's speaker after a comma or conjunction, not a preposition's object: ", of Ashford".
 _NO_PREPOSITION = r"(?!(?:of|from|in|at|on|for|with|by|to|about|over)\b)"
 _COLON_INTRO = rf"{SPEAKER}(?:,\s+{ROLE},)?\s+[a-z][^“”\"—]*:\s*$"  # a dash opens another clause
-COLON_INTRO = re.compile(rf"{_OPENING}{_COLON_INTRO}")
-CLAUSE_COLON_INTRO = re.compile(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
+COLON_INTRO = _Pattern(rf"{_OPENING}{_COLON_INTRO}")
+CLAUSE_COLON_INTRO = _Pattern(rf"{_NO_PREPOSITION}{_COLON_INTRO}")
 # The sentence's subject speaks or names something; the quotation comes later in the same sentence.
 # "Trump bemoaned the unrest and said …": a first verb phrase may come before the cue, joined by "and".
 _FIRST_VERB_PHRASE = r"(?:[a-z][^“”\",;]{0,100}?\s+and\s+(?:also\s+|then\s+)?(?:has\s+|had\s+|have\s+)?)?"
@@ -142,46 +167,46 @@ _SUBJECT_ANY_VERB = (
     rf"{SPEAKER}(?:,\s+{ROLE},)?\s+{_AUXILIARY}(?:\w+ly\s+)?(?!(?:is|was|has|does|goes)\b)"
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b(?P<rest>[^“”\"]*)$"
 )
-SUBJECT_ANY_VERB = re.compile(rf"^{_SUBJECT_ANY_VERB}")
-SUBJECT_ANY_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_ANY_VERB}")  # "Earlier this week, Clinton shared …"
-SUBJECT_VERB = re.compile(rf"^{_SUBJECT_VERB}")
-SUBJECT_VERB_LATER = re.compile(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
+SUBJECT_ANY_VERB = _Pattern(rf"^{_SUBJECT_ANY_VERB}")
+SUBJECT_ANY_VERB_LATER = _Pattern(rf"{_OPENING}{_SUBJECT_ANY_VERB}")  # "Earlier this week, Clinton shared …"
+SUBJECT_VERB = _Pattern(rf"^{_SUBJECT_VERB}")
+SUBJECT_VERB_LATER = _Pattern(rf"{_OPENING}{_SUBJECT_VERB}")  # after a dateline or "In Odesa, "
 # A later clause of the sentence with a speaker and a cue of its own: "…, when the candidate Ann Roe
 # suggested that …", "…, and Roe told reporters …". Tried (anchored) where each clause starts.
-CLAUSE_START = re.compile(
+CLAUSE_START = _Pattern(
     r",\s+|:\s+|[—–]\s*|\s--\s+|^(?:And|But|So|Yet|Now)\s+(?:then\s+|later\s+|also\s+)?|"
     r"\b(?:when|as|after|because|since|while|where|and|but|until|before|which|what)\s+"
 )
-CLAUSE_SUBJECT_VERB = re.compile(
+CLAUSE_SUBJECT_VERB = _Pattern(
     rf"{_NO_PREPOSITION}{SPEAKER}{_BETWEEN}(?P<verb>{VERB}|{NAMING_VERB})\b"
     r"(?P<rest>[^“”\"]*)$"
 )
 # Between two quotations of one speaker in one sentence: "called the bill “…” and said “…”".
-AND_SAID = re.compile(rf"^[\s,]*(?:and|but)\s+(?:then\s+)?(?:also\s+)?{VERB}(?:\s+that)?\s*[:,]?\s*$")
-NAMING_VERB_ONLY = re.compile(NAMING_VERB)
-HANDS_OVER = re.compile(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
-SPEECH_CUE = re.compile(rf"\b{VERB}\b|:\s*$")
-PRONOUN_ONLY = re.compile(PRONOUN)
+AND_SAID = _Pattern(rf"^[\s,]*(?:and|but)\s+(?:then\s+)?(?:also\s+)?{VERB}(?:\s+that)?\s*[:,]?\s*$")
+NAMING_VERB_ONLY = _Pattern(NAMING_VERB)
+HANDS_OVER = _Pattern(rf"\b(?:{VERB}|{NAMING_VERB}|but|while|whereas|whom?|according)\b")
+SPEECH_CUE = _Pattern(rf"\b{VERB}\b|:\s*$")
+PRONOUN_ONLY = _Pattern(PRONOUN)
 # A noun after a speaker phrase that makes the phrase its modifier: "The Florida senator", "the Clinton campaign".
-HEAD_NOUN_AFTER = re.compile(rf"\s+(?:{DESCRIPTION_NOUN}|campaign|team|camp|administration|government)\b")
-DESCRIPTION_ONLY = re.compile(DESCRIPTION)
-BODY_ONLY = re.compile(_BODY)
-ANONYMOUS_ONLY = re.compile(ANONYMOUS)
-ROLE_PHRASE_ONLY = re.compile(ROLE_PHRASE)
-ROLE_AFTER = re.compile(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
+HEAD_NOUN_AFTER = _Pattern(rf"\s+(?:{DESCRIPTION_NOUN}|campaign|team|camp|administration|government)\b")
+DESCRIPTION_ONLY = _Pattern(DESCRIPTION)
+BODY_ONLY = _Pattern(_BODY)
+ANONYMOUS_ONLY = _Pattern(ANONYMOUS)
+ROLE_PHRASE_ONLY = _Pattern(ROLE_PHRASE)
+ROLE_AFTER = _Pattern(rf",\s+{ROLE}(?:,|\.|;|$)", re.M)  # after a name: ", a former official,"
 # "“…” of the plan, Mr. Holtz-Eakin said." / a sentence before a bare quotation: "…, Schiff said."
-TRAILING = re.compile(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
+TRAILING = _Pattern(rf"^[^“”\"]{{0,120}}?,\s+{SPEAKER}{_BETWEEN}{VERB}\b[^“”\"]{{0,80}}$")
 # "“…” since so many cases were close, said Lee Epstein, who teaches law.": the verb first, ending the sentence.
-TRAILING_SAID = re.compile(
+TRAILING_SAID = _Pattern(
     rf"^[^“”\"]{{0,250}}?,\s+(?:\w+ly\s+)?{VERB}\s+(?!(?:of|about|to|with|for)\b){SPEAKER}"
     rf"(?:,\s+(?:{ROLE}|{_STATE})){{0,3}}\s*[.;]?\s*$"
 )
 # What may follow the cue in a sentence that only names a quotation's speaker: "Trump said on Tuesday."
-FRAGMENT_END = re.compile(rf"(?:\s+[A-Z][a-z]+day\b)?{_CIRCUMSTANCE}\s*[.!]\s*$")
+FRAGMENT_END = _Pattern(rf"(?:\s+[A-Z][a-z]+day\b)?{_CIRCUMSTANCE}\s*[.!]\s*$")
 # After dialogue's comma, "!" or "?", any verb in the past tense is how the words were said: "“…!” beamed Ann
 # Roe", "“…,” Roe barked".
-AFTER_DIALOGUE_SPEAKER_FIRST = re.compile(rf"^\s*{SPEAKER}\s+(?:\w+ly\s+)?[a-z]{{3,}}ed\b")
-AFTER_DIALOGUE_VERB_FIRST = re.compile(rf"^\s*[a-z]{{3,}}ed\s+{SPEAKER}(?=[\s,.;]|$)")
+AFTER_DIALOGUE_SPEAKER_FIRST = _Pattern(rf"^\s*{SPEAKER}\s+(?:\w+ly\s+)?[a-z]{{3,}}ed\b")
+AFTER_DIALOGUE_VERB_FIRST = _Pattern(rf"^\s*[a-z]{{3,}}ed\s+{SPEAKER}(?=[\s,.;]|$)")
 # The verb first, capitalized: "Said Ann Roe, who …, “…”", "Continued Roe: “…”".
 INVERTED_VERBS = (
     "Said Says Added Adds Wrote Writes Asked Asks Continued Stated Noted Explained Replied Responded Countered "
@@ -189,12 +214,12 @@ INVERTED_VERBS = (
     "Cautioned Offered Reflected"
 ).split()
 _INVERTED_VERB = rf"(?:{'|'.join(INVERTED_VERBS)})"
-BEFORE_INVERTED = re.compile(rf"(?:^|[.;]\s+){_INVERTED_VERB}\s+{SPEAKER}(?:,\s+{ROLE})?\s*[:,]\s*$")
-AFTER_DASH = re.compile(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
+BEFORE_INVERTED = _Pattern(rf"(?:^|[.;]\s+){_INVERTED_VERB}\s+{SPEAKER}(?:,\s+{ROLE})?\s*[:,]\s*$")
+AFTER_DASH = _Pattern(rf"^\s*[―—–-]+\s*{SPEAKER}(?:,\s+{ROLE})?\s*\.?\s*$")  # on the rest of the paragraph
 # "… went on about “…,” and “…,” and “…,” Melanie said yes": a quotation in a list belongs to the list's verb.
-IN_A_LIST = re.compile(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
+IN_A_LIST = _Pattern(r"[”\"'],?\s+(?:and|or)\s*$|[”\"'],\s*$")
 # "Trump attacked Clinton …, saying, “…”": the subject says it.
-SUBJECT_SAYING = re.compile(
+SUBJECT_SAYING = _Pattern(
     rf"{_OPENING}{SPEAKER}(?:,\s+{ROLE},)?\s+(?:also\s+)?[a-z][^“”\"]*?,\s+(?:saying|adding|noting|writing|"
     rf"declaring|insisting|arguing|warning|explaining|telling\s+\w+)(?:\s+that)?\s*[:,]?\s*$"
 )
@@ -206,30 +231,30 @@ PARTICIPLE = (
     r"calling|describing|labell?ing|branding|dubbing|urging|accusing|demanding|asking|chanting|admitting|"
     r"acknowledging|conceding|tweeting|posting|announcing|stating|replying|responding)"
 )
-PARTICIPLE_CUE = re.compile(rf"\b{PARTICIPLE}\b")
+PARTICIPLE_CUE = _Pattern(rf"\b{PARTICIPLE}\b")
 _SUBJECT_PARTICIPLE = rf"{SPEAKER}{_BETWEEN}(?P<first>[a-z][^“”\"]*?)[\s,]+{PARTICIPLE}\b(?P<rest>[^“”\"]*)$"
-SUBJECT_PARTICIPLE = re.compile(rf"(?:{_OPENING})??{_SUBJECT_PARTICIPLE}")
-CLAUSE_PARTICIPLE = re.compile(rf"{_NO_PREPOSITION}{_SUBJECT_PARTICIPLE}")
+SUBJECT_PARTICIPLE = _Pattern(rf"(?:{_OPENING})??{_SUBJECT_PARTICIPLE}")
+CLAUSE_PARTICIPLE = _Pattern(rf"{_NO_PREPOSITION}{_SUBJECT_PARTICIPLE}")
 # "… Trump's claim that there have been “…”": the words of a claim, promise or charge are its maker's.
 _CLAIM = (
     r"(?:’s|'s)\s+(?:\w+\s+)?(?:claim|assertion|argument|promise|pledge|charge|accusation|insistence|vow|"
     r"warning|prediction|boast|suggestion|contention|remark|comment)s?\s+(?:that|about)\b"
 )
-CLAIM_THAT = re.compile(rf"(?P<speaker>{NAME}){_CLAIM}[^“”\"]*$")
-CLAIM_NOUN = re.compile(_CLAIM)  # tried first: most text before a quotation has no claim
+CLAIM_THAT = _Pattern(rf"(?P<speaker>{NAME}){_CLAIM}[^“”\"]*$")
+CLAIM_NOUN = _Pattern(_CLAIM)  # tried first: most text before a quotation has no claim
 # Somebody seen or heard saying it: "The ad uses footage of Hillary Clinton asking, “…”".
-SHOWN_SAYING = re.compile(
+SHOWN_SAYING = _Pattern(
     rf"\b(?:of|showing|shows|featuring|features|heard|hear|saw|see|watch|watched)\s+(?P<speaker>{NAME})\s+"
     rf"{PARTICIPLE}(?:\s+that)?\s*[:,]?\s*$"
 )
 # A claim attributed through the sentence: "One of the excuses Vladimir Putin has given … is that … “…”".
-CLAIM = re.compile(
+CLAIM = _Pattern(
     rf"\b(?:excuses?|claims?|arguments?|justifications?|pretexts?|reasons?|assertions?|lines?)\s+(?:that\s+)?"
     rf"{SPEAKER}\s+(?:has\s+|had\s+|have\s+)?(?:given|made|offered|used|cited|advanced|repeated|pushed)\b"
     rf"[^“”\"]*?\b(?:is|was|are|were)\s+that\b[^“”\"]*$"
 )
 # A group at a meeting: "… last year’s summit in Vilnius, Lithuania, where leaders declared that “…”".
-GROUP_AT = re.compile(
+GROUP_AT = _Pattern(
     r"(?P<place>\b(?:(?:last|this|next)\s+\w+’s\s+|the\s+|a\s+)(?:summit|meeting|conference|congress|"
     r"convention|talks)\b[^,“”\"]{0,40}(?:,\s+[A-Z][\w-]+)?),\s+(?:where|at\s+which)\s+"
     r"(?P<group>(?:[a-z]+\s+)?(?:leaders|ministers|delegates|members|allies|heads\s+of\s+state))\s+"
@@ -237,27 +262,27 @@ GROUP_AT = re.compile(
 )
 # A name right before the colon that opens its words, after its title: "… doesn't surprise pollster Daron Shaw:
 # “…”", "VOTERS CARE MORE - Frank Newport:" (the word before it is checked: "asked Ann Roe:" is not hers).
-NAMED_COLON = re.compile(rf"(?P<word>[\w’'-]+\s+)?(?P<speaker>{NAME})(?:,\s+{ROLE},?)?\s*:\s*$")
-NOT_BEFORE_A_SPEAKER = re.compile(
+NAMED_COLON = _Pattern(rf"(?P<word>[\w’'-]+\s+)?(?P<speaker>{NAME})(?:,\s+{ROLE},?)?\s*:\s*$")
+NOT_BEFORE_A_SPEAKER = _Pattern(
     rf"(?:{VERB}|{NAMING_VERB}|{_VERB_LIKE}|to|for|with|against|at|toward|towards|on|about|of|and|or|than)\s+$"
 )
 # A sentence that is only a speaker, a title before the name, and a colon: "Passenger association chair Dan
 # Mercer: “…”", "REACTION – Island councillor Priya Nair: “…”".
-TITLED_COLON = re.compile(rf"^(?:[^:“”\"]{{0,40}}?\s[–—-]+\s+)?{SPEAKER}\s*:\s*$")
+TITLED_COLON = _Pattern(rf"^(?:[^:“”\"]{{0,40}}?\s[–—-]+\s+)?{SPEAKER}\s*:\s*$")
 # Whose words a colon opens: "Her reply, in full:", "Roe's answer was short:".
-POSSESSIVE_INTRO = re.compile(
+POSSESSIVE_INTRO = _Pattern(
     rf"(?:^|(?<=\s))(?P<speaker>{NAME}|[Hh]is|[Hh]er|[Ii]ts)\s+(?:\w+\s+)?(?:reply|answer|response|statement|"
     rf"message|words|verdict|explanation|comment|comments|tweet|note|email|letter|post|remarks|advice|warning)"
     rf"\b[^“”\":]{{0,30}}:\s*$"
 )
 # Cheap tests run first: most text before a quotation has no statement and no "saying".
-STATEMENT_NOUN = re.compile(
+STATEMENT_NOUN = _Pattern(
     r"(?:’s|'s)\s+(?:\w+\s+)?(?:statement|letter|tweet|post|email|message|speech|remarks|report|memo)\b"
 )
-SAYING_END = re.compile(
+SAYING_END = _Pattern(
     r",\s+(?:saying|adding|noting|writing|declaring|insisting|arguing|warning|explaining|telling\s+\w+)"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
-ANONYMOUS_SAYS = re.compile(rf"(?P<speaker>{ANONYMOUS})\s+{VERB}")
+ANONYMOUS_SAYS = _Pattern(rf"(?P<speaker>{ANONYMOUS})\s+{VERB}")
 # A sentence of its own announcing the quotation after it: "Caddell continued:", "The governor added:".
-INTRODUCES = re.compile(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")
+INTRODUCES = _Pattern(rf"{_OPENING}{SPEAKER}{_BETWEEN}{VERB}{_CIRCUMSTANCE}\s*:\s*$")
