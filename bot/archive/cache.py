@@ -78,7 +78,7 @@ class CorpusCache:
             )
         }
         self.hashes: dict[str, str | None] = {}
-        self.pending: list[tuple[str, str, str, bytes, str, bytes]] = []
+        self.pending: list[tuple[str, str, str, bytes, str, bytes, bytes]] = []
         self.hits = self.misses = 0
         self._writer: ThreadPoolExecutor | None = None  # one thread: writes in the order handed over
         self._last: Future[None] | None = None
@@ -148,8 +148,8 @@ class CorpusCache:
         if file_hash is None:
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        summary = pack_summary(parsed, source.key)
-        self.pending.append((source.key, file_hash, self.version, packed or pack(parsed), now, summary))
+        summary, later = pack_summary(parsed, source.key)
+        self.pending.append((source.key, file_hash, self.version, packed or pack(parsed), now, summary, later))
         if len(self.pending) >= ROWS_PER_WRITE:
             self._submit(self._write_rows, self.pending)
             self.pending = []
@@ -168,6 +168,18 @@ class CorpusCache:
             if len(self._recent) > RECENT_ARTICLES:
                 del self._recent[next(iter(self._recent))]
             return article
+
+    def packed_later(self) -> dict[str, bytes]:
+        """Each cached article's quotations and events, packed, by key: read on a connection of its own, in the
+        thread that unpacks them after the archive opens (bot/archive/warm.py)."""
+        query = "SELECT file_name, later FROM corpus_cache WHERE extractor_version = ? AND later IS NOT NULL"
+        if self.path == ":memory:":
+            return dict(self.db.execute(query, (self.version,)))
+        connection = sqlite3.connect(self.path)
+        try:
+            return dict(connection.execute(query, (self.version,)))
+        finally:
+            connection.close()
 
     def _reader(self) -> sqlite3.Connection:
         """A connection of the shelf's own: the writer thread has the other one."""
@@ -217,7 +229,7 @@ class CorpusCache:
         file_hash = content_hash(source)
         if file_hash is not None:
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            row = (source.key, file_hash, self.version, pack(parsed), now, pack_summary(parsed, source.key))
+            row = (source.key, file_hash, self.version, pack(parsed), now, *pack_summary(parsed, source.key))
             self._submit(self._write_rows, [row])
 
     def flush(self) -> None:
@@ -245,14 +257,15 @@ class CorpusCache:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="corpus-cache")
         self._last = self._writer.submit(work, *args)
 
-    def _write_rows(self, rows: list[tuple[str, str, str, bytes, str, bytes]]) -> None:
+    def _write_rows(self, rows: list[tuple[str, str, str, bytes, str, bytes, bytes]]) -> None:
         # pickled, not compressed: compressing each row delays the load more than the disk it saves is worth
         insert = (
             "INSERT OR REPLACE INTO corpus_cache "
-            "(file_name, content_hash, extractor_version, payload, cached_at, summary) VALUES (?, ?, ?, ?, ?, ?)"
+            "(file_name, content_hash, extractor_version, payload, cached_at, summary, later) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"
         )
         if self._execute(lambda: self.db.executemany(insert, rows)):
-            for name, file_hash, version, _, _, _ in rows:
+            for name, file_hash, version, *_ in rows:
                 self.known[name] = (file_hash, version)
             self.written += len(rows)
 

@@ -37,13 +37,13 @@ def unpack(packed: bytes) -> Parsed:
     return pickle.loads(packed)
 
 
-def pack_summary(parsed: Parsed, key: str) -> bytes:
-    """What answers read of an article without its text: its header (as a ShelvedArticle keeps it), its
-    quotations and its events, pickled apart from the whole parse (bot/archive/warm.py reads them back). The
-    quotations and events are pickled apart again, so that an archive opens on its headers and unpacks them after."""
-    header = ShelvedArticle(parsed.extracted.article, key, None).__getstate__()
-    later = pickle.dumps((parsed.extracted.quotes, parsed.extracted.events), protocol=pickle.HIGHEST_PROTOCOL)
-    return pickle.dumps((header, later), protocol=pickle.HIGHEST_PROTOCOL)
+def pack_summary(parsed: Parsed, key: str) -> tuple[bytes, bytes]:
+    """What answers read of an article without its text, pickled apart from the whole parse: its header (as a
+    ShelvedArticle keeps it), and its quotations and events apart again, so that an archive opens on the headers
+    alone and unpacks the rest after (bot/archive/warm.py reads both back)."""
+    header = ShelvedArticle(parsed.extracted.article, key, None).row()
+    later = (parsed.extracted.quotes, parsed.extracted.events)
+    return pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(later, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _attempt(job: Job) -> Parsed | CorpusError:

@@ -130,21 +130,18 @@ def _open(
     cache.hashes = {s.key: digests.get(s.article_id) for s, _ in jobs}  # rows are kept under these digests
     fresh = _parse(cache, jobs, errors, processes, max_bytes)
     articles: dict[str, Article | ShelvedArticle] = {}
-    parts: list[bytes | tuple[list[Quote], list[Event]]] = []  # each article's quotations and events, or packed
+    parts: list[str | tuple[list[Quote], list[Event]]] = []  # each article's quotations and events, or its key
     for source in sources:
         if source.key in summaries:
-            header, packed = summaries[source.key]
-            article = ShelvedArticle.__new__(ShelvedArticle)
-            article.__setstate__(header)
-            article.shelf = cache
-            parts.append(packed)
+            article = ShelvedArticle.from_row(summaries[source.key], cache)
+            parts.append(source.key)
         elif source.key in fresh:
             article, its_quotes, its_events = fresh[source.key].extracted
             parts.append((its_quotes, its_events))
         else:
             continue  # it failed, and errors says why
         articles[article.id] = article
-    quotes, events = _unpacked_later(parts)
+    quotes, events = _unpacked_later(parts, cache)
     search, manifest = _indexed(index_dir, articles, quotes, {i: digests[i] for i in articles})
     keys = {source.article_id: source.key for source in sources if source.article_id in articles}
     corpus = Corpus(articles, quotes, events, errors, search.view, keys)
@@ -152,22 +149,23 @@ def _open(
     return corpus, OnDisk(search, manifest)
 
 
-def _unpacked_later(parts: list[bytes | tuple[list[Quote], list[Event]]]) -> tuple[Later, Later]:
-    """The archive's quotations and events, unpacked once, when either is first read (by `_settle` right after
-    the archive opens, unless an answer asks first): opening 100,000 articles waits for their headers alone."""
+def _unpacked_later(parts: list[str | tuple[list[Quote], list[Event]]], cache: CorpusCache) -> tuple[Later, Later]:
+    """The archive's quotations and events, read and unpacked once, when either is first read (by `_settle` right
+    after the archive opens, unless an answer asks first): opening 100,000 articles waits for their headers alone."""
     lock = threading.Lock()
     unpacked: dict[str, list] = {}
 
     def both() -> dict[str, list]:
         with lock:
             if not unpacked:
+                packed = cache.packed_later() if any(isinstance(part, str) for part in parts) else {}
                 quotes: list[Quote] = []
                 events: list[Event] = []
                 for part in parts:
                     try:
-                        its_quotes, its_events = pickle.loads(part) if isinstance(part, bytes) else part
-                    except Exception:  # a damaged row: that article answers without its quotations and events
-                        log.warning("corpus cache: one article's quotations and events are unreadable")
+                        its_quotes, its_events = pickle.loads(packed.pop(part)) if isinstance(part, str) else part
+                    except Exception:  # a damaged or vanished row: that article answers without them
+                        log.warning("corpus cache: the quotations and events of %s are unreadable", part)
                         continue
                     quotes += its_quotes
                     events += its_events
@@ -190,11 +188,12 @@ def _settle(quotes: Later, events: Later) -> None:
     )
 
 
-def _summaries(cache: CorpusCache, wanted: dict[str, str | None]) -> dict[str, tuple[dict[str, Any], list, list]]:
-    """The summaries the cache holds for these keys at these digests, by key."""
+def _summaries(cache: CorpusCache, wanted: dict[str, str | None]) -> dict[str, tuple[Any, ...]]:
+    """The article headers the cache holds for these keys at these digests, by key."""
     found = {}
     for key, summary in cache.db.execute(
-        "SELECT file_name, summary FROM corpus_cache WHERE extractor_version = ? AND summary IS NOT NULL",
+        "SELECT file_name, summary FROM corpus_cache "
+        "WHERE extractor_version = ? AND summary IS NOT NULL AND later IS NOT NULL",
         (cache.version,),
     ):
         if key in wanted and cache.known.get(key, (None,))[0] == wanted[key]:

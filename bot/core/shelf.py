@@ -68,6 +68,19 @@ class ShelvedArticle:
     def date_label(self) -> str:
         return self.published.label() if self.published else "undated"
 
+    ROW = (*HEADER, "path", "key")  # a header as the parse cache keeps it: a tuple, the quickest to unpickle
+
+    def row(self) -> tuple[Any, ...]:
+        return (*(getattr(self, name) for name in HEADER), self._path, self.key)
+
+    @classmethod
+    def from_row(cls, values: tuple[Any, ...], shelf: Shelf | None) -> ShelvedArticle:
+        article = cls.__new__(cls)
+        for name, value in zip(cls.ROW, values, strict=True):
+            setattr(article, name, value)
+        article.shelf = shelf
+        return article
+
     def __getstate__(self) -> dict[str, Any]:
         state = {name: getattr(self, name) for name in (*HEADER, "key")}  # the shelf is a place, not a value
         return state | {"path": self._path}
