@@ -19,6 +19,16 @@ from bot.stores import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+SEED = "003_ca573a1cae3f6ec8"  # a seed: "Ukraine’s coming counter-offensive may shape its future"
+FERRY = b"""---
+headline: Zyxbrook ferry returns after winter repairs
+publication: The Harbour Gazette
+date: 2024-03-02
+---
+The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
+
+"We missed the crossing every single morning of the winter," said Maren Holt, a commuter of twenty years.
+"""  # an article of our own to add: a word no seed has (zyxbrook), one quotation
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 

@@ -117,6 +117,21 @@ def _digest(path: Path) -> str | None:
         return None  # read_article reports it, by name
 
 
+def catalogued(
+    folder: Path, sources: list[Source], max_bytes: int, errors: list[str]
+) -> tuple[list[Source], list[dict[str, Any] | None]]:
+    """The sources within the size limit, each with its catalog entry (an unreadable catalog is reported and
+    ignored)."""
+    sources = small_enough(sources, max_bytes, errors)
+    try:
+        catalog = load_catalog(folder)
+    except CorpusError as error:
+        log.error("catalog ignored: %s", error)
+        errors.append(str(error))
+        catalog = {}
+    return sources, [catalog.get(source.article_id) for source in sources]
+
+
 def archive_sources(
     folder: Path,
     stored: list[Source],
@@ -151,14 +166,7 @@ def _load(
 ) -> Corpus:
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist")
-    sources = small_enough(sources, max_bytes, errors)
-    try:
-        catalog = load_catalog(folder)
-    except CorpusError as error:
-        log.error("catalog ignored: %s", error)
-        errors.append(str(error))
-        catalog = {}
-    entries = [catalog.get(source.article_id) for source in sources]
+    sources, entries = catalogued(folder, sources, max_bytes, errors)
     if cache is not None:
         cache.begin(sources, entries)
     found = cache.get_many(sources, entries) if cache is not None else [None] * len(sources)

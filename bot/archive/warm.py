@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.archive.cache import CorpusCache, content_hash
-from bot.archive.files import Parsed, Source, load_catalog
+from bot.archive.files import Parsed, Source
 from bot.archive.later import Later
-from bot.archive.load import collector_paused, release_freed_memory, small_enough
+from bot.archive.load import catalogued, collector_paused, release_freed_memory
 from bot.archive.pool import parse_files
 from bot.archive.search.disk import DiskSearch
 from bot.core.article import Article, CorpusError
@@ -116,14 +116,7 @@ def _open(
     processes: int | None,
     max_bytes: int,
 ) -> tuple[Corpus, OnDisk]:
-    sources = small_enough(sources, max_bytes, errors)
-    try:
-        catalog = load_catalog(folder)
-    except CorpusError as error:
-        log.error("catalog ignored: %s", error)
-        errors.append(str(error))
-        catalog = {}
-    entries = [catalog.get(source.article_id) for source in sources]
+    sources, entries = catalogued(folder, sources, max_bytes, errors)
     digests = {s.article_id: d for s, e in zip(sources, entries, strict=True) if (d := content_hash(s, e))}
     summaries = _summaries(cache, {s.key: digests.get(s.article_id) for s in sources})
     jobs = [(s, e) for s, e in zip(sources, entries, strict=True) if s.key not in summaries]

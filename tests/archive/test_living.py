@@ -15,18 +15,8 @@ from bot.archive.changes import Who
 from bot.archive.living import LivingArchive
 from bot.invocation import Invocation
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import archive_app, folder_bytes, seeds_copy
+from tests.conftest import FERRY, SEED, archive_app, folder_bytes, seeds_copy
 
-SEED = "003_ca573a1cae3f6ec8"
-FERRY = b"""---
-headline: Zyxbrook ferry returns after winter repairs
-publication: The Harbour Gazette
-date: 2024-03-02
----
-The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
-
-"We missed the crossing every single morning of the winter," said Maren Holt, a commuter of twenty years.
-"""
 OWNER = {"is_owner": True, "user_id": 11}
 
 

@@ -12,21 +12,10 @@ from pathlib import Path
 
 from bot.archive.living import LivingArchive
 from bot.stores.postgres import PostgresStore
-from tests.conftest import ROOT, SEEDS, folder_bytes, seeds_copy
+from tests.conftest import FERRY, ROOT, SEED, SEEDS, folder_bytes, seeds_copy
 from tests.stores.backends import postgres_url
 
 __all__ = ["postgres_url"]
-
-FERRY = b"""---
-headline: Zyxbrook ferry returns after winter repairs
-publication: The Harbour Gazette
-date: 2024-03-02
----
-The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
-
-"We missed the crossing every single morning of the winter," said Maren Holt, a commuter of twenty years.
-"""
-SEED = "003_ca573a1cae3f6ec8"
 
 
 def host(url: str, disk: Path, *args: str) -> subprocess.CompletedProcess:

@@ -13,18 +13,7 @@ from bot.archive.changes import Who
 from bot.archive.living import LivingArchive
 from bot.core.shelf import ShelvedArticle
 from bot.stores.sqlite import SqliteStore
-from tests.conftest import seeds_copy
-
-SEED = "003_ca573a1cae3f6ec8"
-FERRY = b"""---
-headline: Zyxbrook ferry returns after winter repairs
-publication: The Harbour Gazette
-date: 2024-03-02
----
-The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
-
-"We missed the crossing every single morning of the winter," said Maren Holt, a commuter of twenty years.
-"""
+from tests.conftest import FERRY, SEED, seeds_copy
 
 
 class Host:

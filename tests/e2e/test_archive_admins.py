@@ -7,20 +7,12 @@ import dataclasses
 
 import pytest
 
-from tests.conftest import folder_bytes, seeds_copy
+from tests.conftest import FERRY, SEED, folder_bytes, seeds_copy
 from tests.e2e.conftest import settings_for, start_bot, stop_bot
 from tests.emulator import Person
 from tests.emulator.payloads import ALL_PERMISSIONS, snowflake
 
 EPHEMERAL = 64
-SEED = "003_ca573a1cae3f6ec8"
-FERRY = b"""---
-headline: Zyxbrook ferry returns after winter repairs
-publication: The Harbour Gazette
-date: 2024-03-02
----
-The Zyxbrook ferry sailed again on Saturday after three months of repairs to its hull, the harbour board said.
-"""
 CHANGES = [
     ("corpus add", {"url": "https://example.com/news/story"}),
     ("corpus remove", {"article": SEED}),
