@@ -20,11 +20,19 @@ import datetime as dt
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from pathlib import Path
 
 from benchmarks import markdown_table
-from benchmarks.timeml import HEADER, Document, Tally, Timex, bot_guesses, category, dateparser_guesses, miss_table
+from benchmarks.timeml import (
+    HEADER,
+    Document,
+    Tally,
+    Timex,
+    bot_guesses,
+    dateparser_guesses,
+    miss_table,
+    print_examples,
+)
 
 # Tokens written against the word before them, and after which the next word follows without a space.
 _CLOSING = {",", ".", ":", ";", "?", "!", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
@@ -121,13 +129,7 @@ def main(argv: list[str] | None = None) -> None:
     print(markdown_table(HEADER, rows))
     print()
     print(miss_table(bot))
-    if args.examples:
-        shown: Counter[str] = Counter()
-        for name, timex, said in sorted(bot.missed, key=lambda miss: category(miss[1].text)):
-            kind = category(timex.text)
-            if shown[kind] < args.examples:
-                shown[kind] += 1
-                print(f"  {kind:<36} {timex.text!r:<32} gold {timex.value:<14} bot: {said:<24} ({name[:40]})")
+    print_examples(bot, args.examples)
 
 
 if __name__ == "__main__":

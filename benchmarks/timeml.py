@@ -330,13 +330,17 @@ def main(argv: list[str] | None = None) -> None:
     print(markdown_table(HEADER, [bot.row("bot (timex + dates)"), theirs.row("dateparser.search_dates")]))
     print()
     print(miss_table(bot))
-    if args.examples:
-        shown: Counter[str] = Counter()
-        for name, timex, said in sorted(bot.missed, key=lambda miss: category(miss[1].text)):
-            kind = category(timex.text)
-            if shown[kind] < args.examples:
-                shown[kind] += 1
-                print(f"  {kind:<36} {timex.text!r:<32} gold {timex.value:<14} bot: {said:<24} ({name})")
+    print_examples(bot, args.examples)
+
+
+def print_examples(bot: Tally, per_category: int) -> None:
+    """Up to `per_category` of the bot's misses in each category of expression."""
+    shown: Counter[str] = Counter()
+    for name, timex, said in sorted(bot.missed, key=lambda miss: category(miss[1].text)):
+        kind = category(timex.text)
+        if shown[kind] < per_category:
+            shown[kind] += 1
+            print(f"  {kind:<36} {timex.text!r:<32} gold {timex.value:<14} bot: {said:<24} ({name[:40]})")
 
 
 if __name__ == "__main__":
