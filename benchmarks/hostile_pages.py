@@ -84,15 +84,19 @@ def _reached(address: str) -> bool:
 
 # --- the bot, as it runs ----------------------------------------------------------------------------------------------
 async def _app(folder: Path, **options):
-    from bot.store import Store
-
+    """The App as the bot runs it: the living archive of `folder` with its state in a SQLite file beside it, and
+    pages from outside read by the shared reader."""
     from bot.app import App
-    from bot.archive.load import load_corpus
+    from bot.archive.intake.sandbox import shared
+    from bot.archive.living import LivingArchive
+    from bot.stores.sqlite import SqliteStore
 
     if not folder.exists():
         shutil.copytree(ROOT / "seeds", folder)
-    store = await Store.open(folder.parent / "bot.sqlite3")
-    return App(load_corpus(folder), store, loader=lambda: load_corpus(folder), corpus_dir=folder, **options)
+    store = await SqliteStore.open(folder.parent / "bot.sqlite3")
+    archive = LivingArchive(folder, store, max_bytes=options.get("max_article_bytes", 5 * 1024 * 1024), reader=shared())
+    await archive.open()
+    return App(None, store, archive=archive, **options)
 
 
 async def _answer(app, invocation) -> str:
@@ -118,8 +122,8 @@ async def _site(routes: dict[str, Callable[[web.Request], Awaitable[web.StreamRe
 
 async def address_probes(scratch: Path) -> list[list[str]]:
     """Each spelling family of the four private addresses as the URL, a redirect target and a feed entry."""
-    from bot.commands import Invocation
-    from bot.handlers import add_from_feeds
+    from bot.handlers.archive import add_from_feeds
+    from bot.invocation import Invocation
 
     links: list[str] = []
 
@@ -149,16 +153,14 @@ async def address_probes(scratch: Path) -> list[list[str]]:
                     target = f"http://{host}:{port}/story-{number}-{how}"
                     CONNECTS.clear()
                     if how == "url":
-                        said = await _answer(app, Invocation("corpus add", {"url": target}, can_manage=True))
+                        said = await _answer(app, Invocation("corpus add", {"url": target}, is_owner=True))
                     elif how == "redirect":
                         public = f"http://{STAND_IN}:{port}/go?to={target}"
-                        said = await _answer(app, Invocation("corpus add", {"url": public}, can_manage=True))
+                        said = await _answer(app, Invocation("corpus add", {"url": public}, is_owner=True))
                     else:
                         links[:] = []
                         await app.answer(
-                            Invocation(
-                                "corpus feed add", {"url": f"http://{STAND_IN}:{port}/feed.xml"}, can_manage=True
-                            )
+                            Invocation("corpus feed add", {"url": f"http://{STAND_IN}:{port}/feed.xml"}, is_owner=True)
                         )
                         links[:] = [target]
                         try:
@@ -187,10 +189,10 @@ def _verdict(reached: list[str], tried: int, said: str, loopback: str) -> str:
 
 # --- pages, feeds and the rest: each probe in a process of its own (its memory, and a hard stop) -------------------
 async def _million(scratch: Path) -> str:
-    from bot.commands import Invocation
+    from bot.invocation import Invocation
 
     app = await _app(scratch / "corpus")
-    upload = Invocation("corpus add", {"file": "x.html"}, can_manage=True, upload=("x.html", million_paragraphs()))
+    upload = Invocation("corpus add", {"file": "x.html"}, is_owner=True, upload=("x.html", million_paragraphs()))
     started = time.perf_counter()
     reading = asyncio.ensure_future(_answer(app, upload))
     await asyncio.sleep(0.5)  # the page is being read now
@@ -203,10 +205,10 @@ async def _million(scratch: Path) -> str:
 
 
 async def _json_ld_upload(scratch: Path) -> str:
-    from bot.commands import Invocation
+    from bot.invocation import Invocation
 
     app = await _app(scratch / "corpus")
-    upload = Invocation("corpus add", {"file": "x.html"}, can_manage=True, upload=("x.html", deep_json_ld()))
+    upload = Invocation("corpus add", {"file": "x.html"}, is_owner=True, upload=("x.html", deep_json_ld()))
     said = await _answer(app, upload)
     await app.store.close()
     return said
@@ -242,14 +244,14 @@ PAGES = {"deep-json-ld": deep_json_ld, "million": million_paragraphs}
 async def _json_ld_feed_loop(scratch: Path) -> str:
     from discord.ext import tasks
 
-    from bot.commands import Invocation
-    from bot.handlers import add_from_feeds
+    from bot.handlers.archive import add_from_feeds
+    from bot.invocation import Invocation
 
     links: list[str] = []
     runner, port = await _feed_site(links)
     base = f"http://{STAND_IN}:{port}"
     app = await _app(scratch / "corpus")
-    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     links[:] = [f"{base}/stories/deep-json-ld", f"{base}/stories/fine"]
 
     async def read_feeds() -> None:  # what the bot's loop runs every BOT_FEED_MINUTES (here: 0.2 s)
@@ -275,8 +277,8 @@ async def _json_ld_feed_loop(scratch: Path) -> str:
 
 
 async def _feed_100k(scratch: Path) -> str:
-    from bot.commands import Invocation
-    from bot.handlers import add_from_feeds
+    from bot.handlers.archive import add_from_feeds
+    from bot.invocation import Invocation
 
     links: list[str] = []
     runner, port = await _feed_site(links)
@@ -284,12 +286,12 @@ async def _feed_100k(scratch: Path) -> str:
     links[:] = [f"{base}/stories/{n}" for n in range(100_000)]
     app = await _app(scratch / "corpus", max_article_bytes=8 * 1024 * 1024)
     started = time.perf_counter()
-    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     followed, rows = time.perf_counter() - started, _entry_rows(scratch)
     started = time.perf_counter()
     await add_from_feeds(app)
     polled = time.perf_counter() - started
-    await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed remove", {"url": f"{base}/feed.xml"}, is_owner=True))
     await runner.cleanup()
     await app.store.close()
     return (
@@ -307,28 +309,31 @@ def _entry_rows(scratch: Path) -> int:
 
 
 async def _entry_names(scratch: Path) -> str:
-    from bot.commands import Invocation
-    from bot.handlers import add_from_feeds
+    from bot.handlers.archive import add_from_feeds
+    from bot.invocation import Invocation
 
     links: list[str] = []
     runner, port = await _feed_site(links)
     base = f"http://{STAND_IN}:{port}"
     app = await _app(scratch / "corpus")
-    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, can_manage=True))
+    await app.answer(Invocation("corpus feed add", {"url": f"{base}/feed.xml"}, is_owner=True))
     links[:] = [f"{base}/stories/{name}" for name in ("first", "CON", ".hidden", "a%2F..%2Fescape", "x" * 300)]
     try:
         added = await add_from_feeds(app)
         outcome = f"saved as {', '.join(name[:24] + ('…' if len(name) > 24 else '') for name in added)}"
     except Exception as error:
         outcome = f"**{type(error).__name__} out of the poll**"
-    saved = sorted(p.name[:24] for p in (scratch / "corpus").iterdir() if not (ROOT / "seeds" / p.name).exists())
+    written = sorted(p.name[:24] for p in (scratch / "corpus").iterdir() if not (ROOT / "seeds" / p.name).exists())
     await runner.cleanup()
     await app.store.close()
-    return f"{outcome}; files: {', '.join(saved)}; 'first' in the archive: {'first' in app.corpus.articles}"
+    return (
+        f"{outcome}; files written into the folder: {', '.join(written) or 'none'}; "
+        f"'first' in the archive: {'first' in app.corpus.articles}"
+    )
 
 
 async def _slow_redirects(scratch: Path) -> str:
-    from bot.commands import Invocation
+    from bot.invocation import Invocation
 
     async def hop(request: web.Request) -> web.Response:
         number = int(request.match_info["n"])
@@ -340,7 +345,7 @@ async def _slow_redirects(scratch: Path) -> str:
     runner, port = await _site({"/slow/{n}": hop})
     app = await _app(scratch / "corpus")
     started = time.perf_counter()
-    said = await _answer(app, Invocation("corpus add", {"url": f"http://{STAND_IN}:{port}/slow/0"}, can_manage=True))
+    said = await _answer(app, Invocation("corpus add", {"url": f"http://{STAND_IN}:{port}/slow/0"}, is_owner=True))
     elapsed = time.perf_counter() - started
     await runner.cleanup()
     await app.store.close()
@@ -375,7 +380,7 @@ def _run_probe(name: str, scratch: Path) -> None:
     """In the probe's own process: run it, print its result and the process's peak memory as JSON."""
     result = asyncio.run(PROBES[name][1](scratch))
     try:
-        from bot.archive import sandbox
+        from bot.archive.intake import sandbox
 
         sandbox.shared().close()  # the worker, reaped: its memory counts below
     except ImportError:
