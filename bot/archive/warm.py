@@ -25,6 +25,7 @@ from bot.core.dates.events import Event
 from bot.core.extraction import Extracted
 from bot.core.quotes.quotations import Quote
 from bot.core.reading.review import review_corpus
+from bot.core.search.english import is_real_word
 from bot.core.search.index import SearchIndex
 from bot.core.shelf import ShelvedArticle
 
@@ -171,6 +172,7 @@ def _unpacked_later(parts: list[str | tuple[list[Quote], list[Event]]], cache: C
 
 def _settle(quotes: Later, events: Later) -> None:
     started = time.perf_counter()
+    is_real_word("news")  # the English word list, loaded here rather than inside the first query
     with collector_paused():
         quotes.settle(), events.settle()
     log.info(

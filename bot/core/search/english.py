@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 # A word used at least this often in general English (zipf 2.5: about 3 per million words) is a real word,
 # never a typo to correct. Typos score 0–1.5; rare real words ('kursk', 'scholz') are corpus words anyway.
 REAL_WORD_ZIPF = 2.5
@@ -16,13 +14,19 @@ EVERYDAY_ZIPF = 5.5
 @lru_cache(maxsize=65_536)
 def is_real_word(word: str) -> bool:
     """Whether a lower-case word is a word of general English (wordfreq's lexicon, offline)."""
-    return zipf_frequency(word, "en") >= REAL_WORD_ZIPF
+    return _zipf(word) >= REAL_WORD_ZIPF
 
 
 @lru_cache(maxsize=65_536)
 def is_everyday_word(word: str) -> bool:
     """Whether a word is so common in English that it tells nothing of what a text is about."""
-    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+    return _zipf(word) >= EVERYDAY_ZIPF
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported when first asked (a third of a second), not at every start
+
+    return zipf_frequency(word, "en")
 
 
 # The past forms of irregular verbs that news reports events with, which no suffix rule makes: a question asked
