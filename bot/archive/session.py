@@ -40,12 +40,18 @@ def open_cache(path: Path | str) -> CorpusCache | None:
 
 @contextlib.asynccontextmanager
 async def session(
-    settings: Settings, database: str | Path | None = None, fresh: bool = False, index: bool = False, load: bool = True
+    settings: Settings,
+    database: str | Path | None = None,
+    fresh: bool = False,
+    index: bool = False,
+    load: bool = True,
+    parse_cache: bool = True,
 ) -> AsyncIterator[Session]:
     """The store (PostgreSQL when a URL is set, else the SQLite file `database` or BOT_DATABASE), the cache
     beside it, and the archive opened on both; `fresh`: a throwaway SQLite store and no cache (the folder alone);
     `index`: search through the bot's index on disk (the running bot: one writer per index); `load` False: the
-    archive's ids, digests and history only, not its articles (the command line changing it).
+    archive's ids, digests and history only, not its articles (the command line changing it); `parse_cache` False:
+    without the local parse cache (one article added: the running bot parses what it applies, in milliseconds).
     Raises DatabaseSettingError when the configured server refuses the URL."""
     with tempfile.TemporaryDirectory() as scratch:
         if fresh:
@@ -54,7 +60,7 @@ async def session(
         else:
             sqlite_path = database or settings.database
             store = await open_store(settings.state_url, sqlite_path)
-            cache = await asyncio.to_thread(open_cache, sqlite_path)
+            cache = await asyncio.to_thread(open_cache, sqlite_path) if parse_cache else None
         try:
             index_dir = settings.search_index_dir if index and not fresh else None
             archive = LivingArchive(

@@ -47,7 +47,8 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         # a change needs the archive's ids and digests, not its articles: quick at any size
-        async with session(settings, load=args.what in ("check", "export")) as opened:
+        loading, caching = args.what in ("check", "export"), args.what not in ("add", "remove", "restore", "history")
+        async with session(settings, load=loading, parse_cache=caching) as opened:
             return await _act(settings, opened.archive, args)
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)
