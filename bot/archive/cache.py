@@ -189,30 +189,31 @@ class CorpusCache:
             self._read_connection = sqlite3.connect(self.path, check_same_thread=False)
         return self._read_connection
 
-    def folder_digests(self, paths: list[Path]) -> dict[str, str | None]:
-        """Each folder file's digest by name: kept from the last read while its size and modification time
-        stand, else read (and kept for the next time). None for a file that cannot be read."""
+    def folder_digests(self, folder: Path, names: list[str]) -> dict[str, tuple[str | None, int | None]]:
+        """Each folder file's digest and size by name: the digest kept from the last read while the size and
+        modification time stand, else read (and kept for the next time). None for a file that cannot be read."""
         known = {
             name: (size, mtime, digest)
             for name, size, mtime, digest in self.db.execute(
                 "SELECT file_name, size, mtime_ns, digest FROM folder_digests"
             )
         }
-        digests: dict[str, str | None] = {}
+        digests: dict[str, tuple[str | None, int | None]] = {}
         changed = []
-        for path in paths:
-            name = path.name
+        base = str(folder)
+        for name in names:
             try:
-                info = os.stat(path)
+                info = os.stat(os.path.join(base, name))
                 stamp = (info.st_size, info.st_mtime_ns)
                 saved = known.get(name)
                 if saved is not None and saved[:2] == stamp:
-                    digests[name] = saved[2]
+                    digests[name] = (saved[2], info.st_size)
                     continue
-                digests[name] = digest_of(path.read_bytes())
-                changed.append((name, *stamp, digests[name]))
+                digest = digest_of((folder / name).read_bytes())
+                digests[name] = (digest, info.st_size)
+                changed.append((name, *stamp, digest))
             except OSError:
-                digests[name] = None  # read_article reports it, by name
+                digests[name] = (None, None)  # read_article reports it, by name
         gone = [(name,) for name in known if name not in digests]
         if changed or gone:
 

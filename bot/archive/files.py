@@ -40,7 +40,8 @@ class Source:
     name: str  # the file name the parser reads: its stem is the article id, its suffix the format
     path: Path | None = None
     data: bytes | None = None
-    digest: str | None = None  # a stored article's content hash, as the store recorded it
+    digest: str | None = None  # a stored article's content hash, as the store recorded it (a file's, as read)
+    size: int | None = None  # a folder file's size when the folder was listed
 
     @property
     def article_id(self) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, corpus_files, digest_of, load_catalog, too_large
+from bot.archive.files import MAX_FILE_BYTES, Parsed, Source, corpus_names, digest_of, load_catalog, too_large
 from bot.archive.pool import parse_files
 from bot.core.article import Article, CorpusError
 from bot.core.corpus import Corpus, speakers_of
@@ -99,7 +99,8 @@ def small_enough(sources: list[Source], max_bytes: int, errors: list[str]) -> li
     kept = []
     for source in sources:
         try:
-            problem = too_large(source.path.stat().st_size, max_bytes) if source.path is not None else None
+            size = source.size if source.size is not None or source.path is None else source.path.stat().st_size
+            problem = too_large(size, max_bytes) if size is not None else None
         except OSError:
             problem = None  # read_article reports it, by name
         if problem:
@@ -110,11 +111,12 @@ def small_enough(sources: list[Source], max_bytes: int, errors: list[str]) -> li
     return kept
 
 
-def _digest(path: Path) -> str | None:
+def _read(path: Path) -> tuple[str | None, int | None]:
     try:
-        return digest_of(path.read_bytes())
+        data = path.read_bytes()
     except OSError:
-        return None  # read_article reports it, by name
+        return None, None  # read_article reports it, by name
+    return digest_of(data), len(data)
 
 
 def catalogued(
@@ -137,15 +139,16 @@ def archive_sources(
     stored: list[Source],
     removed: frozenset[str] | set[str],
     errors: list[str],
-    digests: Callable[[list[Path]], dict[str, str | None]] | None = None,
+    digests: Callable[[Path, list[str]], dict[str, tuple[str | None, int | None]]] | None = None,
 ) -> list[Source]:
     """The folder's files and the stored articles, in a stable order, without the removed ones; a stored
     article whose id a folder file also has is reported and left out (the folder's file is what that id names).
-    `digests`: the folder files' digests by name (a cache that reads only the files that changed); by default
-    every file is read."""
-    paths = corpus_files(folder)
-    known = digests(paths) if digests is not None else {path.name: _digest(path) for path in paths}
-    files = [Source(path.name, path=path, digest=known.get(path.name)) for path in paths]
+    `digests`: the folder files' digests and sizes by name (a cache that reads only the files that changed); by
+    default every file is read."""
+    names = corpus_names(folder)
+    with collector_paused():  # 100,000 names, paths and sources
+        known = digests(folder, names) if digests is not None else {name: _read(folder / name) for name in names}
+        files = [Source(name, folder / name, None, *known.get(name, (None, None))) for name in names]
     taken = {source.article_id for source in files}
     for source in stored:
         if source.article_id in taken:
