@@ -148,7 +148,10 @@ def archive_sources(
     names = corpus_names(folder)
     with collector_paused():  # 100,000 names, paths and sources
         known = digests(folder, names) if digests is not None else {name: _read(folder / name) for name in names}
-        files = [Source(name, folder / name, None, *known.get(name, (None, None))) for name in names]
+        files = []
+        for name in names:
+            digest, size = known.get(name, (None, None))
+            files.append(Source(name, path=folder / name, digest=digest, size=size))
     taken = {source.article_id for source in files}
     for source in stored:
         if source.article_id in taken:

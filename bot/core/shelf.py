@@ -71,22 +71,20 @@ class ShelvedArticle:
     ROW = (*HEADER, "path", "key")  # a header as the parse cache keeps it: a tuple, the quickest to unpickle
 
     def row(self) -> tuple[Any, ...]:
+        """The header as a tuple in ROW's order (the shelf is a place, not a value: it is left out)."""
         return (*(getattr(self, name) for name in HEADER), self._path, self.key)
 
     @classmethod
     def from_row(cls, values: tuple[Any, ...], shelf: Shelf | None) -> ShelvedArticle:
         article = cls.__new__(cls)
-        for name, value in zip(cls.ROW, values, strict=True):
-            setattr(article, name, value)
+        article.__setstate__(values)
         article.shelf = shelf
         return article
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = {name: getattr(self, name) for name in (*HEADER, "key")}  # the shelf is a place, not a value
-        return state | {"path": self._path}
+    __getstate__ = row
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
+    def __setstate__(self, values: tuple[Any, ...]) -> None:
+        for name, value in zip(self.ROW, values, strict=True):
             setattr(self, name, value)
         self.shelf = None  # bound again by whoever opens the corpus (Corpus.bind)
 
